@@ -1,0 +1,20 @@
+"""File → ParsedDocument + ImportReport. Pure Python: imports neither store nor tui."""
+
+from __future__ import annotations
+
+from importers.layouts import LAYOUTS, parse_bytes, parse_file, parse_text
+from importers.model import ParsedDocument
+from importers.report import ImportFault, ImportReport, Note
+from importers.template import Overrides
+
+__all__ = [
+    "LAYOUTS",
+    "ImportFault",
+    "ImportReport",
+    "Note",
+    "Overrides",
+    "ParsedDocument",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+]

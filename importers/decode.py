@@ -1,0 +1,71 @@
+"""Turn a file's bytes into text: UTF-8 (with or without BOM) or GB18030, nothing else."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from importers.report import ImportFault
+
+# Control characters other than tab, newline, carriage return and form feed do not occur in
+# text dumps; more than a few of them means we were handed a binary file.
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+    sha256: str
+
+
+def decode_bytes(data: bytes, filename: str) -> DecodedText:
+    sha256 = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise ImportFault(filename, None, "the file is empty; expected the text of a 绩效文本 dump")
+    if b"\x00" in data[:65536]:
+        raise ImportFault(
+            filename,
+            None,
+            "this is a binary file (it contains NUL bytes); "
+            "expected a text dump — for a PDF, run pdftotext first",
+        )
+    text, encoding = _decode(data, filename)
+    # Normalise line ends so that line numbers match what an editor shows.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    sample = text[:65536]
+    if sum(ch in _CONTROL for ch in sample) > max(8, len(sample) // 1000):
+        raise ImportFault(
+            filename,
+            None,
+            "this looks like a binary file (many control characters); expected a text dump",
+        )
+    return DecodedText(text=text, encoding=encoding, sha256=sha256)
+
+
+def _decode(data: bytes, filename: str) -> tuple[str, str]:
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            line = data[: utf8_error.start].count(b"\n") + 1
+            raise ImportFault(
+                filename,
+                line,
+                "the text is neither UTF-8 nor GB18030; re-save it in one of those encodings",
+            ) from None
+
+
+def read_file(path: Path) -> DecodedText:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFault(str(path), None, "this is a directory; expected a text file") from None
+    except OSError as error:
+        raise ImportFault(str(path), None, f"cannot read the file: {error.strerror}") from None
+    return decode_bytes(data, str(path))

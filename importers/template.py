@@ -1,0 +1,415 @@
+"""Walk a 部门预算绩效文本 in the Hebei template: front matter, table of contents, part 1
+(department goals) and part 2 (one table per project).
+
+Layout-neutral: a layout module hands over the numbered lines and says which lines are
+table rows and how they split into cells. Every line the walk uses is recorded; the rest
+are listed in the report, so nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from importers.lines import Line, Row, UsedLines, number_lines
+from importers.model import (
+    DepartmentGoals,
+    Measure,
+    Paragraph,
+    ParsedDocument,
+    Project,
+    SourceInfo,
+    SubGoal,
+    TocEntry,
+    Unit,
+)
+from importers.money import YUAN_PER_UNIT
+from importers.numbered import strip_item_number
+from importers.project_table import ProjectTableReader, TableHead
+from importers.report import ImportFault, ImportReport, Note
+from importers.text import join_wraps, label
+
+RowSplitter = Callable[[Line], "list[str] | None"]
+"""Returns the raw cells of a table row, or None when the line is not a table row."""
+
+_TITLE = re.compile(r"^(?:(\S*?)\s*)?(\d{4})\s*年(?:度)?\s*部门预算绩效(?:文本|目标)$")
+_DRAFT = re.compile(r"^[(（]\s*草\s*案\s*[)）]$")
+_PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
+_SECTION = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
+_TOC_ENTRY = re.compile(r"^(.+?)\s*(?:[.…·．]{2,}|\t|\s{2,})\s*(\d{1,4})$")
+_TABLE_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.+?)\s*绩效目标表$")
+_BUDGET_UNIT = re.compile(r"^(\d{3,12})\s*([^\d\s].*)$")
+_MONEY_UNIT = re.compile(r"^单位\s*[:：]\s*(\S+)$")
+
+
+@dataclass
+class Overrides:
+    """Values the user gives on the command line; they win over what the text says."""
+
+    department: str | None = None
+    year: int | None = None
+    stage: str | None = None
+
+
+class TemplateWalker:
+    def __init__(self, source: SourceInfo, split_row: RowSplitter, report: ImportReport) -> None:
+        self._source = source
+        self._filename = source.filename
+        self._split_row = split_row
+        self._report = report
+        self._used = UsedLines()
+        self._lines = number_lines(source.text.removesuffix("\n"))
+        self._position = 0
+
+    def walk(self, overrides: Overrides) -> ParsedDocument:
+        front = self._front_matter()
+        toc = self._table_of_contents()
+        goals = self._part_one()
+        units = self._part_two()
+        if not any(unit.projects for unit in units):
+            raise ImportFault(
+                self._filename,
+                None,
+                "no project table (N.<项目名称>绩效目标表 followed by a 项目编码 "
+                "row) was found; is this a 部门预算绩效文本?",
+            )
+        self._check_toc(toc, [p for unit in units for p in unit.projects])
+        self._report_unread()
+
+        department = overrides.department or front.get("department") or ""
+        year = overrides.year or front.get("year")
+        if not department:
+            raise ImportFault(
+                self._filename,
+                None,
+                "the department name was not found in the front matter; pass --department NAME",
+            )
+        if year is None:
+            raise ImportFault(
+                self._filename,
+                None,
+                "the year was not found (expected a line "
+                "like '2024 年部门预算绩效文本'); pass --year YYYY",
+            )
+        stage = overrides.stage or ("draft" if front.get("draft") else "final")
+        return ParsedDocument(
+            department=department,
+            year=int(year),
+            stage=stage,
+            title=str(front.get("title", "")),
+            compiled_by=str(front.get("compiled_by", "")),
+            reviewed_by=str(front.get("reviewed_by", "")),
+            toc=toc,
+            goals=goals,
+            units=units,
+            source=self._source,
+        )
+
+    # -- moving through the lines -------------------------------------------------------
+
+    def _peek(self) -> Line | None:
+        while self._position < len(self._lines) and not self._lines[self._position].text:
+            self._position += 1
+        return self._lines[self._position] if self._position < len(self._lines) else None
+
+    def _advance(self) -> Line:
+        line = self._lines[self._position]
+        self._position += 1
+        return line
+
+    def _is_part(self, line: Line, number: str) -> bool:
+        match = _PART.match(line.text)
+        return match is not None and match.group(1) == number
+
+    # -- front matter -------------------------------------------------------------------
+
+    def _front_matter(self) -> dict[str, object]:
+        found: dict[str, object] = {}
+        while (line := self._peek()) is not None:
+            text = line.text
+            if label(text) == "目录" or _PART.match(text) or _TABLE_TITLE.match(text):
+                break
+            self._advance()
+            title = _TITLE.match(text)
+            if title and "year" not in found:
+                if title.group(1):
+                    found.setdefault("department", title.group(1))
+                found["year"] = int(title.group(2))
+                found["title"] = text[title.start(2) :] if title.group(1) else text
+            elif _DRAFT.match(text):
+                found["draft"] = True
+            elif text.endswith("编制") and "compiled_by" not in found:
+                found["compiled_by"] = text
+            elif text.endswith("审核") and "reviewed_by" not in found:
+                found["reviewed_by"] = text
+            elif "department" not in found and "year" not in found:
+                found["department"] = text
+            else:
+                continue  # left unused: reported
+            self._used.take(line)
+        compiled_by = str(found.get("compiled_by", ""))
+        if (
+            "department" in found
+            and compiled_by
+            and not compiled_by.startswith(str(found["department"]))
+        ):
+            self._report.warn(
+                None,
+                f"the cover names '{found['department']}' but the document says '{compiled_by}'",
+            )
+        return found
+
+    # -- table of contents --------------------------------------------------------------
+
+    def _table_of_contents(self) -> list[TocEntry]:
+        line = self._peek()
+        if line is None or label(line.text) != "目录":
+            self._report.warn(
+                None, "no table of contents (目录): the tables found cannot be checked against it"
+            )
+            return []
+        self._used.take(self._advance())
+        entries: list[TocEntry] = []
+        in_part_two = False
+        parts_listed: set[str] = set()
+        while (line := self._peek()) is not None:
+            part = _PART.match(line.text)
+            if part and (part.group(1) in parts_listed or (entries and not parts_listed)):
+                break  # a part named a second time: the body starts
+            if part:
+                parts_listed.add(part.group(1))
+            entry = _TOC_ENTRY.match(line.text)
+            if part:
+                in_part_two = part.group(1) == "二"
+            elif entry:
+                written = join_wraps(entry.group(1))
+                table = _TABLE_TITLE.match(written) if in_part_two else None
+                entries.append(
+                    TocEntry(
+                        title=table.group(2) if table else written,
+                        page=int(entry.group(2)),
+                        line=line.number,
+                        ordinal=int(table.group(1)) if table else None,
+                    )
+                )
+            elif _TABLE_TITLE.match(line.text) and not in_part_two:
+                break  # a document without parts: the tables start
+            else:
+                self._advance()
+                continue  # left unused: reported
+            self._used.take(self._advance())
+        return entries
+
+    # -- part 1: the department's goals --------------------------------------------------
+
+    def _part_one(self) -> DepartmentGoals:
+        goals = DepartmentGoals()
+        line = self._peek()
+        if line is None or not self._is_part(line, "一"):
+            return goals
+        self._used.take(self._advance())
+        if (line := self._peek()) is not None and label(line.text) == "部门整体绩效目标":
+            self._used.take(self._advance())
+        section = ""
+        while (line := self._peek()) is not None and not self._is_part(line, "二"):
+            if _TABLE_TITLE.match(line.text):
+                break  # no part-2 heading: the tables start
+            self._advance()
+            heading = _SECTION.match(line.text)
+            if heading:
+                section = {
+                    "总体绩效目标": "overall",
+                    "分项绩效目标": "sub",
+                    "工作保障措施": "measures",
+                }.get(label(heading.group(2)), "")
+                if section:
+                    self._used.take(line)
+                continue
+            if section == "overall":
+                self._overall_goal(goals, line)
+            elif section == "sub":
+                self._sub_goal(goals, line)
+            elif section == "measures":
+                self._measure(goals, line)
+
+        return goals
+
+    def _overall_goal(self, goals: DepartmentGoals, line: Line) -> None:
+        number, text = strip_item_number(line.text)
+        if number is not None:
+            goals.overall.append(Paragraph(join_wraps(text), line.number, line.number))
+        elif goals.overall:  # a paragraph the PDF wrapped onto another line
+            last = goals.overall[-1]
+            last.text = join_wraps(f"{last.text} {line.text}")
+            last.last_line = line.number
+        else:
+            return
+        self._used.take(line)
+
+    def _sub_goal(self, goals: DepartmentGoals, line: Line) -> None:
+        text = line.text.strip()
+        field_label = label(text[:5])
+        number, title = strip_item_number(text)
+        if number is not None:
+            goals.sub.append(SubGoal(join_wraps(title), "", "", line.number, line.number))
+        elif not goals.sub:
+            return
+        elif field_label.startswith("绩效目标:"):
+            goals.sub[-1].goal = join_wraps(re.split(r"[:：]", text, maxsplit=1)[1])
+        elif field_label.startswith("绩效指标:"):
+            goals.sub[-1].indicators = join_wraps(re.split(r"[:：]", text, maxsplit=1)[1])
+        else:  # wrapped continuation of the field last written
+            last = goals.sub[-1]
+            if last.indicators:
+                last.indicators = join_wraps(f"{last.indicators} {text}")
+            elif last.goal:
+                last.goal = join_wraps(f"{last.goal} {text}")
+            else:
+                return
+        goals.sub[-1].last_line = line.number
+        self._used.take(line)
+
+    def _measure(self, goals: DepartmentGoals, line: Line) -> None:
+        number, title = strip_item_number(line.text)
+        if number is not None:
+            goals.measures.append(Measure(join_wraps(title), "", line.number, line.number))
+        elif goals.measures:
+            last = goals.measures[-1]
+            last.text = join_wraps(f"{last.text} {line.text}")
+            last.last_line = line.number
+        else:
+            return
+        self._used.take(line)
+
+    # -- part 2: project tables -----------------------------------------------------------
+
+    def _part_two(self) -> list[Unit]:
+        line = self._peek()
+        if line is not None and self._is_part(line, "二"):
+            self._used.take(self._advance())
+            if (line := self._peek()) is not None and label(line.text) == "预算项目绩效目标":
+                self._used.take(self._advance())
+        units: dict[str, Unit] = {}
+        reader = ProjectTableReader(self._filename, self._report, self._used)
+        unit: Unit | None = None
+        money_unit: str | None = None
+        while (line := self._peek()) is not None:
+            title = _TABLE_TITLE.match(join_wraps(line.text))
+            if not title:
+                self._advance()  # left unused: reported
+                continue
+            self._used.take(self._advance())
+            head_unit, money_unit = self._table_head(line, unit, money_unit, units)
+            unit = head_unit
+            rows, end_line = self._table_rows()
+            project = reader.read(
+                TableHead(line, int(title.group(1)), title.group(2), unit.code, money_unit),
+                rows,
+                end_line,
+            )
+            unit.projects.append(project)
+        return list(units.values())
+
+    def _table_head(
+        self, title: Line, unit: Unit | None, money_unit: str | None, units: dict[str, Unit]
+    ) -> tuple[Unit, str]:
+        """The budget-unit line and the money-unit line between a title and its table."""
+        found_unit = False
+        while (line := self._peek()) is not None and self._split_row(line) is None:
+            unit_match = _BUDGET_UNIT.match(line.text)
+            money_match = _MONEY_UNIT.match(line.text)
+            if unit_match and not found_unit:
+                code, name = unit_match.group(1), join_wraps(unit_match.group(2))
+                unit = units.setdefault(code, Unit(code, name, line.number))
+                if unit.name != name:
+                    self._report.warn(
+                        line.number,
+                        f"unit {code} is named '{name}' here but '{unit.name}' on line {unit.line}",
+                    )
+                found_unit = True
+            elif money_match:
+                money_unit = money_match.group(1)
+                if money_unit not in YUAN_PER_UNIT:
+                    raise ImportFault(
+                        self._filename,
+                        line.number,
+                        f"unknown money unit "
+                        f"'{money_unit}'; expected one of {', '.join(YUAN_PER_UNIT)}",
+                    )
+            else:
+                break
+            self._used.take(self._advance())
+        if unit is None:
+            raise ImportFault(
+                self._filename,
+                title.number + 1,
+                "expected the budget unit after the table title, e.g. "
+                "'203001 中共巨鹿县委组织部本级'",
+            )
+        if not found_unit:
+            self._report.warn(
+                title.number,
+                f"no budget unit line after this title; the table "
+                f"is taken to belong to {unit.code} {unit.name}, as the one before",
+            )
+        if money_unit is None:
+            raise ImportFault(
+                self._filename,
+                title.number + 1,
+                "expected the money unit after the table title, e.g. '单位：万元'",
+            )
+        return unit, money_unit
+
+    def _table_rows(self) -> tuple[list[Row], int]:
+        """Rows up to the next table title, or the end of the file. Blank lines between
+        rows (page breaks) do not end a table."""
+        rows: list[Row] = []
+        while (line := self._peek()) is not None:
+            if _TABLE_TITLE.match(join_wraps(line.text)):
+                return rows, line.number
+            cells = self._split_row(line)
+            if cells is None:
+                break
+            rows.append(Row(line, [join_wraps(cell) for cell in cells]))
+            self._advance()
+        end = self._peek()
+        return rows, end.number if end else len(self._lines)
+
+    # -- completeness -------------------------------------------------------------------
+
+    def _check_toc(self, toc: list[TocEntry], projects: list[Project]) -> None:
+        listed = {(entry.ordinal, label(entry.title)): entry for entry in toc if entry.ordinal}
+        if not listed:
+            return
+        found = {(project.ordinal, label(project.title)): project for project in projects}
+        for key, entry in listed.items():
+            if key not in found:
+                self._report.warn(
+                    entry.line,
+                    f"the table of contents lists table "
+                    f"{entry.ordinal} '{entry.title}' (page {entry.page}) but "
+                    "the document has no such table",
+                )
+        for key, project in found.items():
+            if key not in listed:
+                self._report.warn(
+                    project.first_line,
+                    f"table {project.ordinal} '{project.title}' is not in the table of contents",
+                )
+
+    def _report_unread(self) -> None:
+        blank = 0
+        for line in self._lines:
+            if not line.text.strip():
+                blank += 1
+            elif line not in self._used:
+                self._report.notes.append(_unread(line))
+        self._report.lines_total = len(self._lines)
+        self._report.lines_blank = blank
+        self._report.lines_used = len(self._used)
+
+
+def _unread(line: Line) -> Note:
+    shown = line.text if len(line.text) <= 80 else line.text[:77] + "…"
+    return Note(line.number, "unread", f"not understood: {shown!r}")

@@ -1,0 +1,1 @@
+"""The SQLite store: schema, saving, queries and export. Never imports Textual."""

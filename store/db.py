@@ -1,0 +1,58 @@
+"""Where the store lives, and opening it: one SQLite file in WAL mode, so that a reader
+(the TUI) and a writer (an import) can work at once."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import OperationalError
+
+from store.connection import configure
+from store.errors import StoreError
+from store.migrations import upgrade
+
+ENV_VAR = "JIXIAO_DB"
+
+
+def default_path() -> Path:
+    """$JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db (~/.local/share by default)."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "jixiao" / "jixiao.db"
+
+
+def open_store(path: Path) -> Engine:
+    """Open (creating if needed) and upgrade the store at `path`."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a directory, not a store file",
+            "pass a file path, e.g. --db ~/reviews/jixiao.db",
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"cannot create the folder for the store {path}: {error.strerror}",
+            "pass a writable location with --db or JIXIAO_DB",
+        ) from None
+    engine = create_engine(f"sqlite:///{path}")
+    configure(engine)
+    try:
+        upgrade(engine, path)
+    except OperationalError as error:
+        engine.dispose()
+        raise StoreError(
+            f"cannot open the store {path}: {error.orig}",
+            "is it a jixiao store, and is the file readable and writable?",
+        ) from None
+    except sqlite3.DatabaseError as error:
+        engine.dispose()
+        raise StoreError(
+            f"cannot open the store {path}: {error}", "is it a jixiao store?"
+        ) from None
+    return engine

@@ -1,0 +1,255 @@
+"""A stored document as JSON (a contract scripts rely on), CSV (one row an indicator) or
+Markdown (for people)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from importers.model import QUARTER_ENDS, Indicator, Project
+from importers.money import money_text
+from store.queries import StoredDocument
+
+CSV_COLUMNS = [
+    "department",
+    "year",
+    "stage",
+    "unit_code",
+    "unit_name",
+    "project_ordinal",
+    "project_code",
+    "project_name",
+    "money_unit",
+    "budget",
+    "fiscal_funds",
+    "other_funds",
+    "level1",
+    "level2",
+    "level3",
+    "description",
+    "value",
+    "target_op",
+    "target_number",
+    "target_unit",
+    "basis",
+    "source_line",
+]
+
+
+def to_json(stored: StoredDocument) -> dict[str, Any]:
+    doc = stored.parsed
+    return {
+        "document": {
+            "id": stored.id,
+            "department": doc.department,
+            "year": doc.year,
+            "stage": doc.stage,
+            "revision": stored.revision,
+            "title": doc.title,
+            "compiled_by": doc.compiled_by,
+            "reviewed_by": doc.reviewed_by,
+            "imported_at": stored.imported_at,
+            "source": {
+                "filename": doc.source.filename,
+                "sha256": doc.source.sha256,
+                "format": doc.source.format,
+                "encoding": doc.source.encoding,
+            },
+            "toc": [
+                {"ordinal": e.ordinal, "title": e.title, "page": e.page, "line": e.line}
+                for e in doc.toc
+            ],
+        },
+        "goals": {
+            "overall": [p.text for p in doc.goals.overall],
+            "sub": [
+                {"title": s.title, "goal": s.goal, "indicators": s.indicators}
+                for s in doc.goals.sub
+            ],
+            "measures": [{"title": m.title, "text": m.text} for m in doc.goals.measures],
+        },
+        "units": [
+            {
+                "code": unit.code,
+                "name": unit.name,
+                "projects": [project_json(project) for project in unit.projects],
+            }
+            for unit in doc.units
+        ],
+        "import_notes": [
+            {"line": n.line, "severity": n.severity, "message": n.message} for n in stored.notes
+        ],
+    }
+
+
+def project_json(project: Project) -> dict[str, Any]:
+    return {
+        "ordinal": project.ordinal,
+        "code": project.code,
+        "name": project.name,
+        "money_unit": project.money_unit,
+        "budget": money_text(project.budget),
+        "fiscal_funds": money_text(project.fiscal_funds),
+        "other_funds": money_text(project.other_funds),
+        "purpose": project.purpose,
+        "spending_plan": {
+            str(month): json_number(project.spending_plan.get(month)) for month in QUARTER_ENDS
+        },
+        "goals": project.goals,
+        "source_lines": [project.first_line, project.last_line],
+        "indicators": [_indicator_json(indicator) for indicator in project.indicators],
+    }
+
+
+def _indicator_json(indicator: Indicator) -> dict[str, Any]:
+    target = indicator.target
+    return {
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "level3": indicator.level3,
+        "description": indicator.description,
+        "value": indicator.value,
+        "basis": indicator.basis,
+        "target": None
+        if target is None
+        else {"op": target.op, "number": json_number(target.number), "unit": target.unit},
+        "target_kind": indicator.target_kind,
+        "source_line": indicator.line,
+    }
+
+
+def to_csv_rows(stored: StoredDocument) -> list[dict[str, Any]]:
+    doc = stored.parsed
+    rows = []
+    for unit in doc.units:
+        for project in unit.projects:
+            for indicator in project.indicators:
+                target = indicator.target
+                rows.append(
+                    {
+                        "department": doc.department,
+                        "year": doc.year,
+                        "stage": doc.stage,
+                        "unit_code": unit.code,
+                        "unit_name": unit.name,
+                        "project_ordinal": project.ordinal,
+                        "project_code": project.code,
+                        "project_name": project.name,
+                        "money_unit": project.money_unit,
+                        "budget": money_text(project.budget),
+                        "fiscal_funds": money_text(project.fiscal_funds) or "",
+                        "other_funds": money_text(project.other_funds) or "",
+                        "level1": indicator.level1,
+                        "level2": indicator.level2,
+                        "level3": indicator.level3,
+                        "description": indicator.description,
+                        "value": indicator.value,
+                        "target_op": target.op if target else "",
+                        "target_number": str(target.number) if target else "",
+                        "target_unit": target.unit if target else "",
+                        "basis": indicator.basis,
+                        "source_line": indicator.line,
+                    }
+                )
+    return rows
+
+
+def to_markdown(stored: StoredDocument) -> str:
+    doc = stored.parsed
+    stage = "草案 (draft)" if doc.stage == "draft" else "final"
+    out = [
+        f"# {md(doc.department)} — {md(doc.title)}",
+        "",
+        f"- Year: {doc.year} · stage: {stage} · revision {stored.revision}",
+        f"- {md(doc.compiled_by)} · {md(doc.reviewed_by)}",
+        f"- Source: `{doc.source.filename}` ({doc.source.format}, sha256 "
+        f"{doc.source.sha256[:12]}…)",
+        "",
+        "## 部门整体绩效目标",
+        "",
+        "### 总体绩效目标",
+        "",
+    ]
+    out += [f"{n}. {md(p.text)}" for n, p in enumerate(doc.goals.overall, start=1)]
+    out += ["", "### 分项绩效目标", ""]
+    for n, sub in enumerate(doc.goals.sub, start=1):
+        out += [
+            f"{n}. **{md(sub.title)}**",
+            f"   - 绩效目标：{md(sub.goal)}",
+            f"   - 绩效指标：{md(sub.indicators)}",
+        ]
+    out += ["", "### 工作保障措施", ""]
+    out += [
+        f"{n}. **{md(m.title)}** {md(m.text)}" for n, m in enumerate(doc.goals.measures, start=1)
+    ]
+    out += ["", "## 预算项目绩效目标", ""]
+    for unit in doc.units:
+        total = sum((p.budget for p in unit.projects), Decimal(0))
+        out += [
+            f"### {unit.code} {md(unit.name)}",
+            "",
+            f"{len(unit.projects)} projects, budget {money_text(total)} "
+            f"{unit.projects[0].money_unit if unit.projects else ''}",
+            "",
+        ]
+        for project in unit.projects:
+            out += _project_markdown(project)
+    return "\n".join(out) + "\n"
+
+
+def _project_markdown(project: Project) -> list[str]:
+    plan = " · ".join(
+        f"{month}月底 {_percent(project.spending_plan.get(month))}" for month in QUARTER_ENDS
+    )
+    out = [
+        f"#### {project.ordinal}. {md(project.name)}",
+        "",
+        f"- 项目编码: `{project.code}`",
+        f"- 预算数: {money_text(project.budget)} {project.money_unit} (财政资金 "
+        f"{money_text(project.fiscal_funds) or '—'}, 其他资金 "
+        f"{money_text(project.other_funds) or '—'})",
+        f"- 资金用途: {md(project.purpose)}",
+        f"- 资金支出计划: {plan}",
+        f"- Source lines {project.first_line}–{project.last_line}",
+        "",
+        "绩效目标:",
+        "",
+    ]
+    out += [f"{n}. {md(goal)}" for n, goal in enumerate(project.goals, start=1)]
+    out += [
+        "",
+        "| 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 | 指标值确定依据 |",
+        "|---|---|---|---|---|---|",
+    ]
+    out += [
+        "| "
+        + " | ".join(
+            md(cell) for cell in (i.level1, i.level2, i.level3, i.description, i.value, i.basis)
+        )
+        + " |"
+        for i in project.indicators
+    ]
+    return [*out, ""]
+
+
+def json_number(number: Decimal | None) -> int | float | None:
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def md(text: str) -> str:
+    """Escape what Markdown would read as markup; keep the text otherwise as written."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("[", "\\[")
+        .replace("`", "\\`")
+        .replace("\n", " ")
+    )
+
+
+def _percent(number: Decimal | None) -> str:
+    return "—" if number is None else f"{number}%"

@@ -1,0 +1,143 @@
+"""The store's tables. Money is integer 分 (fen); percentages and target numbers are exact
+decimal text. Every project, indicator and goal keeps the source line(s) it came from.
+
+Changing anything here changes the schema: add a step to store/migrations.py and a new
+snapshot (see docs/store.md), or tests/test_migrations.py fails.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Department(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class Document(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("department_id", "year", "stage", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(foreign_key="department.id", index=True)
+    year: int
+    stage: str  # "draft" | "final"
+    revision: int
+    title: str
+    compiled_by: str
+    reviewed_by: str
+    source_filename: str
+    source_sha256: str = Field(unique=True)
+    source_format: str
+    source_encoding: str
+    line_count: int
+    imported_at: str  # ISO 8601, UTC
+
+
+class DocumentSource(SQLModel, table=True):
+    """The decoded text, zlib-compressed: lets a reviewer see any value's source lines."""
+
+    __tablename__ = "document_source"
+
+    document_id: int = Field(foreign_key="document.id", primary_key=True, ondelete="CASCADE")
+    text_zlib: bytes = Field(sa_type=LargeBinary)
+
+
+class TocEntry(SQLModel, table=True):
+    __tablename__ = "toc_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    position: int
+    ordinal: int | None = None
+    title: str
+    page: int
+    line: int
+
+
+class DepartmentGoal(SQLModel, table=True):
+    """Part 1 of the document: kind "overall" (总体绩效目标), "sub" (分项绩效目标: title,
+    text = 绩效目标, indicators = 绩效指标) or "measure" (工作保障措施: title, text)."""
+
+    __tablename__ = "department_goal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    kind: str
+    position: int
+    title: str
+    text: str
+    indicators: str
+    first_line: int
+    last_line: int
+
+
+class Unit(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    position: int
+    code: str
+    name: str
+    line: int
+
+
+class Project(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    unit_id: int = Field(foreign_key="unit.id", index=True, ondelete="CASCADE")
+    position: int
+    ordinal: int
+    title: str
+    code: str = Field(index=True)
+    name: str
+    money_unit: str
+    budget_fen: int
+    fiscal_fen: int | None = None
+    other_fen: int | None = None
+    purpose: str
+    plan_3: str | None = None  # cumulative % spent by the end of March, decimal text
+    plan_6: str | None = None
+    plan_10: str | None = None
+    plan_12: str | None = None
+    first_line: int
+    last_line: int
+
+
+class ProjectGoal(SQLModel, table=True):
+    __tablename__ = "project_goal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    position: int
+    text: str
+    line: int
+
+
+class Indicator(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    position: int
+    level1: str
+    level2: str
+    level3: str
+    description: str
+    value: str  # as written: "≥95%"
+    basis: str
+    target_kind: str  # "numeric" | "qualitative" | "other"
+    target_op: str | None = None
+    target_number: str | None = None  # decimal text
+    target_unit: str | None = None
+    line: int
+
+
+class ImportNote(SQLModel, table=True):
+    """What the import report said: kept so that a reviewer sees it after the import."""
+
+    __tablename__ = "import_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    line: int | None = None
+    severity: str
+    message: str

@@ -1,0 +1,322 @@
+"""Read documents back: list them, find one by name, load one whole."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from importers.model import (
+    QUARTER_ENDS,
+    DepartmentGoals,
+    Indicator,
+    Measure,
+    Paragraph,
+    ParsedDocument,
+    Project,
+    SourceInfo,
+    SubGoal,
+    Target,
+    TocEntry,
+    Unit,
+)
+from importers.money import from_fen
+from importers.report import Note
+from store import models as m
+from store.errors import StoreError
+
+STAGES = {"draft": "draft", "草案": "draft", "final": "final", "终稿": "final", "正式": "final"}
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    department: str
+    year: int
+    stage: str
+    revision: int
+    title: str
+    units: int
+    projects: int
+    indicators: int
+    budget_fen: int
+    source_filename: str
+    source_format: str
+    imported_at: str
+    unread_lines: int
+    warnings: int
+
+
+@dataclass
+class StoredDocument:
+    id: int
+    revision: int
+    imported_at: str
+    parsed: ParsedDocument
+    notes: list[Note]
+
+
+def list_documents(engine: Engine) -> list[DocumentSummary]:
+    d, p = m.Document.__table__.c, m.Project.__table__.c  # type: ignore[attr-defined]
+    units = select(func.count()).where(m.Unit.document_id == d.id).scalar_subquery()
+    projects = select(func.count(), func.coalesce(func.sum(p.budget_fen), 0)).where(
+        p.document_id == d.id
+    )
+    indicators = (
+        select(func.count())
+        .select_from(m.Indicator)
+        .join(m.Project, m.Indicator.project_id == m.Project.id)
+        .where(m.Project.document_id == d.id)
+        .scalar_subquery()
+    )
+    unread = (
+        select(func.count())
+        .where(m.ImportNote.document_id == d.id, m.ImportNote.severity == "unread")
+        .scalar_subquery()
+    )
+    warnings = (
+        select(func.count())
+        .where(m.ImportNote.document_id == d.id, m.ImportNote.severity == "warning")
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            d.id,
+            m.Department.name,
+            d.year,
+            d.stage,
+            d.revision,
+            d.title,
+            units,
+            projects.with_only_columns(func.count()).scalar_subquery(),
+            indicators,
+            projects.with_only_columns(func.coalesce(func.sum(p.budget_fen), 0)).scalar_subquery(),
+            d.source_filename,
+            d.source_format,
+            d.imported_at,
+            unread,
+            warnings,
+        )
+        .join(m.Department, m.Department.id == d.department_id)
+        .order_by(m.Department.name, d.year, d.stage, d.revision)
+    )
+    with engine.connect() as connection:
+        return [DocumentSummary(*row) for row in connection.execute(query)]
+
+
+def resolve_document(engine: Engine, reference: str) -> int:
+    """A document id, or DEPARTMENT:YEAR[:STAGE] where DEPARTMENT may be any unique prefix of
+    a department's name; the newest revision is meant."""
+    reference = reference.strip()
+    with engine.connect() as connection:
+        if reference.isdigit():
+            found = connection.execute(
+                select(m.Document.id).where(m.Document.id == int(reference))
+            ).scalar()
+            if found is None:
+                raise StoreError(
+                    f"no document has id {reference}",
+                    "`jixiao ls` lists the documents and their ids",
+                )
+            return int(found)
+        match = re.fullmatch(r"([^:]+):(\d{4})(?::([^:]+))?", reference)
+        if match is None:
+            raise StoreError(
+                f"'{reference}' does not name a document",
+                "name one by its id (see `jixiao ls`) or as DEPARTMENT:YEAR[:STAGE],"
+                " e.g. 中共巨鹿县委组织部:2024:draft",
+            )
+        prefix, year, stage_word = match.group(1), int(match.group(2)), match.group(3)
+        stage = None
+        if stage_word is not None:
+            stage = STAGES.get(stage_word.lower())
+            if stage is None:
+                raise StoreError(f"unknown stage '{stage_word}'", "use draft or final")
+        names = (
+            connection.execute(
+                select(m.Department.name).where(
+                    m.Department.name.startswith(prefix, autoescape=True)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        if prefix in names:
+            names = [prefix]
+        if not names:
+            raise StoreError(
+                f"no department's name starts with '{prefix}'",
+                "`jixiao ls` lists the departments in the store",
+            )
+        if len(names) > 1:
+            raise StoreError(
+                f"'{prefix}' could mean {len(names)} departments: {', '.join(sorted(names))}",
+                "give more of the name",
+            )
+        query = (
+            select(m.Document.id, m.Document.stage)
+            .join(m.Department)
+            .where(m.Department.name == names[0], m.Document.year == year)
+            .order_by(m.Document.revision.desc())
+        )  # type: ignore[attr-defined]
+        if stage is not None:
+            query = query.where(m.Document.stage == stage)
+        rows = connection.execute(query).all()
+        if not rows:
+            raise StoreError(
+                f"{names[0]} has no {stage or ''} document for {year}".replace("  ", " "),
+                "`jixiao ls` lists the documents in the store",
+            )
+        if len({row.stage for row in rows}) > 1:
+            raise StoreError(
+                f"{names[0]} has both a draft and a final document for {year}",
+                f"add the stage: {names[0]}:{year}:draft or :final",
+            )
+        return int(rows[0].id)
+
+
+def load_document(engine: Engine, document_id: int) -> StoredDocument:
+    with Session(engine) as connection:
+        document = connection.execute(
+            select(m.Document, m.Department.name)
+            .join(m.Department)
+            .where(m.Document.id == document_id)
+        ).first()
+        if document is None:
+            raise StoreError(f"no document has id {document_id}")
+        doc: m.Document = document[0]
+        source_blob = connection.execute(
+            select(m.DocumentSource.text_zlib).where(m.DocumentSource.document_id == document_id)
+        ).scalar_one()
+        toc = [
+            TocEntry(title=row.title, page=row.page, line=row.line, ordinal=row.ordinal)
+            for row in connection.execute(
+                select(m.TocEntry)
+                .where(m.TocEntry.document_id == document_id)
+                .order_by(m.TocEntry.position)
+            ).scalars()
+        ]
+        goals = DepartmentGoals()
+        for row in connection.execute(
+            select(m.DepartmentGoal)
+            .where(m.DepartmentGoal.document_id == document_id)
+            .order_by(m.DepartmentGoal.position)
+        ).scalars():
+            if row.kind == "overall":
+                goals.overall.append(Paragraph(row.text, row.first_line, row.last_line))
+            elif row.kind == "sub":
+                goals.sub.append(
+                    SubGoal(row.title, row.text, row.indicators, row.first_line, row.last_line)
+                )
+            else:
+                goals.measures.append(Measure(row.title, row.text, row.first_line, row.last_line))
+        units = _load_units(connection, document_id)
+        notes = [
+            Note(row.line, row.severity, row.message)
+            for row in connection.execute(
+                select(m.ImportNote)
+                .where(m.ImportNote.document_id == document_id)
+                .order_by(m.ImportNote.id)
+            ).scalars()
+        ]
+    parsed = ParsedDocument(
+        department=document[1],
+        year=doc.year,
+        stage=doc.stage,
+        title=doc.title,
+        compiled_by=doc.compiled_by,
+        reviewed_by=doc.reviewed_by,
+        toc=toc,
+        goals=goals,
+        units=units,
+        source=SourceInfo(
+            filename=doc.source_filename,
+            sha256=doc.source_sha256,
+            format=doc.source_format,
+            encoding=doc.source_encoding,
+            text=zlib.decompress(source_blob).decode("utf-8"),
+        ),
+    )
+    return StoredDocument(doc.id or 0, doc.revision, doc.imported_at, parsed, notes)
+
+
+def _load_units(connection: Session, document_id: int) -> list[Unit]:
+    units: dict[int, Unit] = {}
+    for row in connection.execute(
+        select(m.Unit).where(m.Unit.document_id == document_id).order_by(m.Unit.position)
+    ).scalars():
+        units[row.id] = Unit(row.code, row.name, row.line)
+    projects: dict[int, Project] = {}
+    for row in connection.execute(
+        select(m.Project).where(m.Project.document_id == document_id).order_by(m.Project.position)
+    ).scalars():
+        unit = units[row.unit_id]
+        project = Project(
+            ordinal=row.ordinal,
+            title=row.title,
+            code=row.code,
+            name=row.name,
+            unit_code=unit.code,
+            money_unit=row.money_unit,
+            budget=from_fen(row.budget_fen, row.money_unit),
+            fiscal_funds=_money(row.fiscal_fen, row.money_unit),
+            other_funds=_money(row.other_fen, row.money_unit),
+            purpose=row.purpose,
+            spending_plan={
+                month: _decimal(getattr(row, f"plan_{month}")) for month in QUARTER_ENDS
+            },
+            goals=[],
+            indicators=[],
+            first_line=row.first_line,
+            last_line=row.last_line,
+            goals_line=row.first_line,
+        )
+        projects[row.id] = project
+        unit.projects.append(project)
+    project_ids = list(projects)
+    for row in connection.execute(
+        select(m.ProjectGoal)
+        .where(m.ProjectGoal.project_id.in_(project_ids))  # type: ignore[attr-defined]
+        .order_by(m.ProjectGoal.project_id, m.ProjectGoal.position)
+    ).scalars():
+        projects[row.project_id].goals.append(row.text)
+        projects[row.project_id].goals_line = row.line
+    for row in connection.execute(
+        select(m.Indicator)
+        .where(m.Indicator.project_id.in_(project_ids))  # type: ignore[attr-defined]
+        .order_by(m.Indicator.project_id, m.Indicator.position)
+    ).scalars():
+        target = None
+        if row.target_op is not None and row.target_number is not None:
+            target = Target(row.target_op, Decimal(row.target_number), row.target_unit or "")
+        projects[row.project_id].indicators.append(
+            Indicator(
+                level1=row.level1,
+                level2=row.level2,
+                level3=row.level3,
+                description=row.description,
+                value=row.value,
+                basis=row.basis,
+                line=row.line,
+                target=target,
+                target_kind=row.target_kind,
+            )
+        )
+    return list(units.values())
+
+
+def source_lines(document: StoredDocument, first: int, last: int) -> list[tuple[int, str]]:
+    lines = document.parsed.source.text.split("\n")
+    return [(number, lines[number - 1]) for number in range(first, min(last, len(lines)) + 1)]
+
+
+def _money(fen: int | None, unit: str) -> Decimal | None:
+    return None if fen is None else from_fen(fen, unit)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)

@@ -1,0 +1,84 @@
+"""`jixiao`: the command line. Subcommands serve scripts (stdout carries data, stderr
+messages; exit 0 on success, 2 on bad usage or unreadable input).
+
+Imports nothing heavy at start: each command loads the store or Textual only when it runs,
+so `jixiao --help` stays fast and never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from tui.errors import UsageError
+
+COMMANDS = ("import", "ls", "show", "export")
+"""Module tui.commands.<name>_command (import → import_command) for each subcommand."""
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the store to use (default: $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="jixiao",
+        parents=[common],
+        description="Review 部门预算绩效文本 (budget performance documents): import text dumps "
+        "into a local store, list, show and export them.",
+        epilog="Run `jixiao COMMAND --help` for a command's options. Documents are named by "
+        "id or as DEPARTMENT:YEAR[:STAGE], e.g. 中共巨鹿县委组织部:2024:draft.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = import_module(f"tui.commands.{name}_command")
+        command = subparsers.add_parser(
+            name, parents=[common], help=module.SUMMARY, description=module.DESCRIPTION
+        )
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        return _fail(error.message, error.hint)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `jixiao export … | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # an unexpected failure is a bug: one line, unless debugging
+        if os.environ.get("JIXIAO_DEBUG"):
+            raise
+        return _fail(
+            f"internal error: {type(error).__name__}: {error}",
+            "this is a bug in jixiao; run again with JIXIAO_DEBUG=1 for details",
+            EXIT_FAILURE,
+        )
+
+
+def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> int:
+    print(f"jixiao: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"hint: {hint}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""jixiao export DOC: a whole document as JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.common import add_document_argument, open_store, resolve, write_output
+from tui.output import csv_text, json_text
+
+SUMMARY = "write a whole document as JSON, CSV or Markdown"
+DESCRIPTION = (
+    "json: the whole document (the format is a contract for scripts, see docs/cli.md); "
+    "csv: one row an indicator, with its project's columns; md: a readable report. "
+    'Money is a decimal string in the document\'s unit ("16.80"). With --output, CSV is '
+    "written with a UTF-8 BOM so that Excel reads the Chinese text correctly."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_argument(parser)
+    parser.add_argument(
+        "--format",
+        choices=("json", "csv", "md"),
+        default="json",
+        help="output format (default: json)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.export import CSV_COLUMNS, to_csv_rows, to_json, to_markdown
+    from store.queries import load_document
+
+    engine = open_store(args)
+    stored = load_document(engine, resolve(engine, args.document))
+    if args.format == "json":
+        text = json_text(to_json(stored))
+    elif args.format == "csv":
+        text = csv_text(to_csv_rows(stored), CSV_COLUMNS)
+    else:
+        text = to_markdown(stored)
+    to_file = args.output not in (None, "-")
+    write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
+    return 0

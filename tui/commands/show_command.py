@@ -1,0 +1,213 @@
+"""jixiao show DOC [PROJECT]: a document's projects, or one project in full."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from tui.commands.common import add_document_argument, add_format_option, open_store, resolve
+from tui.errors import UsageError
+from tui.output import json_text, render
+
+if TYPE_CHECKING:
+    from importers.model import Project
+    from store.queries import StoredDocument
+
+SUMMARY = "show a document's projects, or one project in full"
+DESCRIPTION = (
+    "Without PROJECT: the document's summary and one row a project. With PROJECT (its "
+    "number in the document, its code, or a unique part of its name): the project's budget, "
+    "spending plan, goals and indicators, each with the source line it came from."
+)
+
+_PROJECT_HEADERS = {
+    "unit_code": "unit",
+    "ordinal": "#",
+    "code": "code",
+    "name": "name",
+    "budget": "budget",
+    "money_unit": "",
+    "indicators": "indicators",
+    "source_lines": "lines",
+}
+_INDICATOR_HEADERS = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "description": "绩效指标描述",
+    "value": "指标值",
+    "basis": "指标值确定依据",
+    "source_line": "line",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_argument(parser)
+    parser.add_argument(
+        "project",
+        metavar="PROJECT",
+        nargs="?",
+        help="the project's number, its code, or a unique part of its name",
+    )
+    add_format_option(parser)
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="also print the source lines the project was read from",
+    )
+    parser.add_argument(
+        "--notes", action="store_true", help="also print the import report's notes for the document"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.queries import load_document
+
+    engine = open_store(args)
+    stored = load_document(engine, resolve(engine, args.document))
+    if args.project is None:
+        _show_document(stored, args)
+    else:
+        _show_project(stored, find_project(stored, args.project), args)
+    return 0
+
+
+def find_project(stored: StoredDocument, wanted: str) -> Project:
+    from importers.text import squash
+
+    projects = stored.parsed.projects
+    wanted = wanted.strip()
+    if wanted.isdigit() and len(wanted) <= 4:
+        matches = [p for p in projects if p.ordinal == int(wanted)]
+    else:
+        matches = [p for p in projects if p.code == squash(wanted)]
+        matches = matches or [p for p in projects if squash(wanted) in squash(p.name)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UsageError(
+            f"no project of document {stored.id} matches '{wanted}'",
+            f"`jixiao show {stored.id}` lists its projects",
+        )
+    names = "; ".join(f"{p.ordinal}. {p.name}" for p in matches[:8])
+    raise UsageError(
+        f"'{wanted}' matches {len(matches)} projects: {names}", "give the project's number instead"
+    )
+
+
+def _project_rows(stored: StoredDocument) -> list[dict[str, Any]]:
+    from importers.money import money_text
+
+    return [
+        {
+            "unit_code": unit.code,
+            "unit_name": unit.name,
+            "ordinal": p.ordinal,
+            "code": p.code,
+            "name": p.name,
+            "money_unit": p.money_unit,
+            "budget": money_text(p.budget),
+            "fiscal_funds": money_text(p.fiscal_funds),
+            "other_funds": money_text(p.other_funds),
+            "indicators": len(p.indicators),
+            "source_lines": f"{p.first_line}-{p.last_line}",
+        }
+        for unit in stored.parsed.units
+        for p in unit.projects
+    ]
+
+
+def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
+    rows = _project_rows(stored)
+    if args.format != "table":
+        print(render(rows, args.format), end="")
+        return
+    from decimal import Decimal
+
+    from importers.money import money_text
+
+    doc = stored.parsed
+    stage = "草案 draft" if doc.stage == "draft" else "final"
+    print(
+        f"{doc.department} · {doc.title} · {stage} · revision {stored.revision} "
+        f"· document {stored.id}"
+    )
+    print(f"{doc.compiled_by} · {doc.reviewed_by}")
+    print(
+        f"source: {doc.source.filename} ({doc.source.format}, {doc.source.encoding}, "
+        f"{doc.source.line_count} lines) · imported {stored.imported_at}"
+    )
+    units = {unit.code: unit for unit in doc.units}
+    for unit in doc.units:
+        total = sum((p.budget for p in unit.projects), Decimal(0))
+        money_unit = unit.projects[0].money_unit if unit.projects else ""
+        print(
+            f"unit {unit.code} {unit.name}: {len(unit.projects)} projects, "
+            f"{money_text(total)} {money_unit}"
+        )
+    print(
+        f"total: {len(doc.projects)} projects, {doc.indicator_count} indicators, "
+        f"{money_text(doc.total_budget)} {doc.projects[0].money_unit}"
+    )
+    _print_notes(stored, always_count=True, details=args.notes)
+    print()
+    print(render(rows, "table", _PROJECT_HEADERS), end="")
+    assert units  # a stored document always has a unit with a project
+
+
+def _show_project(stored: StoredDocument, project: Project, args: argparse.Namespace) -> None:
+    from store.export import project_json
+    from store.queries import source_lines
+
+    if args.format == "json":
+        print(json_text(project_json(project)), end="")
+        return
+    indicator_rows = [
+        project_json(project)["indicators"][i] | {"position": i + 1}
+        for i in range(len(project.indicators))
+    ]
+    if args.format == "csv":
+        print(render(indicator_rows, "csv"), end="")
+        return
+    from importers.model import QUARTER_ENDS
+    from importers.money import money_text
+
+    unit = next(u for u in stored.parsed.units if u.code == project.unit_code)
+    plan = "   ".join(f"{m}月底 {_percent(project.spending_plan.get(m))}" for m in QUARTER_ENDS)
+    print(f"{project.ordinal}. {project.name}    [{unit.code} {unit.name}]")
+    print(f"项目编码      {project.code}")
+    print(
+        f"预算数        {money_text(project.budget)} {project.money_unit}   财政资金 "
+        f"{money_text(project.fiscal_funds) or '—'}   其他资金 "
+        f"{money_text(project.other_funds) or '—'}"
+    )
+    print(f"资金用途      {project.purpose}")
+    print(f"资金支出计划  {plan}")
+    print("绩效目标")
+    for number, goal in enumerate(project.goals, start=1):
+        print(f"  {number}. {goal}")
+    print(
+        f"source lines  {project.first_line}–{project.last_line} of {stored.parsed.source.filename}"
+    )
+    print()
+    print(render(indicator_rows, "table", _INDICATOR_HEADERS), end="")
+    if args.source:
+        print()
+        for number, text in source_lines(stored, project.first_line, project.last_line):
+            print(f"{number:>5} │ {text.replace(chr(9), ' → ')}")
+
+
+def _print_notes(stored: StoredDocument, always_count: bool, details: bool) -> None:
+    unread = sum(n.severity == "unread" for n in stored.notes)
+    warnings = len(stored.notes) - unread
+    if always_count:
+        hint = " (--notes lists them)" if stored.notes and not details else ""
+        print(f"import report: {unread} lines not understood, {warnings} warnings{hint}")
+    if details:
+        for note in stored.notes:
+            where = f"line {note.line}" if note.line else "document"
+            print(f"  {where}: {note.severity}: {note.message}")
+
+
+def _percent(value: object) -> str:
+    return "—" if value is None else f"{value}%"

@@ -101,7 +101,7 @@ class ProjectTableReader:
                 reading.goals_text.append(" ".join(c for c in row.cells if c))
                 reading.goal_lines.append(row.line.number)
                 self._used.take(row.line)
-            elif stage == "indicators":
+            elif stage == "indicators" and _looks_like_indicator(row, reading.columns):
                 self._read_indicator(reading, row)
             # Anything else is left unused: the report lists it with its line number.
             index += 1
@@ -308,3 +308,13 @@ class ProjectTableReader:
                 f"{name} '{cell}' is not an amount; expected a number such as 16.80",
             )
         return amount
+
+
+def _looks_like_indicator(row: Row, columns: dict[str, int] | None) -> bool:
+    """An indicator row names its level 1 (产出指标, 效益指标, 满意度指标…) or leaves it to be
+    carried down, and names its level 2 or 3. A note or a page footer under the table does
+    neither, and is reported instead of being read as an indicator."""
+    assert columns is not None
+    level1 = label(row.cell(columns["level1"]))
+    named = row.cell(columns["level2"]) or row.cell(columns["level3"])
+    return bool(named) and (not level1 or level1.endswith("指标"))

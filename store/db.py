@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from store.connection import configure
 from store.errors import StoreError
@@ -44,15 +43,10 @@ def open_store(path: Path) -> Engine:
     configure(engine)
     try:
         upgrade(engine, path)
-    except OperationalError as error:
+    except DBAPIError as error:  # not SQLite, unreadable, locked…
         engine.dispose()
         raise StoreError(
             f"cannot open the store {path}: {error.orig}",
             "is it a jixiao store, and is the file readable and writable?",
-        ) from None
-    except sqlite3.DatabaseError as error:
-        engine.dispose()
-        raise StoreError(
-            f"cannot open the store {path}: {error}", "is it a jixiao store?"
         ) from None
     return engine

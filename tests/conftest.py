@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from importers import ImportReport, ParsedDocument, parse_bytes
+from store.db import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+SAMPLE_LINES = SAMPLE_TEXT.split("\n")
+
+
+def parse_text(text: str, name: str = "crafted.txt", **kwargs: object):
+    """Parse text as if read from a UTF-8 file called `name`."""
+    return parse_bytes(text.encode("utf-8"), name, **kwargs)  # type: ignore[arg-type]
+
+
+def sample_with(*replacements: tuple[str, str]) -> str:
+    """The sample with each (old, new) replaced once; fails loudly when `old` is absent,
+    so that a variant never silently equals the sample."""
+    text = SAMPLE_TEXT
+    for old, new in replacements:
+        assert old in text, f"not in the sample: {old!r}"
+        text = text.replace(old, new, 1)
+    return text
+
+
+def sample_lines_replaced(changes: dict[int, str | None]) -> str:
+    """The sample with whole lines replaced by number (None removes the line)."""
+    lines = list(SAMPLE_LINES)
+    for number in sorted(changes, reverse=True):
+        if changes[number] is None:
+            del lines[number - 1]
+        else:
+            lines[number - 1] = changes[number]  # type: ignore[assignment]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def sample() -> tuple[ParsedDocument, ImportReport]:
+    return parse_bytes(SAMPLE.read_bytes(), str(SAMPLE))
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return open_store(tmp_path / "store.db")
+
+
+@pytest.fixture
+def project_by_ordinal(sample: tuple[ParsedDocument, ImportReport]) -> Callable[[int], object]:
+    projects = {project.ordinal: project for project in sample[0].projects}
+    return projects.__getitem__

@@ -68,3 +68,11 @@ def _backup(path: Path, version: int) -> None:
     backup_path = path.with_name(f"{path.name}.v{version}.bak")
     with sqlite3.connect(path) as source, sqlite3.connect(backup_path) as target:
         source.backup(target)
+
+
+def schema_sql(connection: Connection) -> str:
+    """The schema as SQL, in a stable order: what tests/fixtures/schema/v<N>.sql holds."""
+    rows = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name"
+    ).scalars()
+    return ";\n\n".join(rows) + ";\n"

@@ -32,6 +32,9 @@ from store.models import (
     Unit,
 )
 
+Rows = dict[str, list[dict[str, Any]]]
+"""Rows to insert, by table name, in an order that satisfies the foreign keys."""
+
 
 @dataclass(frozen=True)
 class SaveResult:
@@ -41,13 +44,23 @@ class SaveResult:
     """False when the store already held this very file."""
 
 
+@dataclass(frozen=True)
+class FirstIds:
+    """The ids the new rows start from. Handed out by the saver so that children can name
+    their parents within one executemany per table."""
+
+    document: int
+    unit: int
+    project: int
+
+
 def save_document(engine: Engine, parsed: ParsedDocument, report: ImportReport) -> SaveResult:
     with write_connection(engine) as connection, connection.begin():
         return save_in(connection, parsed, report)
 
 
 def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport) -> SaveResult:
-    """Save inside the caller's transaction (bulk imports batch many documents in one)."""
+    """Save inside the caller's transaction, which must hold the write lock."""
     existing = connection.execute(
         select(Document.id, Document.revision).where(Document.source_sha256 == parsed.source.sha256)
     ).first()
@@ -64,39 +77,49 @@ def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport
             )
         ).scalar_one()
     )
-    document_id = _insert_one(
-        connection,
-        Document,
-        {
-            "department_id": department_id,
-            "year": parsed.year,
-            "stage": parsed.stage,
-            "revision": revision,
-            "title": parsed.title,
-            "compiled_by": parsed.compiled_by,
-            "reviewed_by": parsed.reviewed_by,
-            "source_filename": parsed.source.filename,
-            "source_sha256": parsed.source.sha256,
-            "source_format": parsed.source.format,
-            "source_encoding": parsed.source.encoding,
-            "line_count": parsed.source.line_count,
-            "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        },
-    )
-    _insert(
-        connection,
-        DocumentSource,
-        [
+    ids = FirstIds(*(_next_id(connection, model) for model in (Document, Unit, Project)))
+    rows = document_rows(parsed, report, ids, department_id, revision)
+    for table_name, table_rows in rows.items():
+        if table_rows:
+            connection.execute(insert(_TABLES[table_name]), table_rows)
+    return SaveResult(ids.document, revision, created=True)
+
+
+def document_rows(
+    parsed: ParsedDocument,
+    report: ImportReport,
+    ids: FirstIds,
+    department_id: int,
+    revision: int,
+) -> Rows:
+    """Every row of one document, ready to insert. Pure: no database access."""
+    document_id = ids.document
+    rows: Rows = {
+        "document": [
+            {
+                "id": document_id,
+                "department_id": department_id,
+                "year": parsed.year,
+                "stage": parsed.stage,
+                "revision": revision,
+                "title": parsed.title,
+                "compiled_by": parsed.compiled_by,
+                "reviewed_by": parsed.reviewed_by,
+                "source_filename": parsed.source.filename,
+                "source_sha256": parsed.source.sha256,
+                "source_format": parsed.source.format,
+                "source_encoding": parsed.source.encoding,
+                "line_count": parsed.source.line_count,
+                "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+        ],
+        "document_source": [
             {
                 "document_id": document_id,
                 "text_zlib": zlib.compress(parsed.source.text.encode("utf-8"), 6),
             }
         ],
-    )
-    _insert(
-        connection,
-        TocEntry,
-        [
+        "toc_entry": [
             {
                 "document_id": document_id,
                 "position": position,
@@ -107,13 +130,12 @@ def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport
             }
             for position, entry in enumerate(parsed.toc, start=1)
         ],
-    )
-    _save_goals(connection, document_id, parsed)
-    _save_units(connection, document_id, parsed)
-    _insert(
-        connection,
-        ImportNote,
-        [
+        "department_goal": _goal_rows(document_id, parsed),
+        "unit": [],
+        "project": [],
+        "project_goal": [],
+        "indicator": [],
+        "import_note": [
             {
                 "document_id": document_id,
                 "line": note.line,
@@ -122,88 +144,60 @@ def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport
             }
             for note in report.notes
         ],
-    )
-    return SaveResult(document_id, revision, created=True)
+    }
+    _add_unit_rows(rows, ids, parsed)
+    return rows
 
 
-def _save_goals(connection: Connection, document_id: int, parsed: ParsedDocument) -> None:
+def _goal_rows(document_id: int, parsed: ParsedDocument) -> list[dict[str, Any]]:
     goals = parsed.goals
     rows = [
         *(
-            {
-                "kind": "overall",
-                "title": "",
-                "text": p.text,
-                "indicators": "",
-                "first_line": p.first_line,
-                "last_line": p.last_line,
-            }
+            {"kind": "overall", "title": "", "text": p.text, "indicators": "",
+             "first_line": p.first_line, "last_line": p.last_line}
             for p in goals.overall
         ),
         *(
-            {
-                "kind": "sub",
-                "title": s.title,
-                "text": s.goal,
-                "indicators": s.indicators,
-                "first_line": s.first_line,
-                "last_line": s.last_line,
-            }
+            {"kind": "sub", "title": s.title, "text": s.goal, "indicators": s.indicators,
+             "first_line": s.first_line, "last_line": s.last_line}
             for s in goals.sub
         ),
         *(
-            {
-                "kind": "measure",
-                "title": m.title,
-                "text": m.text,
-                "indicators": "",
-                "first_line": m.first_line,
-                "last_line": m.last_line,
-            }
+            {"kind": "measure", "title": m.title, "text": m.text, "indicators": "",
+             "first_line": m.first_line, "last_line": m.last_line}
             for m in goals.measures
         ),
-    ]
+    ]  # fmt: skip
     for position, row in enumerate(rows, start=1):
         row.update(document_id=document_id, position=position)
-    _insert(connection, DepartmentGoal, rows)
+    return rows
 
 
-def _save_units(connection: Connection, document_id: int, parsed: ParsedDocument) -> None:
-    unit_id = _next_id(connection, Unit)
-    project_id = _next_id(connection, Project)
-    unit_rows: list[dict[str, Any]] = []
-    project_rows: list[dict[str, Any]] = []
-    goal_rows: list[dict[str, Any]] = []
-    indicator_rows: list[dict[str, Any]] = []
+def _add_unit_rows(rows: Rows, ids: FirstIds, parsed: ParsedDocument) -> None:
+    unit_id, project_id = ids.unit, ids.project
     project_position = 0
     for unit_position, unit in enumerate(parsed.units, start=1):
-        unit_rows.append(
-            {
-                "id": unit_id,
-                "document_id": document_id,
-                "position": unit_position,
-                "code": unit.code,
-                "name": unit.name,
-                "line": unit.line,
-            }
-        )
+        rows["unit"].append(
+            {"id": unit_id, "document_id": ids.document, "position": unit_position,
+             "code": unit.code, "name": unit.name, "line": unit.line}
+        )  # fmt: skip
         for project in unit.projects:
             project_position += 1
-            plan = project.spending_plan
-            project_rows.append(
+            plan, money_unit = project.spending_plan, project.money_unit
+            rows["project"].append(
                 {
                     "id": project_id,
-                    "document_id": document_id,
+                    "document_id": ids.document,
                     "unit_id": unit_id,
                     "position": project_position,
                     "ordinal": project.ordinal,
                     "title": project.title,
                     "code": project.code,
                     "name": project.name,
-                    "money_unit": project.money_unit,
-                    "budget_fen": to_fen(project.budget, project.money_unit),
-                    "fiscal_fen": _fen_or_none(project.fiscal_funds, project.money_unit),
-                    "other_fen": _fen_or_none(project.other_funds, project.money_unit),
+                    "money_unit": money_unit,
+                    "budget_fen": to_fen(project.budget, money_unit),
+                    "fiscal_fen": _fen_or_none(project.fiscal_funds, money_unit),
+                    "other_fen": _fen_or_none(project.other_funds, money_unit),
                     "purpose": project.purpose,
                     "plan_3": _text(plan.get(3)),
                     "plan_6": _text(plan.get(6)),
@@ -213,16 +207,12 @@ def _save_units(connection: Connection, document_id: int, parsed: ParsedDocument
                     "last_line": project.last_line,
                 }
             )
-            goal_rows.extend(
-                {
-                    "project_id": project_id,
-                    "position": position,
-                    "text": text,
-                    "line": project.goals_line,
-                }
+            rows["project_goal"].extend(
+                {"project_id": project_id, "position": position, "text": text,
+                 "line": project.goals_line}
                 for position, text in enumerate(project.goals, start=1)
-            )
-            indicator_rows.extend(
+            )  # fmt: skip
+            rows["indicator"].extend(
                 {
                     "project_id": project_id,
                     "position": position,
@@ -242,37 +232,28 @@ def _save_units(connection: Connection, document_id: int, parsed: ParsedDocument
             )
             project_id += 1
         unit_id += 1
-    _insert(connection, Unit, unit_rows)
-    _insert(connection, Project, project_rows)
-    _insert(connection, ProjectGoal, goal_rows)
-    _insert(connection, Indicator, indicator_rows)
+
+
+_TABLES: dict[str, Table] = {
+    model.__table__.name: model.__table__  # type: ignore[attr-defined]
+    for model in (Document, DocumentSource, TocEntry, DepartmentGoal, Unit, Project,
+                  ProjectGoal, Indicator, ImportNote)
+}  # fmt: skip
 
 
 def _department_id(connection: Connection, name: str) -> int:
     found = connection.execute(select(Department.id).where(Department.name == name)).scalar()
-    return found if found is not None else _insert_one(connection, Department, {"name": name})
-
-
-def _insert_one(connection: Connection, model: type, row: dict[str, Any]) -> int:
-    result = connection.execute(insert(_table(model)), row)
+    if found is not None:
+        return int(found)
+    result = connection.execute(insert(Department), {"name": name})
     assert result.inserted_primary_key is not None
     return int(result.inserted_primary_key[0])
 
 
-def _insert(connection: Connection, model: type, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        connection.execute(insert(_table(model)), rows)
-
-
 def _next_id(connection: Connection, model: type) -> int:
-    # Ids are handed out here so that children can name their parents in one executemany;
-    # safe because the transaction holds the write lock (BEGIN IMMEDIATE).
-    table = _table(model)
-    return 1 + connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-
-
-def _table(model: type) -> Table:
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
+    # Safe because the transaction holds the write lock (BEGIN IMMEDIATE).
+    table = model.__table__  # type: ignore[attr-defined]
+    return 1 + int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
 
 
 def _fen_or_none(amount: Decimal | None, unit: str) -> int | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from importers import parse_bytes
 from store import save as save_module
@@ -117,11 +118,17 @@ class TestRevisions:
 
 class TestAllOrNothing:
     def test_a_failure_halfway_writes_nothing(self, engine, sample, monkeypatch):
-        def explode(*_args: object) -> None:
-            raise RuntimeError("disk full, say")
+        # The 101st indicator row breaks a NOT NULL constraint: the department, document,
+        # units and projects are already inserted when it fails.
+        build = save_module.document_rows
 
-        monkeypatch.setattr(save_module, "_save_units", explode)
-        with pytest.raises(RuntimeError):
+        def rows_with_a_bad_indicator(*args: object, **kwargs: object):
+            rows = build(*args, **kwargs)  # type: ignore[arg-type]
+            rows["indicator"][100]["level1"] = None
+            return rows
+
+        monkeypatch.setattr(save_module, "document_rows", rows_with_a_bad_indicator)
+        with pytest.raises(IntegrityError, match="NOT NULL"):
             save_document(engine, *sample)
         assert set(row_counts(engine).values()) == {0}
 

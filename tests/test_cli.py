@@ -1,0 +1,253 @@
+"""The command line as scripts use it: stdout carries data, stderr messages, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLE, SAMPLE_TEXT, sample_with
+from tui.cli import COMMANDS, build_parser, main
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+@pytest.fixture
+def imported(db: str, capsys) -> str:
+    assert main(["--db", db, "import", str(SAMPLE)]) == 0
+    capsys.readouterr()
+    return db
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestImport:
+    def test_import_then_again(self, db, capsys):
+        code, out, err = run(capsys, "--db", db, "import", str(SAMPLE))
+        assert code == 0
+        assert err == ""
+        assert "imported" in out and "as document 1 (revision 1)" in out
+        assert "2 units, 35 projects, 252 indicators, budget 7157.01 万元" in out
+        assert "865 (183 blank, 682 used, 0 not understood)" in out
+        code, out, _ = run(capsys, "import", str(SAMPLE), "--db", db)  # --db after too
+        assert code == 0
+        assert "unchanged" in out and "nothing written" in out
+
+    def test_dry_run_writes_nothing(self, db, capsys):
+        code, out, _ = run(capsys, "--db", db, "import", "--dry-run", str(SAMPLE))
+        assert code == 0
+        assert "dry run, nothing written" in out
+        assert not Path(db).exists()
+
+    def test_json_report(self, db, capsys):
+        code, out, _ = run(capsys, "--db", db, "import", "--json", str(SAMPLE))
+        report = json.loads(out)
+        assert code == 0
+        assert report[0]["status"] == "imported"
+        assert report[0]["projects"] == 35
+        assert report[0]["budget"] == {"万元": "7157.01"}
+        assert report[0]["lines"] == {"total": 865, "blank": 183, "used": 682, "unread": 0}
+
+    def test_a_bad_file_is_named_with_its_line_and_the_good_one_still_imports(
+        self, db, capsys, tmp_path
+    ):
+        bad = tmp_path / "bad.txt"
+        bad.write_text(sample_with(("预算数\t16.80", "预算数\tabc")), encoding="utf-8")
+        code, out, err = run(capsys, "--db", db, "import", str(bad), str(SAMPLE))
+        assert code == 2
+        assert f"jixiao: error: {bad}:132: 预算数 'abc' is not an amount" in err
+        assert "Traceback" not in err
+        assert "imported" in out
+        code, out, _ = run(capsys, "--db", db, "ls", "--format", "json")
+        assert [d["source_filename"] for d in json.loads(out)] == [SAMPLE.name]
+
+    def test_overrides(self, db, capsys, tmp_path):
+        code, out, _ = run(
+            capsys, "--db", db, "import", "--stage", "final", "--year", "2025",
+            "--department", "巨鹿县委组织部", str(SAMPLE),
+        )  # fmt: skip
+        assert code == 0
+        assert "巨鹿县委组织部 2025 final" in out
+
+    def test_gb18030_file(self, db, capsys, tmp_path):
+        path = tmp_path / "gb.txt"
+        path.write_bytes(SAMPLE_TEXT.encode("gb18030"))
+        code, out, _ = run(capsys, "--db", db, "import", "--dry-run", str(path))
+        assert code == 0
+        assert "(tabbed, gb18030)" in out
+        assert "252 indicators" in out
+
+
+class TestListing:
+    def test_table(self, imported, capsys):
+        code, out, _ = run(capsys, "--db", imported, "ls")
+        assert code == 0
+        header, _rule, row = out.splitlines()
+        assert header.split()[:4] == ["id", "department", "year", "stage"]
+        assert row.split()[:4] == ["1", "中共巨鹿县委组织部", "2024", "draft"]
+        assert "7157.01" in row
+
+    def test_json_and_csv(self, imported, capsys):
+        _, out, _ = run(capsys, "--db", imported, "ls", "--format", "json")
+        (document,) = json.loads(out)
+        assert document["budget"] == "7157.01"
+        assert (document["projects"], document["indicators"]) == (35, 252)
+        _, out, _ = run(capsys, "--db", imported, "ls", "--format", "csv")
+        (row,) = list(csv.DictReader(io.StringIO(out)))
+        assert row["department"] == "中共巨鹿县委组织部"
+
+    def test_empty_store(self, db, capsys):
+        code, out, err = run(capsys, "--db", db, "ls")
+        assert (code, out) == (0, "")
+        assert "jixiao import FILE" in err
+        _, out, _ = run(capsys, "--db", db, "ls", "--format", "json")
+        assert json.loads(out) == []
+
+
+class TestShow:
+    def test_document(self, imported, capsys):
+        code, out, _ = run(capsys, "--db", imported, "show", "中共:2024")
+        assert code == 0
+        assert "unit 203003 巨鹿县大数据发展中心: 4 projects, 163.70 万元" in out
+        assert "total: 35 projects, 252 indicators, 7157.01 万元" in out
+        assert "村级组织运转经费" in out
+
+    @pytest.mark.parametrize("project", ["5", "13052924P0058401162 0R", "村级组织运转"])
+    def test_project_by_number_code_or_name(self, imported, capsys, project):
+        code, out, _ = run(capsys, "--db", imported, "show", "1", project)
+        assert code == 0
+        assert out.startswith("5. 村级组织运转经费")
+        assert "3月底 25%   6月底 50%   10月底 75%   12月底 100%" in out
+        assert "≤1165 人" in out
+
+    def test_project_source_lines(self, imported, capsys):
+        _, out, _ = run(capsys, "--db", imported, "show", "1", "5", "--source")
+        assert "  216 │ 预算规模及 资金用途 → 预算数 → 6029.30" in out
+
+    def test_project_json(self, imported, capsys):
+        _, out, _ = run(capsys, "--db", imported, "show", "1", "32", "--format", "json")
+        project = json.loads(out)
+        assert (project["name"], project["budget"]) == ("12345 便民热线新增人员经费", "9.70")
+
+    @pytest.mark.parametrize(
+        ("project", "message"),
+        [("99", "no project of document 1 matches '99'"), ("经费", "matches 21 projects")],
+    )
+    def test_unknown_or_ambiguous_project(self, imported, capsys, project, message):
+        code, _, err = run(capsys, "--db", imported, "show", "1", project)
+        assert code == 2
+        assert message in err
+        assert "hint:" in err
+
+    def test_unknown_document(self, imported, capsys):
+        code, out, err = run(capsys, "--db", imported, "show", "财政局:2024")
+        assert (code, out) == (2, "")
+        assert "no department's name starts with '财政局'" in err
+        assert "hint: `jixiao ls`" in err
+
+
+class TestExport:
+    def test_json_is_the_whole_document(self, imported, capsys):
+        code, out, _ = run(capsys, "--db", imported, "export", "1")
+        data = json.loads(out)
+        assert code == 0
+        assert sum(len(p["indicators"]) for u in data["units"] for p in u["projects"]) == 252
+
+    def test_csv_one_row_an_indicator(self, imported, capsys):
+        _, out, _ = run(capsys, "--db", imported, "export", "1", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert len(rows) == 252
+        assert not out.startswith("\ufeff")
+        assert rows[0]["project_code"] == "13052924P005840120862"
+        assert rows[0]["other_funds"] == ""
+
+    def test_csv_file_has_a_bom_for_excel(self, imported, capsys, tmp_path):
+        target = tmp_path / "out.csv"
+        code, out, _ = run(capsys, "--db", imported, "export", "1", "--format", "csv", "-o",
+                           str(target))  # fmt: skip
+        assert (code, out) == (0, "")
+        assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+    def test_markdown(self, imported, capsys):
+        _, out, _ = run(capsys, "--db", imported, "export", "1", "--format", "md")
+        assert out.startswith("# 中共巨鹿县委组织部 — 2024 年部门预算绩效文本")
+        assert "#### 5. 村级组织运转经费" in out
+        assert "| 产出指标 | 数量指标 | 村“两委”干部人数 |" in out
+
+    def test_markup_in_text_is_escaped_in_markdown(self, db, capsys, tmp_path):
+        path = tmp_path / "markup.txt"
+        path.write_text(
+            sample_with(("项目名称\t关工委经费", "项目名称\t[bold]关工委|经费")), encoding="utf-8"
+        )
+        run(capsys, "--db", db, "import", str(path))
+        _, out, _ = run(capsys, "--db", db, "export", "1", "--format", "md")
+        assert "#### 12. \\[bold]关工委\\|经费" in out
+
+
+class TestHelpAndDocs:
+    def test_every_command_has_help_and_a_section_in_the_docs(self):
+        docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+        parser = build_parser()
+        common = {option for action in parser._actions for option in action.option_strings}
+        shared = docs.split("## Options every command takes", 1)[1].split("\n## ", 1)[0]
+        assert all(option in shared for option in common if option.startswith("--"))
+        subparsers = next(a for a in parser._actions if a.dest == "command")
+        for name in COMMANDS:
+            command = subparsers.choices[name]
+            assert command.description, f"{name} has no description"
+            assert f"## jixiao {name}" in docs, f"docs/cli.md lacks a section for {name}"
+            section = docs.split(f"## jixiao {name}", 1)[1].split("\n## ", 1)[0]
+            for action in command._actions:
+                for option in set(action.option_strings) - common:
+                    if option.startswith("--"):
+                        assert option in section, f"docs/cli.md: {name} lacks {option}"
+
+    def test_no_command_prints_help(self, capsys):
+        code, out, _ = run(capsys)
+        assert code == 0
+        assert "usage: jixiao" in out
+
+    def test_bad_usage_exits_2(self, capsys):
+        with pytest.raises(SystemExit) as caught:
+            main(["ls", "--format", "xml"])
+        assert caught.value.code == 2
+
+
+class TestConsoleScript:
+    """The installed `jixiao`, as a user's shell runs it."""
+
+    @pytest.fixture
+    def jixiao(self) -> str:
+        path = shutil.which("jixiao") or str(ROOT / ".venv" / "bin" / "jixiao")
+        assert Path(path).exists(), "jixiao is not installed (make install)"
+        return path
+
+    def test_end_to_end_with_the_environment_variable(self, jixiao, tmp_path):
+        env = {"JIXIAO_DB": str(tmp_path / "env.db"), "PATH": "/usr/bin:/bin"}
+        done = subprocess.run([jixiao, "import", str(SAMPLE)], env=env, capture_output=True,
+                              text=True, check=False)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        done = subprocess.run([jixiao, "export", "中共巨鹿县委组织部:2024:draft"], env=env,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        assert json.loads(done.stdout)["document"]["year"] == 2024
+
+    def test_binary_input_is_a_message_not_a_traceback(self, jixiao, tmp_path):
+        binary = tmp_path / "scan.pdf"
+        binary.write_bytes(b"%PDF-1.5\n\x00\x00\x00")
+        done = subprocess.run([jixiao, "--db", str(tmp_path / "s.db"), "import", str(binary)],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        assert done.returncode == 2
+        assert done.stderr.startswith(f"jixiao: error: {binary}: this is a binary file")
+        assert "Traceback" not in done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from importers.report import ImportFault
 
 # Control characters other than tab, newline, carriage return and form feed do not occur in
 # text dumps; more than a few of them means we were handed a binary file.
-_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
     # Normalise line ends so that line numbers match what an editor shows.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     sample = text[:65536]
-    if sum(ch in _CONTROL for ch in sample) > max(8, len(sample) // 1000):
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 1000):
         raise ImportFault(
             filename,
             None,

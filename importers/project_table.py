@@ -77,7 +77,7 @@ class ProjectTableReader:
             first = label(row.cell(0))
             if row.is_empty:
                 self._used.take(row.line)
-            elif "项目编码" in map(label, row.cells):
+            elif first == "项目编码":
                 self._read_code_row(reading, row)
                 stage = "budget"
             elif first.startswith("预算规模"):

@@ -5,24 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0x3000 <= code <= 0x303F  # CJK punctuation: 、。〔〕【】《》
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms: （）：；，
-        or ch in "“”‘’"
-    )
-
-
-_SPACES_BETWEEN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
+# Ideographs (and extension A), CJK punctuation (、。〔〕【】《》), full-width forms (（）：；，)
+# and curly quotes: the characters a PDF cell wrap can leave a space between.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3001-\u303f\uff00-\uffef“”‘’"
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_SPACE_RUN = re.compile("[ \u3000]{2,}")
 
 
 def join_wraps(text: str) -> str:
     """Remove the spaces a PDF cell wrap leaves between two CJK characters
-    ("指标值确定 依据" → "指标值确定依据") and trim the ends.
+    ("指标值确定 依据" → "指标值确定依据"), fold other runs of spaces into one, and trim.
 
     Spaces beside Latin letters or digits stay: the documents write "2024 年" and
     "巨好办 APP" on purpose.
@@ -30,13 +22,7 @@ def join_wraps(text: str) -> str:
     text = text.strip()
     if " " not in text and "\u3000" not in text:
         return text
-
-    def replace(match: re.Match[str]) -> str:
-        before = text[match.start() - 1]
-        after = text[match.end()]
-        return "" if _is_cjk(before) and _is_cjk(after) else " "
-
-    return _SPACES_BETWEEN.sub(replace, text)
+    return _SPACE_RUN.sub(" ", _SPACE_BETWEEN_CJK.sub("", text))
 
 
 def squash(text: str) -> str:

@@ -13,9 +13,15 @@ from typing import Any
 ROW_FORMATS = ("table", "json", "csv")
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, headers: dict[str, str] | None = None) -> str:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    headers: dict[str, str] | None = None,
+    right: frozenset[str] = frozenset(),
+) -> str:
     """`headers` maps a row key to its table heading and picks the table's columns; JSON
-    and CSV always carry every key under its own name."""
+    and CSV always carry every key under its own name. Columns in `right` (amounts,
+    counts) are right-aligned in the table."""
     if fmt == "json":
         return json_text(list(rows))
     if fmt == "csv":
@@ -25,7 +31,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, headers: dict[str, str] | N
     columns = list(headers) if headers else (list(rows[0]) if rows else [])
     titles = [headers[key] for key in columns] if headers else columns
     body = [[_cell(row.get(key)) for key in columns] for row in rows]
-    return tabulate(body, headers=titles, tablefmt="simple", disable_numparse=True) + "\n"
+    align = ["right" if key in right else "left" for key in columns]
+    table = tabulate(body, headers=titles, tablefmt="simple", disable_numparse=True, colalign=align)
+    return table + "\n"
 
 
 def json_text(data: Any) -> str:

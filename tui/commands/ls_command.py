@@ -24,9 +24,10 @@ _HEADERS = {
     "projects": "projects",
     "indicators": "indicators",
     "budget": "budget (万元)",
-    "unread_lines": "unread",
     "source_filename": "file",
 }
+
+_RIGHT = frozenset({"id", "revision", "units", "projects", "indicators", "budget"})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
     if not rows and args.format == "table":
         message("the store holds no documents yet; import one with `jixiao import FILE`")
         return 0
-    print(render(rows, args.format, _HEADERS), end="")
+    print(render(rows, args.format, _HEADERS, _RIGHT), end="")
     return 0

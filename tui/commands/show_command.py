@@ -26,10 +26,10 @@ _PROJECT_HEADERS = {
     "code": "code",
     "name": "name",
     "budget": "budget",
-    "money_unit": "",
     "indicators": "indicators",
     "source_lines": "lines",
 }
+_RIGHT = frozenset({"ordinal", "budget", "indicators"})
 _INDICATOR_HEADERS = {
     "level1": "一级指标",
     "level2": "二级指标",
@@ -151,7 +151,13 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
     )
     _print_notes(stored, always_count=True, details=args.notes)
     print()
-    print(render(rows, "table", _PROJECT_HEADERS), end="")
+    units_of_money = {row["money_unit"] for row in rows}
+    headers = dict(_PROJECT_HEADERS)
+    if len(units_of_money) == 1:
+        headers["budget"] = f"budget ({units_of_money.pop()})"
+    else:  # mixed money units: each amount carries its own
+        rows = [row | {"budget": f"{row['budget']} {row['money_unit']}"} for row in rows]
+    print(render(rows, "table", headers, _RIGHT), end="")
     assert units  # a stored document always has a unit with a project
 
 

@@ -17,12 +17,59 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from store import models
 from store.connection import write_connection
 from store.errors import StoreError
+from store.search_index import create_search_index
 
-SCHEMA_VERSION = 1
-STEPS: dict[int, Callable[[Connection], None]] = {}
+SCHEMA_VERSION = 2
+
+
+def _add_reviews_and_search(connection: Connection) -> None:
+    """v2: review marks and notes; the full-text search index, filled for stored documents."""
+    from store.save import department_goal_text, indicator_search_text
+
+    models.ReviewMark.__table__.create(connection)  # type: ignore[attr-defined]
+    models.SearchText.__table__.create(connection)  # type: ignore[attr-defined]
+    create_search_index(connection)
+    rows: list[tuple[object, ...]] = []
+    for document_id, kind, title, body, indicators in connection.exec_driver_sql(
+        "SELECT document_id, kind, title, text, indicators FROM department_goal "
+        "ORDER BY document_id, position"
+    ):
+        text = department_goal_text(kind, title, body, indicators)
+        rows.append((document_id, None, None, "department_goal", text))
+    for document_id, project_id, name, purpose in connection.exec_driver_sql(
+        "SELECT document_id, id, name, purpose FROM project ORDER BY id"
+    ).all():
+        rows.append((document_id, project_id, None, "project", name))
+        if purpose:
+            rows.append((document_id, project_id, None, "purpose", purpose))
+        rows.extend(
+            (document_id, project_id, None, "goal", goal)
+            for (goal,) in connection.exec_driver_sql(
+                "SELECT text FROM project_goal WHERE project_id = ? ORDER BY position",
+                (project_id,),
+            )
+        )
+        rows.extend(
+            (document_id, project_id, indicator_id, "indicator",
+             indicator_search_text(level3, description, value, basis))
+            for indicator_id, level3, description, value, basis in connection.exec_driver_sql(
+                "SELECT id, level3, description, value, basis FROM indicator "
+                "WHERE project_id = ? ORDER BY position",
+                (project_id,),
+            )
+        )  # fmt: skip
+    if rows:
+        connection.exec_driver_sql(
+            "INSERT INTO search_text (document_id, project_id, indicator_id, kind, text) "
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _add_reviews_and_search}
 
 
 def schema_version(connection: Connection) -> int:
@@ -62,6 +109,7 @@ def _create(connection: Connection, path: Path | None) -> None:
             "pass another path with --db, or move that file away",
         )
     SQLModel.metadata.create_all(connection)
+    create_search_index(connection)
 
 
 def _backup(path: Path, version: int) -> None:
@@ -71,8 +119,17 @@ def _backup(path: Path, version: int) -> None:
 
 
 def schema_sql(connection: Connection) -> str:
-    """The schema as SQL, in a stable order: what tests/fixtures/schema/v<N>.sql holds."""
+    """The schema as SQL that can be run again, in a stable order: tables, indexes, then
+    triggers, each by name. The shadow tables of a virtual table are left out: SQLite makes
+    them itself. This is what tests/fixtures/schema/v<N>.sql holds."""
     rows = connection.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name"
-    ).scalars()
-    return ";\n\n".join(rows) + ";\n"
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name"
+    ).all()
+    virtual = [name for _, name, sql in rows if sql.startswith("CREATE VIRTUAL TABLE")]
+    kept = [
+        sql
+        for kind, name, sql in rows
+        if not (kind == "table" and any(name.startswith(f"{v}_") for v in virtual))
+    ]
+    return ";\n\n".join(kept) + ";\n"

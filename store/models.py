@@ -7,7 +7,7 @@ snapshot (see docs/store.md), or tests/test_migrations.py fails.
 
 from __future__ import annotations
 
-from sqlalchemy import LargeBinary, UniqueConstraint
+from sqlalchemy import Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -141,3 +141,40 @@ class ImportNote(SQLModel, table=True):
     line: int | None = None
     severity: str
     message: str
+
+
+class ReviewMark(SQLModel, table=True):
+    """A reviewer's mark and note on a project (indicator_id empty) or on one indicator.
+    Carried over to the next revision of the document where the project is the same."""
+
+    __tablename__ = "review_mark"
+    __table_args__ = (
+        Index("ix_review_mark_project", "project_id", unique=True,
+              sqlite_where=text("indicator_id IS NULL")),
+        Index("ix_review_mark_indicator", "indicator_id", unique=True,
+              sqlite_where=text("indicator_id IS NOT NULL")),
+    )  # fmt: skip
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    project_id: int = Field(foreign_key="project.id", ondelete="CASCADE")
+    indicator_id: int | None = Field(default=None, foreign_key="indicator.id", ondelete="CASCADE")
+    state: str | None = None  # "reviewed" | "question" | "problem"; None: a note alone
+    note: str = ""
+    reviewer: str
+    updated_at: str  # ISO 8601, UTC
+
+
+class SearchText(SQLModel, table=True):
+    """Searchable text of a document, one row a piece (a project's name, its purpose, a goal,
+    an indicator, a department goal). The trigram index search_fts is built over it; short
+    queries (one or two characters) are answered with LIKE on this table."""
+
+    __tablename__ = "search_text"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    project_id: int | None = Field(default=None, foreign_key="project.id", ondelete="CASCADE")
+    indicator_id: int | None = Field(default=None, foreign_key="indicator.id", ondelete="CASCADE")
+    kind: str  # "project" | "purpose" | "goal" | "indicator" | "department_goal"
+    text: str

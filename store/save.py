@@ -16,6 +16,7 @@ from sqlalchemy import Engine, Table, func, insert, select
 from sqlalchemy.engine import Connection
 
 from importers.model import ParsedDocument
+from importers.model import Project as ParsedProject
 from importers.money import to_fen
 from importers.report import ImportReport
 from store.connection import write_connection
@@ -28,9 +29,11 @@ from store.models import (
     Indicator,
     Project,
     ProjectGoal,
+    SearchText,
     TocEntry,
     Unit,
 )
+from store.reviews import carry_over_marks
 
 Rows = dict[str, list[dict[str, Any]]]
 """Rows to insert, by table name, in an order that satisfies the foreign keys."""
@@ -52,6 +55,7 @@ class FirstIds:
     document: int
     unit: int
     project: int
+    indicator: int
 
 
 def save_document(engine: Engine, parsed: ParsedDocument, report: ImportReport) -> SaveResult:
@@ -77,11 +81,21 @@ def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport
             )
         ).scalar_one()
     )
-    ids = FirstIds(*(_next_id(connection, model) for model in (Document, Unit, Project)))
+    ids = FirstIds(*(_next_id(connection, model) for model in (Document, Unit, Project, Indicator)))
     rows = document_rows(parsed, report, ids, department_id, revision)
     for table_name, table_rows in rows.items():
         if table_rows:
             connection.execute(insert(_TABLES[table_name]), table_rows)
+    if revision > 1:
+        previous = connection.execute(
+            select(Document.id).where(
+                Document.department_id == department_id,
+                Document.year == parsed.year,
+                Document.stage == parsed.stage,
+                Document.revision == revision - 1,
+            )
+        ).scalar_one()
+        carry_over_marks(connection, previous, ids.document)
     return SaveResult(ids.document, revision, created=True)
 
 
@@ -135,6 +149,16 @@ def document_rows(
         "project": [],
         "project_goal": [],
         "indicator": [],
+        "search_text": [
+            {
+                "document_id": document_id,
+                "project_id": None,
+                "indicator_id": None,
+                "kind": "department_goal",
+                "text": text,
+            }
+            for text in department_goal_texts(parsed)
+        ],
         "import_note": [
             {
                 "document_id": document_id,
@@ -174,7 +198,8 @@ def _goal_rows(document_id: int, parsed: ParsedDocument) -> list[dict[str, Any]]
 
 
 def _add_unit_rows(rows: Rows, ids: FirstIds, parsed: ParsedDocument) -> None:
-    unit_id, project_id = ids.unit, ids.project
+    unit_id, project_id, indicator_id = ids.unit, ids.project, ids.indicator
+    search = rows["search_text"]
     project_position = 0
     for unit_position, unit in enumerate(parsed.units, start=1):
         rows["unit"].append(
@@ -183,61 +208,106 @@ def _add_unit_rows(rows: Rows, ids: FirstIds, parsed: ParsedDocument) -> None:
         )  # fmt: skip
         for project in unit.projects:
             project_position += 1
-            plan, money_unit = project.spending_plan, project.money_unit
             rows["project"].append(
-                {
-                    "id": project_id,
-                    "document_id": ids.document,
-                    "unit_id": unit_id,
-                    "position": project_position,
-                    "ordinal": project.ordinal,
-                    "title": project.title,
-                    "code": project.code,
-                    "name": project.name,
-                    "money_unit": money_unit,
-                    "budget_fen": to_fen(project.budget, money_unit),
-                    "fiscal_fen": _fen_or_none(project.fiscal_funds, money_unit),
-                    "other_fen": _fen_or_none(project.other_funds, money_unit),
-                    "purpose": project.purpose,
-                    "plan_3": _text(plan.get(3)),
-                    "plan_6": _text(plan.get(6)),
-                    "plan_10": _text(plan.get(10)),
-                    "plan_12": _text(plan.get(12)),
-                    "first_line": project.first_line,
-                    "last_line": project.last_line,
-                }
+                _project_row(project, project_id, ids.document, unit_id, project_position)
             )
             rows["project_goal"].extend(
                 {"project_id": project_id, "position": position, "text": text,
                  "line": project.goals_line}
                 for position, text in enumerate(project.goals, start=1)
             )  # fmt: skip
-            rows["indicator"].extend(
-                {
-                    "project_id": project_id,
-                    "position": position,
-                    "level1": i.level1,
-                    "level2": i.level2,
-                    "level3": i.level3,
-                    "description": i.description,
-                    "value": i.value,
-                    "basis": i.basis,
-                    "target_kind": i.target_kind,
-                    "target_op": i.target.op if i.target else None,
-                    "target_number": _text(i.target.number) if i.target else None,
-                    "target_unit": i.target.unit if i.target else None,
-                    "line": i.line,
-                }
-                for position, i in enumerate(project.indicators, start=1)
+            search.append(_search_row(ids.document, project_id, None, "project", project.name))
+            if project.purpose:
+                search.append(
+                    _search_row(ids.document, project_id, None, "purpose", project.purpose)
+                )
+            search.extend(
+                _search_row(ids.document, project_id, None, "goal", goal) for goal in project.goals
             )
+            for position, i in enumerate(project.indicators, start=1):
+                rows["indicator"].append(
+                    {
+                        "id": indicator_id,
+                        "project_id": project_id,
+                        "position": position,
+                        "level1": i.level1,
+                        "level2": i.level2,
+                        "level3": i.level3,
+                        "description": i.description,
+                        "value": i.value,
+                        "basis": i.basis,
+                        "target_kind": i.target_kind,
+                        "target_op": i.target.op if i.target else None,
+                        "target_number": _text(i.target.number) if i.target else None,
+                        "target_unit": i.target.unit if i.target else None,
+                        "line": i.line,
+                    }
+                )
+                text = indicator_search_text(i.level3, i.description, i.value, i.basis)
+                search.append(
+                    _search_row(ids.document, project_id, indicator_id, "indicator", text)
+                )
+                indicator_id += 1
             project_id += 1
         unit_id += 1
+
+
+def _project_row(
+    project: ParsedProject, project_id: int, document_id: int, unit_id: int, position: int
+) -> dict[str, Any]:
+    plan, money_unit = project.spending_plan, project.money_unit
+    return {
+        "id": project_id,
+        "document_id": document_id,
+        "unit_id": unit_id,
+        "position": position,
+        "ordinal": project.ordinal,
+        "title": project.title,
+        "code": project.code,
+        "name": project.name,
+        "money_unit": money_unit,
+        "budget_fen": to_fen(project.budget, money_unit),
+        "fiscal_fen": _fen_or_none(project.fiscal_funds, money_unit),
+        "other_fen": _fen_or_none(project.other_funds, money_unit),
+        "purpose": project.purpose,
+        "plan_3": _text(plan.get(3)),
+        "plan_6": _text(plan.get(6)),
+        "plan_10": _text(plan.get(10)),
+        "plan_12": _text(plan.get(12)),
+        "first_line": project.first_line,
+        "last_line": project.last_line,
+    }
+
+
+def _search_row(
+    document_id: int, project_id: int, indicator_id: int | None, kind: str, text: str
+) -> dict[str, Any]:
+    return {"document_id": document_id, "project_id": project_id,
+            "indicator_id": indicator_id, "kind": kind, "text": text}  # fmt: skip
+
+
+def indicator_search_text(level3: str, description: str, value: str, basis: str) -> str:
+    return " · ".join(part for part in (level3, description, value, basis) if part)
+
+
+def department_goal_text(kind: str, title: str, text: str, indicators: str) -> str:
+    """How a part-1 goal reads in search results: "title：text indicators"."""
+    return f"{title}：{text} {indicators}".strip() if kind != "overall" else text
+
+
+def department_goal_texts(parsed: ParsedDocument) -> list[str]:
+    goals = parsed.goals
+    return [
+        *(department_goal_text("overall", "", p.text, "") for p in goals.overall),
+        *(department_goal_text("sub", s.title, s.goal, s.indicators) for s in goals.sub),
+        *(department_goal_text("measure", m.title, m.text, "") for m in goals.measures),
+    ]
 
 
 _TABLES: dict[str, Table] = {
     model.__table__.name: model.__table__  # type: ignore[attr-defined]
     for model in (Document, DocumentSource, TocEntry, DepartmentGoal, Unit, Project,
-                  ProjectGoal, Indicator, ImportNote)
+                  ProjectGoal, Indicator, SearchText, ImportNote)
 }  # fmt: skip
 
 

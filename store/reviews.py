@@ -1,0 +1,182 @@
+"""Review marks and notes on projects and indicators: set, clear, read, count, and carry
+them over to the next revision of a document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from store.connection import write_connection
+from store.models import Indicator, Project, ReviewMark
+
+STATES = ("reviewed", "question", "problem")
+"""In the order a reviewer's list shows them; "untouched" is the absence of a mark."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    state: str | None
+    note: str
+    reviewer: str
+    updated_at: str
+
+
+def set_mark(
+    engine: Engine,
+    project_id: int,
+    indicator_id: int | None = None,
+    *,
+    reviewer: str,
+    state: str | None = None,
+    note: str | None = None,
+    keep_state: bool = False,
+) -> Mark | None:
+    """Set the state (or, with keep_state, leave it) and the note (None leaves it). A mark
+    left with neither state nor note is removed. Returns the mark as it now stands."""
+    if state is not None and state not in STATES:
+        raise ValueError(f"unknown review state {state!r}; expected one of {', '.join(STATES)}")
+    with write_connection(engine) as connection, connection.begin():
+        where = _target(project_id, indicator_id)
+        current = connection.execute(select(ReviewMark).where(*where)).first()
+        new_state = current.state if keep_state and current is not None else state
+        new_note = note if note is not None else (current.note if current is not None else "")
+        if new_state is None and not new_note.strip():
+            connection.execute(delete(ReviewMark).where(*where))
+            return None
+        values = {
+            "state": new_state,
+            "note": new_note,
+            "reviewer": reviewer,
+            "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        if current is None:
+            document_id = connection.execute(
+                select(Project.document_id).where(Project.id == project_id)
+            ).scalar_one()
+            connection.execute(
+                insert(ReviewMark),
+                values | {"document_id": document_id, "project_id": project_id,
+                          "indicator_id": indicator_id},
+            )  # fmt: skip
+        else:
+            connection.execute(update(ReviewMark).where(*where).values(values))
+        return Mark(new_state, new_note, reviewer, values["updated_at"])
+
+
+def clear_mark(engine: Engine, project_id: int, indicator_id: int | None = None) -> None:
+    with write_connection(engine) as connection, connection.begin():
+        connection.execute(delete(ReviewMark).where(*_target(project_id, indicator_id)))
+
+
+def marks_of_project(engine: Engine, project_id: int) -> tuple[Mark | None, dict[int, Mark]]:
+    """The project's own mark, and its indicators' marks by indicator id."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(ReviewMark.indicator_id, ReviewMark.state, ReviewMark.note,
+                   ReviewMark.reviewer, ReviewMark.updated_at)
+            .where(ReviewMark.project_id == project_id)
+        ).all()  # fmt: skip
+    own = next((Mark(*row[1:]) for row in rows if row.indicator_id is None), None)
+    return own, {row.indicator_id: Mark(*row[1:]) for row in rows if row.indicator_id is not None}
+
+
+def progress(engine: Engine, document_id: int) -> dict[str, int]:
+    """Projects of the document by review state, with "untouched" for those without one."""
+    with engine.connect() as connection:
+        total = connection.execute(
+            select(func.count()).where(Project.document_id == document_id)
+        ).scalar_one()
+        states = dict(
+            connection.execute(
+                select(ReviewMark.state, func.count())
+                .where(
+                    ReviewMark.document_id == document_id,
+                    ReviewMark.indicator_id.is_(None),  # type: ignore[union-attr]
+                    ReviewMark.state.is_not(None),  # type: ignore[union-attr]
+                )
+                .group_by(ReviewMark.state)
+            ).all()
+        )
+    counts = {state: states.get(state, 0) for state in STATES}
+    counts["untouched"] = total - sum(counts.values())
+    return counts
+
+
+def carry_over_marks(connection: Connection, old_document_id: int, new_document_id: int) -> int:
+    """Copy the marks of one revision onto the next where the project is the same: the same
+    code, else the same name (each only where it names one project on both sides); an
+    indicator is the same when its three levels and description are. Returns how many."""
+    old_projects = connection.execute(
+        select(Project.id, Project.code, Project.name).where(Project.document_id == old_document_id)
+    ).all()
+    new_projects = connection.execute(
+        select(Project.id, Project.code, Project.name).where(Project.document_id == new_document_id)
+    ).all()
+    pairs = _pair_unique(old_projects, new_projects, lambda p: p.code)
+    paired_old = {old for old, _ in pairs}
+    paired_new = {new for _, new in pairs}
+    pairs += _pair_unique(
+        [p for p in old_projects if p.id not in paired_old],
+        [p for p in new_projects if p.id not in paired_new],
+        lambda p: p.name,
+    )
+    project_map = dict(pairs)
+    marks = connection.execute(
+        select(ReviewMark).where(ReviewMark.document_id == old_document_id)
+    ).all()
+    indicator_map = _indicator_pairs(connection, project_map)
+    copied = []
+    for (mark,) in marks:
+        new_project = project_map.get(mark.project_id)
+        new_indicator = indicator_map.get(mark.indicator_id) if mark.indicator_id else None
+        if new_project is None or (mark.indicator_id is not None and new_indicator is None):
+            continue
+        copied.append({
+            "document_id": new_document_id, "project_id": new_project,
+            "indicator_id": new_indicator, "state": mark.state, "note": mark.note,
+            "reviewer": mark.reviewer, "updated_at": mark.updated_at,
+        })  # fmt: skip
+    if copied:
+        connection.execute(insert(ReviewMark), copied)
+    return len(copied)
+
+
+def _indicator_pairs(connection: Connection, project_map: dict[int, int]) -> dict[int, int]:
+    if not project_map:
+        return {}
+    columns = (Indicator.id, Indicator.project_id, Indicator.level1, Indicator.level2,
+               Indicator.level3, Indicator.description)  # fmt: skip
+    rows = connection.execute(
+        select(*columns).where(
+            Indicator.project_id.in_([*project_map, *project_map.values()])  # type: ignore[attr-defined]
+        )
+    ).all()
+    pairs: dict[int, int] = {}
+    for old_project, new_project in project_map.items():
+        old = [r for r in rows if r.project_id == old_project]
+        new = [r for r in rows if r.project_id == new_project]
+        pairs.update(_pair_unique(old, new, lambda r: (r.level1, r.level2, r.level3,
+                                                       r.description)))  # fmt: skip
+    return pairs
+
+
+def _pair_unique(old, new, key) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Pairs (old id, new id) whose key is shared by exactly one row on each side."""
+    old_keys = Counter(key(row) for row in old)
+    new_keys = Counter(key(row) for row in new)
+    new_by_key = {key(row): row.id for row in new if new_keys[key(row)] == 1}
+    return [
+        (row.id, new_by_key[key(row)])
+        for row in old
+        if old_keys[key(row)] == 1 and key(row) in new_by_key
+    ]
+
+
+def _target(project_id: int, indicator_id: int | None) -> tuple:  # type: ignore[type-arg]
+    if indicator_id is None:
+        return (ReviewMark.project_id == project_id, ReviewMark.indicator_id.is_(None))  # type: ignore[union-attr]
+    return (ReviewMark.indicator_id == indicator_id,)

@@ -130,7 +130,7 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
     ).all()
     indicator_map = _indicator_pairs(connection, project_map)
     copied = []
-    for (mark,) in marks:
+    for mark in marks:
         new_project = project_map.get(mark.project_id)
         new_indicator = indicator_map.get(mark.indicator_id) if mark.indicator_id else None
         if new_project is None or (mark.indicator_id is not None and new_indicator is None):

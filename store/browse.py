@@ -1,0 +1,289 @@
+"""What the review screens show, read straight from SQL a level at a time: departments,
+their documents, a document's units and projects (filtered and sorted), one project in
+full, a document's overview. Nothing here loads more than the screen asks for."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import Engine, text
+
+from importers.model import QUARTER_ENDS
+from store.reviews import STATES, Mark, marks_of_project, progress
+
+SORTS = ("ordinal", "budget", "name")
+STATE_FILTERS = ("all", "untouched", *STATES)
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    id: int
+    name: str
+    documents: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    department: str
+    year: int
+    stage: str
+    revision: int
+    title: str
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: int
+    unit_id: int
+    ordinal: int
+    name: str
+    budget_fen: int
+    money_unit: str
+    state: str | None
+    """The project's review state; None when untouched."""
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    state: str = "all"
+    unit_id: int | None = None
+    min_budget_fen: int | None = None
+    max_budget_fen: int | None = None
+    sort: str = "ordinal"
+
+    @property
+    def is_default(self) -> bool:
+        return self == ProjectFilter(sort=self.sort)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: int
+    level1: str
+    level2: str
+    level3: str
+    description: str
+    value: str
+    basis: str
+    line: int
+
+
+@dataclass
+class ProjectDetail:
+    id: int
+    document_id: int
+    unit_code: str
+    unit_name: str
+    ordinal: int
+    code: str
+    name: str
+    money_unit: str
+    budget_fen: int
+    fiscal_fen: int | None
+    other_fen: int | None
+    purpose: str
+    plan: dict[int, Decimal | None]
+    goals: list[str]
+    indicators: list[IndicatorRow]
+    first_line: int
+    last_line: int
+    mark: Mark | None
+    indicator_marks: dict[int, Mark] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UnitTotal:
+    code: str
+    name: str
+    projects: int
+    budget_fen: int
+
+
+@dataclass
+class Overview:
+    document: DocumentRow
+    units: list[UnitTotal]
+    projects: int
+    indicators: int
+    budget_fen: int
+    largest: list[ProjectRow]
+    progress: dict[str, int]
+    money_unit: str
+
+
+def departments(engine: Engine) -> list[DepartmentRow]:
+    sql = """SELECT dep.id, dep.name, count(d.id) FROM department AS dep
+             JOIN document AS d ON d.department_id = dep.id
+             GROUP BY dep.id ORDER BY dep.name"""
+    with engine.connect() as connection:
+        return [DepartmentRow(*row) for row in connection.execute(text(sql))]
+
+
+def documents_of(engine: Engine, department_id: int) -> list[DocumentRow]:
+    sql = (
+        _DOCUMENT_SELECT
+        + " WHERE d.department_id = :id ORDER BY d.year DESC, d.stage, d.revision DESC"
+    )
+    with engine.connect() as connection:
+        return [DocumentRow(*row) for row in connection.execute(text(sql), {"id": department_id})]
+
+
+def document(engine: Engine, document_id: int) -> DocumentRow | None:
+    with engine.connect() as connection:
+        row = connection.execute(
+            text(_DOCUMENT_SELECT + " WHERE d.id = :id"), {"id": document_id}
+        ).first()
+    return DocumentRow(*row) if row else None
+
+
+def latest_document(engine: Engine) -> DocumentRow | None:
+    with engine.connect() as connection:
+        row = connection.execute(
+            text(_DOCUMENT_SELECT + " ORDER BY d.imported_at DESC, d.id DESC LIMIT 1")
+        ).first()
+    return DocumentRow(*row) if row else None
+
+
+def units_of(engine: Engine, document_id: int) -> list[UnitRow]:
+    sql = "SELECT id, code, name FROM unit WHERE document_id = :id ORDER BY position"
+    with engine.connect() as connection:
+        return [UnitRow(*row) for row in connection.execute(text(sql), {"id": document_id})]
+
+
+def projects_of(
+    engine: Engine, document_id: int, wanted: ProjectFilter = ProjectFilter()
+) -> list[ProjectRow]:
+    """The document's projects that pass the filter, in the filter's order."""
+    where = ["p.document_id = :document_id"]
+    params: dict[str, object] = {"document_id": document_id}
+    if wanted.state == "untouched":
+        where.append("m.state IS NULL")
+    elif wanted.state != "all":
+        where.append("m.state = :state")
+        params["state"] = wanted.state
+    if wanted.unit_id is not None:
+        where.append("p.unit_id = :unit_id")
+        params["unit_id"] = wanted.unit_id
+    if wanted.min_budget_fen is not None:
+        where.append("p.budget_fen >= :min_budget")
+        params["min_budget"] = wanted.min_budget_fen
+    if wanted.max_budget_fen is not None:
+        where.append("p.budget_fen <= :max_budget")
+        params["max_budget"] = wanted.max_budget_fen
+    order = {
+        "ordinal": "p.position",
+        "budget": "p.budget_fen DESC, p.position",
+        "name": "p.name, p.position",
+    }[wanted.sort]
+    sql = f"""SELECT p.id, p.unit_id, p.ordinal, p.name, p.budget_fen, p.money_unit, m.state
+              FROM project AS p
+              LEFT JOIN review_mark AS m ON m.project_id = p.id AND m.indicator_id IS NULL
+              WHERE {" AND ".join(where)} ORDER BY {order}"""
+    with engine.connect() as connection:
+        return [ProjectRow(*row) for row in connection.execute(text(sql), params)]
+
+
+def project_detail(engine: Engine, project_id: int) -> ProjectDetail | None:
+    with engine.connect() as connection:
+        row = connection.execute(
+            text(
+                """SELECT p.id, p.document_id, u.code, u.name, p.ordinal, p.code, p.name,
+                          p.money_unit, p.budget_fen, p.fiscal_fen, p.other_fen, p.purpose,
+                          p.plan_3, p.plan_6, p.plan_10, p.plan_12, p.first_line, p.last_line
+                   FROM project AS p JOIN unit AS u ON u.id = p.unit_id WHERE p.id = :id"""
+            ),
+            {"id": project_id},
+        ).first()
+        if row is None:
+            return None
+        goals = connection.execute(
+            text("SELECT text FROM project_goal WHERE project_id = :id ORDER BY position"),
+            {"id": project_id},
+        ).scalars()
+        indicators = connection.execute(
+            text(
+                """SELECT id, level1, level2, level3, description, value, basis, line
+                   FROM indicator WHERE project_id = :id ORDER BY position"""
+            ),
+            {"id": project_id},
+        ).all()
+        goal_list = list(goals)
+    mark, indicator_marks = marks_of_project(engine, project_id)
+    plan = {
+        month: None if value is None else Decimal(value)
+        for month, value in zip(QUARTER_ENDS, row[12:16], strict=True)
+    }
+    return ProjectDetail(
+        *row[:12],
+        plan=plan,
+        goals=goal_list,
+        indicators=[IndicatorRow(*indicator) for indicator in indicators],
+        first_line=row.first_line,
+        last_line=row.last_line,
+        mark=mark,
+        indicator_marks=indicator_marks,
+    )
+
+
+def overview(engine: Engine, document_id: int, largest: int = 10) -> Overview | None:
+    header = document(engine, document_id)
+    if header is None:
+        return None
+    with engine.connect() as connection:
+        units = [
+            UnitTotal(*row)
+            for row in connection.execute(
+                text(
+                    """SELECT u.code, u.name, count(p.id), coalesce(sum(p.budget_fen), 0)
+                       FROM unit AS u LEFT JOIN project AS p ON p.unit_id = u.id
+                       WHERE u.document_id = :id GROUP BY u.id ORDER BY u.position"""
+                ),
+                {"id": document_id},
+            )
+        ]
+        indicators = connection.execute(
+            text(
+                """SELECT count(*) FROM indicator AS i JOIN project AS p ON p.id = i.project_id
+                   WHERE p.document_id = :id"""
+            ),
+            {"id": document_id},
+        ).scalar_one()
+        money_unit = connection.execute(
+            text("SELECT money_unit FROM project WHERE document_id = :id LIMIT 1"),
+            {"id": document_id},
+        ).scalar()
+    biggest = projects_of(engine, document_id, ProjectFilter(sort="budget"))[:largest]
+    return Overview(
+        document=header,
+        units=units,
+        projects=sum(unit.projects for unit in units),
+        indicators=indicators,
+        budget_fen=sum(unit.budget_fen for unit in units),
+        largest=biggest,
+        progress=progress(engine, document_id),
+        money_unit=money_unit or "万元",
+    )
+
+
+def source_text(engine: Engine, document_id: int) -> list[str]:
+    """The document's source lines (index 0 is line 1)."""
+    with engine.connect() as connection:
+        blob = connection.execute(
+            text("SELECT text_zlib FROM document_source WHERE document_id = :id"),
+            {"id": document_id},
+        ).scalar_one()
+    return zlib.decompress(blob).decode("utf-8").split("\n")
+
+
+_DOCUMENT_SELECT = """SELECT d.id, dep.name, d.year, d.stage, d.revision, d.title
+                      FROM document AS d JOIN department AS dep ON dep.id = d.department_id"""

@@ -1,0 +1,69 @@
+"""Search over project names, goals and indicators, of one document or the whole store."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.save import save_document
+from store.search import search
+from tests.conftest import parse_text, sample_with
+
+
+@pytest.fixture
+def two_documents(engine, sample) -> tuple[int, int]:
+    first = save_document(engine, *sample).document_id
+    other = parse_text(sample_with(("中共巨鹿县委组织部\n2024", "巨鹿县财政局\n2024")))
+    return first, save_document(engine, *other).document_id
+
+
+class TestSearch:
+    def test_three_characters_use_the_index(self, engine, two_documents):
+        first, _ = two_documents
+        hits = search(engine, "征订费", first)
+        assert {(h.kind, h.project_ordinal) for h in hits} == {
+            ("project", 1),
+            ("purpose", 1),  # 支付党刊征订费用。
+            ("indicator", 1),
+        }
+        assert hits[0].project_name == "2024 年度党刊征订费"
+
+    def test_two_characters_fall_back_to_like(self, engine, two_documents):
+        first, _ = two_documents
+        hits = search(engine, "茶话", first)
+        assert {h.project_ordinal for h in hits} == {4}
+        assert {h.kind for h in hits} == {"project", "purpose", "goal", "indicator"}
+
+    def test_one_character(self, engine, two_documents):
+        first, _ = two_documents
+        assert {h.project_ordinal for h in search(engine, "奖", first)} == {22}
+
+    def test_the_whole_store(self, engine, two_documents):
+        hits = search(engine, "巨好办")
+        assert {h.department for h in hits} == {"中共巨鹿县委组织部", "巨鹿县财政局"}
+
+    def test_department_goals_are_searched_too(self, engine, two_documents):
+        first, _ = two_documents
+        hits = search(engine, "风清气正", first)
+        assert [(h.kind, h.project_id) for h in hits] == [("department_goal", None)]
+
+    @pytest.mark.parametrize("query", ['"', "_", "a AND b", "NEAR(", "*", "1 OR 1"])
+    def test_query_syntax_is_taken_literally(self, engine, two_documents, query):
+        assert search(engine, query) == []
+
+    def test_a_percent_sign_is_a_percent_sign(self, engine, two_documents):
+        first, _ = two_documents
+        hits = search(engine, "%", first)
+        assert hits
+        assert all("%" in hit.text for hit in hits)
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT count(*) FROM search_text WHERE document_id = ?", (first,)
+            ).scalar_one()
+        assert len(hits) < rows  # a wildcard would have matched every row
+
+    def test_latin_text(self, engine, two_documents):
+        first, _ = two_documents
+        assert {h.project_ordinal for h in search(engine, "app", first)} == {34, 35}
+
+    def test_empty_query(self, engine, two_documents):
+        assert search(engine, "   ") == []

@@ -1,0 +1,41 @@
+"""jixiao report DOC: the review marks and notes, to send back to the department."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.common import add_document_argument, open_store, resolve, write_output
+from tui.output import csv_text
+
+SUMMARY = "write the review's marks and notes of a document"
+DESCRIPTION = (
+    "Every review mark and note of the document, by unit and project, with the reviewer and "
+    "time: md for reading, csv for a spreadsheet (with --output, a UTF-8 BOM for Excel)."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_argument(parser)
+    parser.add_argument("--format", choices=("md", "csv"), default="md",
+                        help="output format (default: md)")  # fmt: skip
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.browse import document
+    from store.report import COLUMNS, report_markdown, report_rows
+    from store.reviews import progress
+
+    engine = open_store(args)
+    document_id = resolve(engine, args.document)
+    rows = report_rows(engine, document_id)
+    if args.format == "csv":
+        output = csv_text(rows, COLUMNS)
+    else:
+        header = document(engine, document_id)
+        assert header is not None
+        title = f"{header.department} {header.year} {header.stage} (revision {header.revision})"
+        output = report_markdown(title, progress(engine, document_id), rows)
+    to_file = args.output not in (None, "-")
+    write_output(output, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
+    return 0

@@ -21,7 +21,7 @@ demo: $(STAMP)
 	$(BIN)/jixiao --db $(DEMO_DB) import $(SAMPLE)
 
 run: demo
-	$(BIN)/jixiao --db $(DEMO_DB) show 1
+	$(BIN)/jixiao --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -27,6 +27,7 @@ class DepartmentRow:
 @dataclass(frozen=True)
 class DocumentRow:
     id: int
+    department_id: int
     department: str
     year: int
     stage: str
@@ -285,5 +286,5 @@ def source_text(engine: Engine, document_id: int) -> list[str]:
     return zlib.decompress(blob).decode("utf-8").split("\n")
 
 
-_DOCUMENT_SELECT = """SELECT d.id, dep.name, d.year, d.stage, d.revision, d.title
+_DOCUMENT_SELECT = """SELECT d.id, dep.id, dep.name, d.year, d.stage, d.revision, d.title
                       FROM document AS d JOIN department AS dep ON dep.id = d.department_id"""

@@ -202,7 +202,8 @@ class TestHelpAndDocs:
         parser = build_parser()
         common = {option for action in parser._actions for option in action.option_strings}
         shared = docs.split("## Options every command takes", 1)[1].split("\n## ", 1)[0]
-        assert all(option in shared for option in common if option.startswith("--"))
+        assert "--db" in shared
+        assert all(option in docs for option in common if option.startswith("--"))
         subparsers = next(a for a in parser._actions if a.dest == "command")
         for name in COMMANDS:
             command = subparsers.choices[name]
@@ -214,10 +215,18 @@ class TestHelpAndDocs:
                     if option.startswith("--"):
                         assert option in section, f"docs/cli.md: {name} lacks {option}"
 
-    def test_no_command_prints_help(self, capsys):
-        code, out, _ = run(capsys)
-        assert code == 0
-        assert "usage: jixiao" in out
+    def test_no_command_opens_the_tui_with_its_options(self, monkeypatch, db):
+        from tui.commands import tui_command
+
+        seen = []
+        monkeypatch.setattr(tui_command, "run", lambda args: seen.append(args) or 0)
+        assert main(["--db", db, "--reviewer", "li"]) == 0
+        assert (seen[0].reviewer, seen[0].db) == ("li", db)
+
+    def test_help_mentions_the_tui(self, capsys):
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        assert "browse, mark and annotate them in the TUI (`jixiao` alone)" in capsys.readouterr().out
 
     def test_bad_usage_exits_2(self, capsys):
         with pytest.raises(SystemExit) as caught:

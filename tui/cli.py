@@ -15,7 +15,7 @@ from importlib import import_module
 
 from tui.errors import UsageError
 
-COMMANDS = ("import", "ls", "show", "export", "report")
+COMMANDS = ("import", "ls", "show", "export", "report", "keys", "tui")
 """Module tui.commands.<name>_command (import → import_command) for each subcommand."""
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -33,10 +33,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="jixiao",
         parents=[common],
         description="Review 部门预算绩效文本 (budget performance documents): import text dumps "
-        "into a local store, list, show and export them.",
+        "into a local store, then browse, mark and annotate them in the TUI (`jixiao` alone), "
+        "or list, show, export and report from the command line.",
         epilog="Run `jixiao COMMAND --help` for a command's options. Documents are named by "
         "id or as DEPARTMENT:YEAR[:STAGE], e.g. 中共巨鹿县委组织部:2024:draft.",
     )
+    from tui.commands.tui_command import add_tui_options
+
+    add_tui_options(parser)  # `jixiao` alone opens the TUI
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = import_module(f"tui.commands.{name}_command")
@@ -52,8 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        from tui.commands import tui_command
+
+        args.run = tui_command.run
     try:
         return int(args.run(args))
     except UsageError as error:

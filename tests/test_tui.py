@@ -1,0 +1,263 @@
+"""The review TUI driven with Pilot at 80×24: what the screen shows and what the store holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.db import open_store
+from store.save import save_document
+from tests.conftest import parse_text, sample_with
+from tests.tui_helpers import make_app, marks, press, screen_text
+from tui.screens.browse import BrowseScreen
+from tui.screens.help import HelpScreen
+from tui.screens.welcome import WelcomeScreen
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, sample) -> Path:
+    path = tmp_path / "review.db"
+    save_document(open_store(path), *sample)
+    return path
+
+
+async def to_project(pilot, ordinal: int) -> None:
+    """From the start (cursor on the document): the unit line, then the projects."""
+    await press(pilot, *(["j"] * (ordinal + 1)))
+
+
+class TestEmptyStore:
+    async def test_welcome_then_import_the_sample(self, tmp_path):
+        app = make_app(tmp_path / "empty.db")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WelcomeScreen)
+            text = screen_text(pilot)
+            assert "This store is empty" in text
+            assert "jixiao import FILE..." in text
+            assert "to import the bundled sample" in text
+            await press(pilot, "i")
+            assert isinstance(app.screen, BrowseScreen)
+            assert "35 projects · 252 indicators" in screen_text(pilot)
+        with app.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM document").scalar() == 1
+
+
+class TestBrowse:
+    async def test_first_screen_is_the_latest_document_overview(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = screen_text(pilot)
+            assert "▼ 中共巨鹿县委组织部" in text  # the department line stays in view
+            assert "35 projects · 252 indicators" in text
+            assert "7157.01 万元" in text
+            assert "6993.31   31  203001" in text  # the unit's name wraps at 80 columns
+            assert "中共巨鹿县委组织部本级" in text
+            assert "0 of 35 marked" in text
+
+    async def test_navigate_to_a_project_by_keys(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await to_project(pilot, 5)
+            text = screen_text(pilot)
+            assert "5. 村级组织运转经费" in text
+            assert "预算数   6029.30 万元  财政 6029.30  其他 —" in text
+            assert " 3月底 ████░░░░░░░░░░░░   25%" in text
+            assert "12月底 ████████████████  100%" in text
+            assert "·  5  6029.30 村级组织" in text  # the tree line: state, number, budget
+            await press(pilot, "k")
+            assert "4. 春节、重阳节茶话会经费" in screen_text(pilot)
+
+    async def test_the_second_unit_and_vim_keys(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await press(pilot, "j", "h")  # on the unit: collapse it
+            await press(pilot, "j", "l")  # the next unit: already open, go to its first child
+            assert "32. 12345 便民热线新增人员经费" in screen_text(pilot)
+            await press(pilot, "G")
+            assert "35. 数据安全运行经费" in screen_text(pilot)
+            await press(pilot, "g")
+            assert "中共巨鹿县委组织部" in screen_text(pilot)
+
+    async def test_indicators_and_source_lines(self, store_path):
+        async with make_app(store_path).run_test(size=(200, 50)) as pilot:
+            await to_project(pilot, 5)
+            text = screen_text(pilot)
+            assert "村“两委”干部人数" in text
+            assert "≤1165 人" in text
+            assert "source lines" not in text
+            await press(pilot, "v")
+            text = screen_text(pilot)
+            assert "source lines 209–230" in text
+            assert "216 │ 预算规模及 资金用途 → 预算数 → 6029.30" in text
+
+    async def test_zoom_hides_the_tree(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await to_project(pilot, 13)
+            await press(pilot, "z")
+            text = screen_text(pilot)
+            assert "13. 冀财社 2023 年 218 号提前下达 2024 年脱贫县离休干部医药费补助资金" in text
+            assert "├" not in text
+
+
+class TestReview:
+    async def test_mark_annotate_restart_and_find_the_mark(self, store_path):
+        app = make_app(store_path, reviewer="li")
+        async with app.run_test(size=SIZE) as pilot:
+            await to_project(pilot, 5)
+            await press(pilot, "p")
+            await press(pilot, "e")
+            await pilot.press(*"核实人数")
+            await press(pilot, "enter", *"第二行", "f2")
+            text = screen_text(pilot)
+            assert "! problem  li ·" in text
+            assert "!  5  6029.30" in text
+        assert marks(app.engine) == [(5, None, "problem", "核实人数\n第二行", "li")]
+
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await to_project(pilot, 5)
+            text = screen_text(pilot)
+            assert "! problem  li ·" in text
+            assert "核实人数" in text and "第二行" in text
+            assert "1 of 35 marked" not in text  # the project view, not the overview
+            await press(pilot, "o")
+            assert "1 of 35 marked" in screen_text(pilot)
+
+    async def test_mark_an_indicator(self, store_path):
+        app = make_app(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await to_project(pilot, 5)
+            await press(pilot, "tab", "j", "q")  # the indicator table, second row
+            rows = [line for line in screen_text(pilot).splitlines() if "产出    数量" in line]
+            assert [row.split("▕")[1].split()[0] for row in rows[:2]] == ["产出", "?"]
+        with app.engine.connect() as connection:
+            level3 = connection.exec_driver_sql(
+                "SELECT i.level3 FROM review_mark AS m JOIN indicator AS i ON i.id = m.indicator_id"
+            ).scalar_one()
+        assert level3 == "村“两委”干部人数"
+        assert marks(app.engine)[0][2] == "question"
+
+    async def test_clear_and_cancelled_note(self, store_path):
+        app = make_app(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await to_project(pilot, 1)
+            await press(pilot, "r")
+            assert marks(app.engine)[0][2] == "reviewed"
+            await press(pilot, "e")
+            await pilot.press(*"abc")
+            await press(pilot, "escape")
+            assert marks(app.engine)[0][3] == ""  # cancelled: no note
+            await press(pilot, "x")
+            assert marks(app.engine) == []
+            assert "untouched" in screen_text(pilot)
+
+
+class TestFilterAndSort:
+    async def test_filter_by_state(self, store_path):
+        app = make_app(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await to_project(pilot, 2)
+            await press(pilot, "r", "j", "r")  # projects 2 and 3 reviewed
+            await press(pilot, "f")
+            await press(
+                pilot, "enter", "down", "down", "enter"
+            )  # state: all → untouched → reviewed
+            await press(pilot, "f2")
+            text = screen_text(pilot)
+            assert "filter: reviewed" in text
+            assert "✓  2     1.20" in text
+            assert "✓  3     3.00" in text
+            assert "  1    16.80" not in text
+            assert "203003" not in text  # a unit with no reviewed project is left out
+
+    async def test_filter_by_budget(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await press(pilot, "f")
+            pilot.app.screen.query_one("#min").value = "50"
+            await press(pilot, "f2")
+            text = screen_text(pilot)
+            assert "filter: ≥50.00万" in text
+            for shown in ("6029.30", "500.00", "90.00", "89.00", "50.00"):
+                assert shown in text
+            assert "16.80" not in text
+
+    async def test_sort_by_budget(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await press(pilot, "s")
+            await press(pilot, "j", "j")
+            text = screen_text(pilot)
+            assert "sort: budget" in text
+            assert "5. 村级组织运转经费" in text  # the largest comes first
+
+
+class TestSearch:
+    async def test_search_jump_and_walk_the_hits(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await press(pilot, "slash")
+            await pilot.press(*"茶话会")
+            await pilot.pause(0.3)
+            assert "hits" in screen_text(pilot)
+            await press(pilot, "enter")
+            assert "4. 春节、重阳节茶话会经费" in screen_text(pilot)
+            await press(pilot, "n")
+            assert "/茶话会 2/" in screen_text(pilot)
+
+    async def test_two_character_query_and_the_whole_store(self, store_path):
+        other = parse_text(sample_with(("中共巨鹿县委组织部\n2024", "巨鹿县财政局\n2024")))
+        save_document(open_store(store_path), *other)
+        async with make_app(store_path).run_test(size=(120, 40)) as pilot:
+            await press(pilot, "slash")
+            await pilot.press(*"奖杯")
+            await pilot.pause(0.3)
+            text = screen_text(pilot)
+            assert "short query" in text
+            await press(pilot, "ctrl+t")
+            await pilot.pause(0.3)
+            text = screen_text(pilot)
+            assert "Search the whole store" in text
+            assert "巨鹿县财政局 2024" in text and "中共巨鹿县委组织部 2024" in text
+
+
+class TestHelpAndKeys:
+    @pytest.mark.parametrize("key", ["question_mark", "f1"])
+    async def test_help_lists_the_keys_of_the_focused_screen(self, store_path, key):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await press(pilot, key)
+            assert isinstance(pilot.app.screen, HelpScreen)
+            await press(pilot, "end")
+            text = screen_text(pilot)
+            await press(pilot, "home")
+            text += screen_text(pilot)
+            assert "Mark reviewed" in text and "browse.reviewed" in text
+            assert "ProjectTree (focused)" in text
+            await press(pilot, "escape")
+            assert isinstance(pilot.app.screen, BrowseScreen)
+
+    async def test_a_keymap_remaps_a_binding(self, store_path):
+        app = make_app(store_path, keymap={"browse.question": "w"})
+        async with app.run_test(size=SIZE) as pilot:
+            await to_project(pilot, 1)
+            await press(pilot, "w")
+        assert marks(app.engine)[0][2] == "question"
+
+    async def test_copy_a_project(self, store_path):
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await to_project(pilot, 2)
+            await press(pilot, "y")
+            assert pilot.app.clipboard.startswith("2. “名校英才入冀”人员房租补助")
+            assert "资金支出计划 3月底 25% 6月底 50% 10月底 75% 12月底 100%" in pilot.app.clipboard
+
+
+class TestMarkup:
+    async def test_document_text_is_never_markup(self, tmp_path):
+        path = tmp_path / "markup.db"
+        parsed = parse_text(
+            sample_with(("项目名称\t关工委经费", "项目名称\t[bold]关工委[/bold]经费"))
+        )
+        save_document(open_store(path), *parsed)
+        async with make_app(path).run_test(size=(120, 40)) as pilot:
+            await to_project(pilot, 12)
+            text = screen_text(pilot)
+            assert "12. [bold]关工委[/bold]经费" in text  # the detail
+            assert "3.00 [bold]关工委[/bold]经费" in text  # the tree line

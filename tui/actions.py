@@ -1,0 +1,80 @@
+"""One registry of the app's named actions. Every binding has an id, so that a user keymap
+(tui/keymap.py) can give it other keys, and the help screen and command palette list the
+same names the footer shows.
+
+Keys are chosen to survive every terminal, tmux and SSH: letters, digits, F-keys, arrows,
+Enter, Esc, Tab and plain Ctrl+letter; never Alt, Ctrl+Enter or Ctrl+S/J/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    keys: str
+    """Textual key names, comma-separated: "question_mark,f1"."""
+    action: str
+    description: str
+    show: bool = False
+    """Shown in the footer; everything is in the help screen and the command palette."""
+    palette: bool = True
+    """Offered in the command palette (not for plain cursor movement)."""
+
+
+APP = (
+    Action("app.help", "question_mark,f1", "help", "Help: the keys here", show=True),
+    Action("app.quit", "ctrl+q", "quit", "Quit", show=True),
+)
+
+BROWSE = (
+    Action("browse.search", "slash", "search", "Search", show=True),
+    Action("browse.next_hit", "n", "next_hit", "Next search hit"),
+    Action("browse.previous_hit", "N", "previous_hit", "Previous search hit"),
+    Action("browse.filter", "f", "filter", "Filter projects", show=True),
+    Action("browse.sort", "s", "cycle_sort", "Sort: number, budget, name"),
+    Action("browse.reviewed", "r", "mark('reviewed')", "Mark reviewed", show=True),
+    Action("browse.question", "q", "mark('question')", "Mark question", show=True),
+    Action("browse.problem", "p", "mark('problem')", "Mark problem", show=True),
+    Action("browse.clear", "x", "clear_mark", "Clear the mark and note"),
+    Action("browse.note", "e", "edit_note", "Write a note", show=True),
+    Action("browse.source", "v", "toggle_source", "Show the source lines"),
+    Action("browse.copy", "y", "copy", "Copy (OSC 52)"),
+    Action("browse.zoom", "z", "toggle_zoom", "Hide the tree / show it"),
+    Action("browse.overview", "o", "overview", "Document overview"),
+)
+
+TREE = (
+    Action("tree.down", "j", "cursor_down", "Down", palette=False),
+    Action("tree.up", "k", "cursor_up", "Up", palette=False),
+    Action("tree.close", "h", "close_or_parent", "Collapse, or go to the parent", palette=False),
+    Action("tree.open", "l", "open_or_child", "Expand, or go to the first child", palette=False),
+    Action("tree.top", "g,home", "scroll_home", "First line", palette=False),
+    Action("tree.bottom", "G,end", "scroll_end", "Last line", palette=False),
+)
+
+TABLE = (
+    Action("table.down", "j", "cursor_down", "Down", palette=False),
+    Action("table.up", "k", "cursor_up", "Up", palette=False),
+    Action("table.top", "g", "scroll_top", "First row", palette=False),
+    Action("table.bottom", "G", "scroll_bottom", "Last row", palette=False),
+    Action("table.back", "h,escape", "back_to_tree", "Back to the tree", palette=False),
+)
+
+SEARCH = (
+    Action("search.scope", "ctrl+t", "toggle_scope", "This document / the whole store", show=True),
+    Action("search.close", "escape", "close", "Close", show=True),
+)
+
+DIALOG = (
+    Action("dialog.save", "f2", "save", "Save", show=True),
+    Action("dialog.cancel", "escape", "cancel", "Cancel", show=True),
+)
+
+HELP = (Action("help.close", "escape,question_mark,f1,q", "dismiss", "Close", palette=False),)
+
+WELCOME = (Action("welcome.sample", "i", "import_sample", "Import the bundled sample", show=True),)
+
+ALL = APP + BROWSE + TREE + TABLE + SEARCH + DIALOG + HELP + WELCOME

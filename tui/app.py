@@ -1,0 +1,83 @@
+"""The jixiao TUI: keyboard-only review of stored documents, over SSH as well as locally."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy import Engine
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from importers import ImportFault, parse_file
+from store.browse import latest_document
+from store.save import save_document
+from tui import actions
+from tui.bindings import bindings
+from tui.sample import SAMPLE_PATH
+from tui.screens.browse import BrowseScreen
+from tui.screens.help import HelpScreen, help_sections
+from tui.screens.welcome import WelcomeScreen
+
+_PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
+
+
+class JixiaoApp(App[None]):
+    TITLE = "jixiao 绩效"
+    BINDINGS = bindings(actions.APP)
+
+    def __init__(
+        self,
+        engine: Engine,
+        store_path: Path,
+        reviewer: str,
+        document_id: int | None = None,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.store_path = store_path
+        self.reviewer = reviewer
+        self.document_id = document_id
+        self.user_keymap = keymap or {}
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        if latest_document(self.engine) is None:
+            self.push_screen(WelcomeScreen(str(self.store_path)))
+        else:
+            self.push_screen(BrowseScreen(self.engine, self.reviewer, self.document_id))
+
+    def import_sample(self) -> None:
+        try:
+            parsed, report = parse_file(SAMPLE_PATH)
+        except ImportFault as fault:
+            self.notify(str(fault), severity="error")
+            return
+        saved = save_document(self.engine, parsed, report)
+        self.switch_screen(BrowseScreen(self.engine, self.reviewer, saved.document_id))
+        self.notify(f"imported the sample: {len(parsed.projects)} projects")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections(self.screen)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette (Ctrl+P) offers the named actions of the screen, with their keys."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.id not in _PALETTE_IDS or binding.id in seen:
+                continue
+            seen.add(binding.id)
+            title = f"{binding.description}  ({self.get_key_display(binding)})"
+            yield SystemCommand(
+                title, binding.id or "", partial(self._run_bound, active.node, binding.action)
+            )
+            del key
+
+    async def _run_bound(self, node: object, action: str) -> None:
+        await self.run_action(action, node)  # type: ignore[arg-type]

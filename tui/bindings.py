@@ -1,0 +1,11 @@
+"""Textual bindings from the action registry."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from tui.actions import Action
+
+
+def bindings(actions: tuple[Action, ...]) -> list[Binding]:
+    return [Binding(a.keys, a.action, a.description, show=a.show, id=a.id) for a in actions]

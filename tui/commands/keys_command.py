@@ -1,0 +1,27 @@
+"""jixiao keys: every key binding of the TUI with its id, for writing a keymap."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.common import add_format_option
+from tui.output import render
+
+SUMMARY = "list the TUI's key bindings and their ids"
+DESCRIPTION = (
+    "Every binding of the TUI: its id, its keys and what it does. To use other keys, put "
+    '[keymap] "ID" = "KEYS" lines in $XDG_CONFIG_HOME/jixiao/keymap.toml '
+    '(e.g. "browse.question" = "w").'
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_format_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.actions import ALL
+
+    rows = [{"id": a.id, "keys": a.keys, "description": a.description} for a in ALL]
+    print(render(rows, args.format), end="")
+    return 0

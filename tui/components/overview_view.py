@@ -1,0 +1,55 @@
+"""A document at a glance: unit totals, the largest projects, review progress."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from store.browse import Overview
+from tui.display import STATE_MARKS, STATE_STYLES, money
+
+
+class OverviewView(VerticalScroll):
+    DEFAULT_CSS = "OverviewView { padding: 0 1; }"
+
+    def __init__(self) -> None:
+        super().__init__(id="overview")
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="overview-text")
+
+    def show(self, overview: Overview) -> None:
+        self.query_one("#overview-text", Static).update(render_overview(overview))
+
+
+def render_overview(overview: Overview) -> Text:
+    """Short lines first and figures before names, so that it reads at 80 columns."""
+    doc, unit = overview.document, overview.money_unit
+    stage = "草案 draft" if doc.stage == "draft" else "终稿 final"
+    text = Text()
+    text.append(doc.department, style="bold")
+    text.append(f"\n{doc.title}\n{stage} · revision {doc.revision}\n\n", style="dim")
+    text.append(f"{overview.projects} projects · {overview.indicators} indicators\n")
+    text.append(f"{money(overview.budget_fen, unit)} {unit}", style="bold")
+    text.append("\n\n单位 units\n", style="dim")
+    for total in overview.units:
+        text.append(f"{money(total.budget_fen, unit):>10} {total.projects:>4}  ")
+        text.append(f"{total.code} ")
+        text.append(total.name)
+        text.append("\n")
+    done = overview.projects - overview.progress["untouched"]
+    text.append(f"\n审核进度 review: {done} of {overview.projects} marked\n", style="dim")
+    for state, count in overview.progress.items():
+        text.append(f"{STATE_MARKS.get(state, '·')} {state} {count}  ",
+                    style=STATE_STYLES.get(state, "dim"))  # fmt: skip
+    text.append("\n\n最大项目 largest projects\n", style="dim")
+    total = max(overview.budget_fen, 1)
+    for project in overview.largest:
+        share = project.budget_fen / total
+        text.append(f"{'█' * max(1, round(share * 8)):<8}", style="cyan")
+        text.append(f"{share:6.1%} {money(project.budget_fen, unit):>9}  {project.ordinal}.")
+        text.append(project.name)
+        text.append("\n")
+    text.rstrip()
+    return text

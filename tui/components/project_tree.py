@@ -1,0 +1,173 @@
+"""Department → document → unit → project, loaded from the store one level at a time as
+the reviewer opens nodes: a store of thousands of documents costs only what is open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from sqlalchemy import Engine
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from store.browse import (
+    ProjectFilter,
+    ProjectRow,
+    departments,
+    documents_of,
+    projects_of,
+    units_of,
+)
+from tui import actions
+from tui.bindings import bindings
+from tui.display import STATE_MARKS, STATE_STYLES, money
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a tree node stands for."""
+
+    kind: str  # "department" | "document" | "unit" | "project"
+    id: int
+    document_id: int | None = None
+
+
+class ProjectTree(Tree[Ref]):
+    BINDINGS = bindings(actions.TREE)
+    DEFAULT_CSS = """
+    ProjectTree { width: 42%; min-width: 30; border-right: vkey $surface-lighten-2;
+                  overflow-x: hidden; }
+    ProjectTree.zoomed { display: none; }
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__("store", id="tree")
+        self.engine = engine
+        self.show_root = False
+        self.guide_depth = 2
+        self.project_filter = ProjectFilter()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def load_departments(self) -> None:
+        self.root.remove_children()
+        for department in departments(self.engine):
+            label = Text(department.name)
+            label.append(f"  {department.documents}", style="dim")
+            self.root.add(label, Ref("department", department.id))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
+        self.fill(event.node)
+
+    def fill(self, node: TreeNode[Ref]) -> None:
+        """Load a node's children unless they are already there."""
+        ref = node.data
+        if ref is None or node.children or ref.kind in ("project", "unit"):
+            return
+        if ref.kind == "department":
+            for doc in documents_of(self.engine, ref.id):
+                stage = "草案" if doc.stage == "draft" else "终稿"
+                label = Text(f"{doc.year} · {stage} · r{doc.revision}")
+                node.add(label, Ref("document", doc.id, doc.id))
+        elif ref.kind == "document":
+            self._fill_document(node, ref.id)
+
+    def _fill_document(self, node: TreeNode[Ref], document_id: int) -> None:
+        projects = projects_of(self.engine, document_id, self.project_filter)
+        for unit in units_of(self.engine, document_id):
+            mine = [p for p in projects if p.unit_id == unit.id]
+            if not mine and not self.project_filter.is_default:
+                continue
+            label = Text(f"{unit.code} {unit.name}")
+            label.append(f"  {len(mine)}", style="dim")
+            unit_node = node.add(label, Ref("unit", unit.id, document_id), expand=True)
+            for project in mine:
+                unit_node.add_leaf(project_label(project), Ref("project", project.id, document_id))
+
+    def reload_documents(self) -> None:
+        """After a filter, sort or mark change: rebuild the open documents' projects,
+        keeping the cursor on the same node where it still exists."""
+        current = self.cursor_node.data if self.cursor_node else None
+        line = self.cursor_line
+        for node in list(self._walk()):
+            if node.data and node.data.kind == "document" and node.children:
+                node.remove_children()
+                self._fill_document(node, node.data.id)
+        if current is None or not self.select_ref(current):
+            # The project left the filtered list: the one that took its place is next.
+            self.cursor_line = min(line, self.last_line)
+
+    # -- finding nodes --------------------------------------------------------------------
+
+    def select_ref(self, ref: Ref) -> bool:
+        """Move the cursor to the node of `ref`, opening its ancestors on the way."""
+        node = self._find(ref)
+        if node is None:
+            return False
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        # A node's line number is only known once the tree has laid out its lines again;
+        # reading last_line does that, so the cursor lands on the node and not on -1.
+        _ = self.last_line
+        self.move_cursor(node)
+        return True
+
+    def open_document(self, department_id: int, document_id: int) -> None:
+        """Open the path to a document and its units (for a search hit or at start)."""
+        for department in self.root.children:
+            if department.data == Ref("department", department_id):
+                self.fill(department)
+                department.expand()
+                for doc in department.children:
+                    if doc.data and doc.data.id == document_id:
+                        self.fill(doc)
+                        doc.expand()
+                        return
+
+    def _find(self, ref: Ref) -> TreeNode[Ref] | None:
+        for node in self._walk():
+            data = node.data
+            if data is not None and data.kind == ref.kind and data.id == ref.id:
+                return node
+        return None
+
+    def _walk(self):  # type: ignore[no-untyped-def]
+        """Every loaded node, depth first."""
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    # -- vim-style movement ----------------------------------------------------------------
+
+    def action_close_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_open_or_child(self) -> None:
+        node = self.cursor_node
+        if node is None or (node.data and node.data.kind == "project"):
+            return
+        if not node.is_expanded:
+            self.fill(node)
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+
+def project_label(project: ProjectRow) -> Text:
+    """ "✓  5  6029.30 村级组织运转经费": the budget before the name, so that a narrow tree
+    cuts the name, not the figure."""
+    label = Text(STATE_MARKS[project.state], style=STATE_STYLES[project.state])
+    label.append(f"{project.ordinal:>3} ")
+    label.append(f"{money(project.budget_fen, project.money_unit):>8} ", style="cyan")
+    label.append(project.name)
+    return label

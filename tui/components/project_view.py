@@ -1,0 +1,159 @@
+"""One project in full: funds, spending plan as bars, goals, the review mark and note, the
+indicator table (each row markable), and, on request, the source lines."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from store.browse import ProjectDetail
+from store.reviews import Mark
+from tui import actions
+from tui.bindings import bindings
+from tui.display import STATE_LABELS, STATE_MARKS, STATE_STYLES, money, plain, plan_bar
+
+INDICATOR_COLUMNS = ("", "一级", "二级", "三级指标", "指标值", "绩效指标描述", "依据", "行")
+
+
+class IndicatorTable(DataTable[Text]):
+    BINDINGS = bindings(actions.TABLE)
+
+    def __init__(self) -> None:
+        super().__init__(id="indicators", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.add_columns(*INDICATOR_COLUMNS)
+
+    def action_back_to_tree(self) -> None:
+        self.screen.query_one("#tree").focus()
+
+
+class ProjectView(VerticalScroll, can_focus=False):
+    DEFAULT_CSS = """
+    ProjectView { padding: 0 1; }
+    ProjectView > Static { margin-bottom: 1; }
+    ProjectView #source { display: none; }
+    ProjectView.with-source #source { display: block; }
+    ProjectView IndicatorTable { height: auto; max-height: 16; margin-bottom: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="project")
+        self.detail: ProjectDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="head")
+        yield Static(id="mark")  # the reviewer's own work, before the document's
+        yield Static(id="plan")
+        yield Static(id="goals")
+        yield IndicatorTable()
+        yield Static(id="source")
+
+    def show(self, detail: ProjectDetail, source: list[str] | None) -> None:
+        self.detail = detail
+        self.query_one("#head", Static).update(_head(detail))
+        self.query_one("#plan", Static).update(_plan(detail))
+        self.query_one("#goals", Static).update(_goals(detail))
+        self.query_one("#mark", Static).update(_mark(detail))
+        table = self.query_one(IndicatorTable)
+        row = table.cursor_row
+        table.clear()
+        for indicator in detail.indicators:
+            mark = detail.indicator_marks.get(indicator.id)
+            table.add_row(
+                _flag(mark),
+                plain(indicator.level1.removesuffix("指标")),
+                plain(indicator.level2.removesuffix("指标")),
+                plain(indicator.level3),
+                plain(indicator.value, "bold"),
+                plain(indicator.description),
+                plain(indicator.basis),
+                plain(str(indicator.line), "dim"),
+                key=str(indicator.id),
+            )
+        if detail.indicators:
+            table.move_cursor(row=min(row, len(detail.indicators) - 1))
+        source_widget = self.query_one("#source", Static)
+        source_widget.update(_source(detail, source) if source is not None else "")
+        self.set_class(source is not None, "with-source")
+
+    def selected_indicator(self) -> int | None:
+        """The indicator under the table's cursor, when the table has the focus."""
+        table = self.query_one(IndicatorTable)
+        if self.detail is None or not table.has_focus or not self.detail.indicators:
+            return None
+        return self.detail.indicators[table.cursor_row].id
+
+
+def _flag(mark: Mark | None) -> Text:
+    """An indicator's review state in one column: ✓ ? !, ✎ for a note alone."""
+    if mark is None:
+        return Text(" ")
+    if mark.state is None:
+        return Text("✎", style="dim")
+    return Text(STATE_MARKS[mark.state], style=STATE_STYLES[mark.state])
+
+
+def _head(detail: ProjectDetail) -> Text:
+    text = Text()
+    text.append(f"{detail.ordinal}. ", style="bold")
+    text.append(detail.name, style="bold")
+    text.append("\n项目编码 ", style="dim")
+    text.append(detail.code)
+    text.append("\n预算单位 ", style="dim")
+    text.append(f"{detail.unit_code} {detail.unit_name}")
+    text.append("\n预算数   ", style="dim")
+    text.append(f"{money(detail.budget_fen, detail.money_unit)} {detail.money_unit}", style="bold")
+    text.append("  财政 ", style="dim")
+    text.append(money(detail.fiscal_fen, detail.money_unit))
+    text.append("  其他 ", style="dim")
+    text.append(money(detail.other_fen, detail.money_unit))
+    text.append("\n资金用途 ", style="dim")
+    text.append(detail.purpose)
+    return text
+
+
+def _plan(detail: ProjectDetail) -> Text:
+    text = Text("资金支出计划（累计）\n", style="dim")
+    for month, percent in detail.plan.items():
+        text.append(f"{month:>2}月底 ")
+        text.append_text(plan_bar(percent))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def _goals(detail: ProjectDetail) -> Text:
+    text = Text("绩效目标\n", style="dim")
+    for number, goal in enumerate(detail.goals, start=1):
+        text.append(f"{number}.")  # no space, as the documents write it: wraps stay whole
+        text.append(goal)
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def _mark(detail: ProjectDetail) -> Text:
+    mark = detail.mark
+    if mark is None:
+        return Text("审核: untouched — r reviewed · q question · p problem · e note", style="dim")
+    text = Text("审核: ", style="dim")
+    if mark.state:
+        text.append(STATE_LABELS[mark.state], style=STATE_STYLES[mark.state])
+    text.append(f"  {mark.reviewer} · {mark.updated_at}", style="dim")
+    if mark.note:
+        text.append("\n")
+        text.append(mark.note)
+    return text
+
+
+def _source(detail: ProjectDetail, lines: list[str]) -> Text:
+    text = Text(f"source lines {detail.first_line}–{detail.last_line}\n", style="dim")
+    for number in range(detail.first_line, min(detail.last_line, len(lines)) + 1):
+        text.append(f"{number:>5} │ ", style="dim")
+        text.append(lines[number - 1].replace("\t", " → "))
+        text.append("\n")
+    text.rstrip()
+    return text

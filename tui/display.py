@@ -1,0 +1,33 @@
+"""Document text and figures made ready for widgets. Document text is always wrapped in
+rich Text, never parsed as markup: a name containing "[bold]" shows as written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.text import Text
+
+from importers.money import from_fen
+
+STATE_LABELS = {"reviewed": "✓ reviewed", "question": "? question", "problem": "! problem"}
+STATE_MARKS = {"reviewed": "✓", "question": "?", "problem": "!", None: "·"}
+STATE_STYLES = {"reviewed": "green", "question": "yellow", "problem": "bold red", None: "dim"}
+
+
+def plain(text: str, style: str = "") -> Text:
+    return Text(text, style=style)
+
+
+def money(fen: int | None, unit: str) -> str:
+    return "—" if fen is None else str(from_fen(fen, unit))
+
+
+def plan_bar(percent: Decimal | None, width: int = 16) -> Text:
+    """A cumulative share as a bar: "█████░░░░░ 50%"; an empty cell as a dim dash."""
+    if percent is None:
+        return Text("─" * width + "   —", style="dim")
+    filled = min(width, round(width * float(percent) / 100))
+    bar = Text("█" * filled, style="cyan")
+    bar.append("░" * (width - filled), style="dim")
+    bar.append(f" {percent}%".rjust(6))
+    return bar

@@ -1,0 +1,342 @@
+"""The review screen: the tree of departments, documents, units and projects beside the
+selected project (or the document's overview). Marks, notes, search, filter and sort."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from sqlalchemy import Engine
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+
+from store.browse import (
+    SORTS,
+    ProjectDetail,
+    ProjectFilter,
+    document,
+    latest_document,
+    overview,
+    project_detail,
+    source_text,
+    units_of,
+)
+from store.reviews import clear_mark, set_mark
+from store.reviews import progress as review_progress
+from store.search import Hit
+from tui import actions
+from tui.bindings import bindings
+from tui.components.overview_view import OverviewView
+from tui.components.project_tree import ProjectTree, Ref
+from tui.components.project_view import IndicatorTable, ProjectView
+from tui.display import STATE_MARKS, STATE_STYLES, money
+from tui.screens.filter import FilterScreen
+from tui.screens.note import NoteScreen
+from tui.screens.search import SearchResult, SearchScreen
+
+
+class BrowseScreen(Screen[None]):
+    BINDINGS = bindings(actions.BROWSE)
+    DEFAULT_CSS = """
+    BrowseScreen #status { height: 1; background: $boost; padding: 0 1; }
+    BrowseScreen #detail { width: 1fr; }
+    BrowseScreen #overview { display: none; }
+    BrowseScreen #detail.document #overview { display: block; }
+    BrowseScreen #detail.document #project { display: none; }
+    """
+
+    def __init__(self, engine: Engine, reviewer: str, document_id: int | None = None) -> None:
+        super().__init__()
+        self.engine = engine
+        self.reviewer = reviewer
+        self.start_document = document_id
+        self.show_source = False
+        self.sources: dict[int, list[str]] = {}
+        self.search_result: SearchResult | None = None
+        self.current: Ref | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal():
+            yield ProjectTree(self.engine)
+            with Container(id="detail", classes="document"):
+                yield ProjectView()
+                yield OverviewView()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(ProjectTree)
+        tree.load_departments()
+        start = (
+            document(self.engine, self.start_document)
+            if self.start_document is not None
+            else latest_document(self.engine)
+        )
+        if start is not None:
+            tree.open_document(start.department_id, start.id)
+            tree.select_ref(Ref("document", start.id, start.id))
+            # Keep the department's line in view above the document's.
+            self.call_after_refresh(tree.scroll_home, animate=False)
+        tree.focus()
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def tree(self) -> ProjectTree:
+        return self.query_one(ProjectTree)
+
+    @property
+    def document_id(self) -> int | None:
+        return self.current.document_id if self.current else None
+
+    def on_tree_node_highlighted(self, _event: Tree.NodeHighlighted[Ref]) -> None:
+        # Read the cursor as it is now, not the event's node: rebuilding the tree after a
+        # mark posts highlights of passing nodes that arrive after the final one.
+        node = self.tree.cursor_node
+        ref = node.data if node is not None else None
+        if ref is None:
+            return
+        if ref.kind == "department":
+            node.expand()  # its documents are what there is to see
+            self.tree.fill(node)
+            first = node.children[0].data if node.children else None
+            ref = Ref("department", ref.id, first.id if first else None)
+        if ref != self.current:
+            self.current = ref
+            self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        detail = self.query_one("#detail")
+        ref = self.current
+        if ref is not None and ref.kind == "project":
+            project = project_detail(self.engine, ref.id)
+            if project is not None:
+                source = self._source(project.document_id) if self.show_source else None
+                self.query_one(ProjectView).show(project, source)
+                detail.set_class(False, "document")
+        elif ref is not None and ref.document_id is not None:
+            summary = overview(self.engine, ref.document_id)
+            if summary is not None:
+                self.query_one(OverviewView).show(summary)
+                detail.set_class(True, "document")
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """One line: the search position and the filter first (they change what the keys
+        do), then the document and its review progress, which the overview also shows."""
+        status = Text(no_wrap=True, overflow="ellipsis")
+        result = self.search_result
+        if result is not None:
+            status.append(f"/{result.query} {result.index + 1}/{len(result.hits)}  ", style="bold")
+        wanted = self.tree.project_filter
+        if not wanted.is_default:
+            status.append(f"filter: {_describe(wanted)}  ", style="yellow")
+        if wanted.sort != "ordinal":
+            status.append(f"sort: {wanted.sort}  ", style="yellow")
+        doc = document(self.engine, self.document_id) if self.document_id else None
+        if doc is not None:
+            status.append(f"{doc.department} {doc.year} {doc.stage} r{doc.revision} ")
+            progress = review_progress(self.engine, doc.id)
+            for state, count in progress.items():
+                status.append(f" {STATE_MARKS.get(state, '·')}{count}",
+                              style=STATE_STYLES.get(state, "dim"))  # fmt: skip
+        self.query_one("#status", Static).update(status)
+
+    def _source(self, document_id: int) -> list[str]:
+        if document_id not in self.sources:
+            self.sources[document_id] = source_text(self.engine, document_id)
+        return self.sources[document_id]
+
+    def _project(self) -> ProjectDetail | None:
+        view = self.query_one(ProjectView)
+        if self.current is None or self.current.kind != "project" or view.detail is None:
+            self.notify("choose a project first", severity="warning")
+            return None
+        return view.detail
+
+    # -- review -------------------------------------------------------------------------
+
+    def action_mark(self, state: str) -> None:
+        project = self._project()
+        if project is None:
+            return
+        indicator = self.query_one(ProjectView).selected_indicator()
+        set_mark(self.engine, project.id, indicator, reviewer=self.reviewer, state=state)
+        self._after_mark()
+
+    def action_clear_mark(self) -> None:
+        project = self._project()
+        if project is not None:
+            clear_mark(self.engine, project.id, self.query_one(ProjectView).selected_indicator())
+            self._after_mark()
+
+    def action_edit_note(self) -> None:
+        project = self._project()
+        if project is None:
+            return
+        indicator = self.query_one(ProjectView).selected_indicator()
+        if indicator is None:
+            about, mark = f"{project.ordinal}. {project.name}", project.mark
+        else:
+            row = next(i for i in project.indicators if i.id == indicator)
+            about = f"{project.ordinal}. {project.name} · {row.level3} {row.value}"
+            mark = project.indicator_marks.get(indicator)
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                set_mark(self.engine, project.id, indicator, reviewer=self.reviewer,
+                         note=note, keep_state=True)  # fmt: skip
+                self._after_mark()
+
+        self.app.push_screen(NoteScreen(about, mark.note if mark else ""), save)
+
+    def _after_mark(self) -> None:
+        table = self.query_one(IndicatorTable)
+        focus_table = table.has_focus
+        # Project ids survive the rebuild: the detail stays on this project (if the filter
+        # now hides it, the tree's highlight moves the detail to the next one).
+        self.tree.reload_documents()
+        self.refresh_detail()
+        if focus_table:
+            table.focus()
+
+    # -- finding ------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        query = self.search_result.query if self.search_result else ""
+        self.app.push_screen(SearchScreen(self.engine, self.document_id, query), self._searched)
+
+    def _searched(self, result: SearchResult | None) -> None:
+        if result is not None and result.hits:
+            self.search_result = result
+            self._go_to(result.hits[result.index])
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        result = self.search_result
+        if result is None or not result.hits:
+            self.notify("no search yet: press / to search", severity="warning")
+            return
+        index = (result.index + step) % len(result.hits)
+        self.search_result = SearchResult(result.query, result.hits, index)
+        self._go_to(result.hits[index])
+
+    def _go_to(self, hit: Hit) -> None:
+        tree = self.tree
+        target = document(self.engine, hit.document_id)
+        if target is None:
+            return
+        tree.open_document(target.department_id, target.id)
+        ref = (
+            Ref("project", hit.project_id, hit.document_id)
+            if hit.project_id is not None
+            else Ref("document", hit.document_id, hit.document_id)
+        )
+        if not tree.select_ref(ref):
+            # Hidden by the filter: clear it rather than fail to show the hit.
+            tree.project_filter = ProjectFilter(sort=tree.project_filter.sort)
+            tree.reload_documents()
+            tree.select_ref(ref)
+            self.notify("the filter hid that project; it is cleared")
+        self.current = ref
+        self.refresh_detail()
+        if hit.indicator_id is not None:
+            view = self.query_one(ProjectView)
+            rows = [i.id for i in view.detail.indicators] if view.detail else []
+            if hit.indicator_id in rows:
+                view.query_one(IndicatorTable).move_cursor(row=rows.index(hit.indicator_id))
+
+    # -- filter and sort ------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        if self.document_id is None:
+            self.notify("open a document first", severity="warning")
+            return
+
+        def apply(wanted: ProjectFilter | None) -> None:
+            if wanted is not None:
+                self.tree.project_filter = wanted
+                self.tree.reload_documents()
+                self.refresh_status()
+
+        units = units_of(self.engine, self.document_id)
+        self.app.push_screen(FilterScreen(self.tree.project_filter, units), apply)
+
+    def action_cycle_sort(self) -> None:
+        wanted = self.tree.project_filter
+        sort = SORTS[(SORTS.index(wanted.sort) + 1) % len(SORTS)]
+        self.tree.project_filter = ProjectFilter(
+            wanted.state, wanted.unit_id, wanted.min_budget_fen, wanted.max_budget_fen, sort
+        )
+        self.tree.reload_documents()
+        self.refresh_status()
+        self.notify(f"sorted by {sort}")
+
+    # -- views --------------------------------------------------------------------------
+
+    def action_toggle_source(self) -> None:
+        self.show_source = not self.show_source
+        self.refresh_detail()
+
+    def action_toggle_zoom(self) -> None:
+        tree = self.tree
+        tree.toggle_class("zoomed")
+        if tree.has_class("zoomed") and tree.has_focus:
+            # The hidden tree cannot keep the focus; the table takes it, and the view stays
+            # at its top rather than jumping down to the table.
+            self.query_one(IndicatorTable).focus(scroll_visible=False)
+        elif not tree.has_class("zoomed"):
+            tree.focus()
+
+    def action_overview(self) -> None:
+        if self.document_id is not None:
+            self.tree.select_ref(Ref("document", self.document_id, self.document_id))
+
+    def action_copy(self) -> None:
+        view = self.query_one(ProjectView)
+        project = self._project()
+        if project is None:
+            return
+        indicator = view.selected_indicator()
+        if indicator is not None:
+            row = next(i for i in project.indicators if i.id == indicator)
+            text = "\t".join((row.level1, row.level2, row.level3, row.description, row.value,
+                              row.basis))  # fmt: skip
+        else:
+            text = project_summary(project)
+        self.app.copy_to_clipboard(text)
+        self.notify("copied to the clipboard")
+
+
+def project_summary(project: ProjectDetail) -> str:
+    unit = project.money_unit
+    plan = " ".join(f"{m}月底 {'—' if v is None else f'{v}%'}" for m, v in project.plan.items())
+    lines = [
+        f"{project.ordinal}. {project.name} ({project.code})",
+        f"预算数 {money(project.budget_fen, unit)} {unit}",
+        f"预算单位 {project.unit_code} {project.unit_name}",
+        f"资金支出计划 {plan}",
+        *(f"{n}. {goal}" for n, goal in enumerate(project.goals, start=1)),
+        *(f"{i.level2}\t{i.level3}\t{i.value}" for i in project.indicators),
+    ]
+    if project.mark is not None:
+        lines.append(f"审核 {project.mark.state or ''} {project.mark.note}".strip())
+    return "\n".join(lines)
+
+
+def _describe(wanted: ProjectFilter) -> str:
+    parts = []
+    if wanted.state != "all":
+        parts.append(wanted.state)
+    if wanted.unit_id is not None:
+        parts.append("one unit")
+    if wanted.min_budget_fen is not None:
+        parts.append(f"≥{money(wanted.min_budget_fen, '万元')}万")
+    if wanted.max_budget_fen is not None:
+        parts.append(f"≤{money(wanted.max_budget_fen, '万元')}万")
+    return ", ".join(parts)

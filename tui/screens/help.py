@@ -1,0 +1,68 @@
+"""The keys of the screen the reviewer is on, with those of the focused widget first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from tui import actions
+from tui.bindings import bindings
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = bindings(actions.HELP)
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 90; height: 90%;
+                                  border: round $accent; background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
+        """`sections`: (title, [(keys, description, binding id)])."""
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        text = Text("Keys  ", style="bold")
+        text.append(
+            "(Esc closes; `jixiao keys` lists every binding id for a keymap)\n", style="dim"
+        )
+        for title, rows in self.sections:
+            if not rows:
+                continue
+            text.append(f"\n{title}\n", style="bold underline")
+            for keys, description, binding_id in rows:
+                text.append(f"  {keys:<18}", style="bold cyan")
+                text.append(description)
+                text.append(f"  {binding_id}\n", style="dim")
+        with VerticalScroll():
+            yield Static(text)
+
+
+def help_sections(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The active bindings grouped by where they come from: the focused widget, the
+    screen, the app; with their current keys, after any keymap."""
+    groups: dict[str, dict[str, tuple[list[str], str]]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        node = active.node
+        if node is screen.app:
+            group = "Everywhere"
+        elif node is screen:
+            group = "This screen"
+        else:
+            group = f"{type(node).__name__} (focused)"
+        entry = groups.setdefault(group, {}).setdefault(
+            binding.id or binding.action, ([], binding.description)
+        )
+        entry[0].append(screen.app.get_key_display(Binding(key, binding.action)))
+    order = sorted(groups, key=lambda g: (not g.endswith("(focused)"), g != "This screen"))
+    return [
+        (group, [(", ".join(keys), description, binding_id)
+                 for binding_id, (keys, description) in groups[group].items() if description])
+        for group in order
+    ]  # fmt: skip

@@ -3,6 +3,7 @@ the reviewer opens nodes: a store of thousands of documents costs only what is o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -40,12 +41,21 @@ class ProjectTree(Tree[Ref]):
     ProjectTree.zoomed { display: none; }
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, on_move: Callable[[], None] | None = None) -> None:
+        """`on_move` is called as soon as the cursor changes line, in the same tick, so
+        that the detail is drawn in the same frame as the cursor (the NodeHighlighted
+        message would arrive a frame later)."""
         super().__init__("store", id="tree")
         self.engine = engine
+        self.on_move = on_move
         self.show_root = False
         self.guide_depth = 2
         self.project_filter = ProjectFilter()
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        if self.on_move is not None:
+            self.on_move()
 
     # -- loading ------------------------------------------------------------------------
 

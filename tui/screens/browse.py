@@ -54,11 +54,13 @@ class BrowseScreen(Screen[None]):
         self.sources: dict[int, list[str]] = {}
         self.search_result: SearchResult | None = None
         self.current: Ref | None = None
+        # The status line's document and progress, read again only when they change.
+        self._status_document: tuple[int, Text] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal():
-            yield ProjectTree(self.engine)
+            yield ProjectTree(self.engine, on_move=self.show_cursor)
             with Container(id="detail", classes="document"):
                 yield ProjectView()
                 yield OverviewView()
@@ -90,8 +92,14 @@ class BrowseScreen(Screen[None]):
         return self.current.document_id if self.current else None
 
     def on_tree_node_highlighted(self, _event: Tree.NodeHighlighted[Ref]) -> None:
-        # Read the cursor as it is now, not the event's node: rebuilding the tree after a
-        # mark posts highlights of passing nodes that arrive after the final one.
+        # Usually already shown by show_cursor; this catches cursor moves it did not see.
+        self.show_cursor()
+
+    def show_cursor(self) -> None:
+        """Show what the tree's cursor is on. Reads the cursor as it is now: rebuilding the
+        tree after a mark moves it over passing nodes before it settles."""
+        if not self.is_mounted:
+            return
         node = self.tree.cursor_node
         ref = node.data if node is not None else None
         if ref is None:
@@ -133,14 +141,23 @@ class BrowseScreen(Screen[None]):
             status.append(f"filter: {_describe(wanted)}  ", style="yellow")
         if wanted.sort != "ordinal":
             status.append(f"sort: {wanted.sort}  ", style="yellow")
-        doc = document(self.engine, self.document_id) if self.document_id else None
-        if doc is not None:
-            status.append(f"{doc.department} {doc.year} {doc.stage} r{doc.revision} ")
-            progress = review_progress(self.engine, doc.id)
-            for state, count in progress.items():
-                status.append(f" {STATE_MARKS.get(state, '·')}{count}",
-                              style=STATE_STYLES.get(state, "dim"))  # fmt: skip
+        if self.document_id is not None:
+            status.append_text(self._document_status(self.document_id))
         self.query_one("#status", Static).update(status)
+
+    def _document_status(self, document_id: int) -> Text:
+        cached = self._status_document
+        if cached is not None and cached[0] == document_id:
+            return cached[1]
+        text = Text()
+        doc = document(self.engine, document_id)
+        if doc is not None:
+            text.append(f"{doc.department} {doc.year} {doc.stage} r{doc.revision} ")
+            for state, count in review_progress(self.engine, doc.id).items():
+                text.append(f" {STATE_MARKS.get(state, '·')}{count}",
+                            style=STATE_STYLES.get(state, "dim"))  # fmt: skip
+        self._status_document = (document_id, text)
+        return text
 
     def _source(self, document_id: int) -> list[str]:
         if document_id not in self.sources:
@@ -195,6 +212,7 @@ class BrowseScreen(Screen[None]):
         focus_table = table.has_focus
         # Project ids survive the rebuild: the detail stays on this project (if the filter
         # now hides it, the tree's highlight moves the detail to the next one).
+        self._status_document = None  # the progress changed
         self.tree.reload_documents()
         self.refresh_detail()
         if focus_table:

@@ -15,6 +15,7 @@ from store.browse import (
     ProjectDetail,
     ProjectFilter,
     document,
+    documents_of,
     latest_document,
     overview,
     project_detail,
@@ -105,10 +106,10 @@ class BrowseScreen(Screen[None]):
         if ref is None:
             return
         if ref.kind == "department":
-            node.expand()  # its documents are what there is to see
-            self.tree.fill(node)
-            first = node.children[0].data if node.children else None
-            ref = Ref("department", ref.id, first.id if first else None)
+            # Show its newest document's overview. Read from the store, not by opening the
+            # node: this runs inside the tree's cursor watcher, which must not change the tree.
+            documents = documents_of(self.engine, ref.id)
+            ref = Ref("department", ref.id, documents[0].id if documents else None)
         if ref != self.current:
             self.current = ref
             self.refresh_detail()

@@ -66,7 +66,9 @@ def main() -> None:
         open_store(ceiling_path).dispose()  # same schema, WAL, indexes
         prepared = []
         for n, (document, report) in enumerate(parsed):
-            ids = FirstIds(document=n + 1, unit=2 * n + 1, project=35 * n + 1)
+            ids = FirstIds(
+                document=n + 1, unit=2 * n + 1, project=35 * n + 1, indicator=252 * n + 1
+            )
             rows = document_rows(document, report, ids, department_id=n + 1, revision=1)
             prepared.append(
                 [

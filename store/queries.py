@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from importers.model import (
@@ -60,52 +60,26 @@ class StoredDocument:
     notes: list[Note]
 
 
+_LIST_DOCUMENTS = """
+SELECT d.id, dep.name, d.year, d.stage, d.revision, d.title,
+       (SELECT count(*) FROM unit AS u WHERE u.document_id = d.id),
+       (SELECT count(*) FROM project AS p WHERE p.document_id = d.id),
+       (SELECT count(*) FROM indicator AS i JOIN project AS p ON p.id = i.project_id
+         WHERE p.document_id = d.id),
+       (SELECT coalesce(sum(p.budget_fen), 0) FROM project AS p WHERE p.document_id = d.id),
+       d.source_filename, d.source_format, d.imported_at,
+       (SELECT count(*) FROM import_note AS n WHERE n.document_id = d.id
+         AND n.severity = 'unread'),
+       (SELECT count(*) FROM import_note AS n WHERE n.document_id = d.id
+         AND n.severity = 'warning')
+FROM document AS d JOIN department AS dep ON dep.id = d.department_id
+ORDER BY dep.name, d.year, d.stage, d.revision
+"""
+
+
 def list_documents(engine: Engine) -> list[DocumentSummary]:
-    d, p = m.Document.__table__.c, m.Project.__table__.c  # type: ignore[attr-defined]
-    units = select(func.count()).where(m.Unit.document_id == d.id).scalar_subquery()
-    projects = select(func.count(), func.coalesce(func.sum(p.budget_fen), 0)).where(
-        p.document_id == d.id
-    )
-    indicators = (
-        select(func.count())
-        .select_from(m.Indicator)
-        .join(m.Project, m.Indicator.project_id == m.Project.id)
-        .where(m.Project.document_id == d.id)
-        .scalar_subquery()
-    )
-    unread = (
-        select(func.count())
-        .where(m.ImportNote.document_id == d.id, m.ImportNote.severity == "unread")
-        .scalar_subquery()
-    )
-    warnings = (
-        select(func.count())
-        .where(m.ImportNote.document_id == d.id, m.ImportNote.severity == "warning")
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            d.id,
-            m.Department.name,
-            d.year,
-            d.stage,
-            d.revision,
-            d.title,
-            units,
-            projects.with_only_columns(func.count()).scalar_subquery(),
-            indicators,
-            projects.with_only_columns(func.coalesce(func.sum(p.budget_fen), 0)).scalar_subquery(),
-            d.source_filename,
-            d.source_format,
-            d.imported_at,
-            unread,
-            warnings,
-        )
-        .join(m.Department, m.Department.id == d.department_id)
-        .order_by(m.Department.name, d.year, d.stage, d.revision)
-    )
     with engine.connect() as connection:
-        return [DocumentSummary(*row) for row in connection.execute(query)]
+        return [DocumentSummary(*row) for row in connection.execute(text(_LIST_DOCUMENTS))]
 
 
 def resolve_document(engine: Engine, reference: str) -> int:

@@ -4,11 +4,13 @@ them over to the next revision of a document."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 
 from store.connection import write_connection
 from store.models import Indicator, Project, ReviewMark
@@ -164,7 +166,9 @@ def _indicator_pairs(connection: Connection, project_map: dict[int, int]) -> dic
     return pairs
 
 
-def _pair_unique(old, new, key) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _pair_unique(
+    old: Sequence[Row[Any]], new: Sequence[Row[Any]], key: Callable[[Row[Any]], Hashable]
+) -> list[tuple[int, int]]:
     """Pairs (old id, new id) whose key is shared by exactly one row on each side."""
     old_keys = Counter(key(row) for row in old)
     new_keys = Counter(key(row) for row in new)

@@ -137,7 +137,6 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
         f"source: {doc.source.filename} ({doc.source.format}, {doc.source.encoding}, "
         f"{doc.source.line_count} lines) · imported {stored.imported_at}"
     )
-    units = {unit.code: unit for unit in doc.units}
     for unit in doc.units:
         total = sum((p.budget for p in unit.projects), Decimal(0))
         money_unit = unit.projects[0].money_unit if unit.projects else ""
@@ -158,7 +157,6 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
     else:  # mixed money units: each amount carries its own
         rows = [row | {"budget": f"{row['budget']} {row['money_unit']}"} for row in rows]
     print(render(rows, "table", headers, _RIGHT), end="")
-    assert units  # a stored document always has a unit with a project
 
 
 def _show_project(stored: StoredDocument, project: Project, args: argparse.Namespace) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from sqlalchemy import Engine
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -74,7 +74,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_index)
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         # Up and down reach the results from the query field, so the hands stay on the keys.
         hits = self.query_one(OptionList)
         if self.query_one(Input).has_focus and event.key in ("down", "up") and self.hits:

@@ -33,10 +33,10 @@ def render_overview(overview: Overview) -> Text:
     text.append(f"{overview.projects} projects · {overview.indicators} indicators\n")
     text.append(f"{money(overview.budget_fen, unit)} {unit}", style="bold")
     text.append("\n\n单位 units\n", style="dim")
-    for total in overview.units:
-        text.append(f"{money(total.budget_fen, unit):>10} {total.projects:>4}  ")
-        text.append(f"{total.code} ")
-        text.append(total.name)
+    for unit_total in overview.units:
+        text.append(f"{money(unit_total.budget_fen, unit):>10} {unit_total.projects:>4}  ")
+        text.append(f"{unit_total.code} ")
+        text.append(unit_total.name)
         text.append("\n")
     done = overview.projects - overview.progress["untouched"]
     text.append(f"\n审核进度 review: {done} of {overview.projects} marked\n", style="dim")

@@ -85,7 +85,7 @@ class BrowseScreen(Screen[None]):
     # -- what is shown --------------------------------------------------------------------
 
     @property
-    def tree(self) -> ProjectTree:
+    def project_tree(self) -> ProjectTree:
         return self.query_one(ProjectTree)
 
     @property
@@ -101,7 +101,7 @@ class BrowseScreen(Screen[None]):
         tree after a mark moves it over passing nodes before it settles."""
         if not self.is_mounted:
             return
-        node = self.tree.cursor_node
+        node = self.project_tree.cursor_node
         ref = node.data if node is not None else None
         if ref is None:
             return
@@ -137,7 +137,7 @@ class BrowseScreen(Screen[None]):
         result = self.search_result
         if result is not None:
             status.append(f"/{result.query} {result.index + 1}/{len(result.hits)}  ", style="bold")
-        wanted = self.tree.project_filter
+        wanted = self.project_tree.project_filter
         if not wanted.is_default:
             status.append(f"filter: {_describe(wanted)}  ", style="yellow")
         if wanted.sort != "ordinal":
@@ -214,7 +214,7 @@ class BrowseScreen(Screen[None]):
         # Project ids survive the rebuild: the detail stays on this project (if the filter
         # now hides it, the tree's highlight moves the detail to the next one).
         self._status_document = None  # the progress changed
-        self.tree.reload_documents()
+        self.project_tree.reload_documents()
         self.refresh_detail()
         if focus_table:
             table.focus()
@@ -246,7 +246,7 @@ class BrowseScreen(Screen[None]):
         self._go_to(result.hits[index])
 
     def _go_to(self, hit: Hit) -> None:
-        tree = self.tree
+        tree = self.project_tree
         target = document(self.engine, hit.document_id)
         if target is None:
             return
@@ -279,20 +279,20 @@ class BrowseScreen(Screen[None]):
 
         def apply(wanted: ProjectFilter | None) -> None:
             if wanted is not None:
-                self.tree.project_filter = wanted
-                self.tree.reload_documents()
+                self.project_tree.project_filter = wanted
+                self.project_tree.reload_documents()
                 self.refresh_status()
 
         units = units_of(self.engine, self.document_id)
-        self.app.push_screen(FilterScreen(self.tree.project_filter, units), apply)
+        self.app.push_screen(FilterScreen(self.project_tree.project_filter, units), apply)
 
     def action_cycle_sort(self) -> None:
-        wanted = self.tree.project_filter
+        wanted = self.project_tree.project_filter
         sort = SORTS[(SORTS.index(wanted.sort) + 1) % len(SORTS)]
-        self.tree.project_filter = ProjectFilter(
+        self.project_tree.project_filter = ProjectFilter(
             wanted.state, wanted.unit_id, wanted.min_budget_fen, wanted.max_budget_fen, sort
         )
-        self.tree.reload_documents()
+        self.project_tree.reload_documents()
         self.refresh_status()
         self.notify(f"sorted by {sort}")
 
@@ -303,7 +303,7 @@ class BrowseScreen(Screen[None]):
         self.refresh_detail()
 
     def action_toggle_zoom(self) -> None:
-        tree = self.tree
+        tree = self.project_tree
         tree.toggle_class("zoomed")
         if tree.has_class("zoomed") and tree.has_focus:
             # The hidden tree cannot keep the focus; the table takes it, and the view stays
@@ -314,7 +314,7 @@ class BrowseScreen(Screen[None]):
 
     def action_overview(self) -> None:
         if self.document_id is not None:
-            self.tree.select_ref(Ref("document", self.document_id, self.document_id))
+            self.project_tree.select_ref(Ref("document", self.document_id, self.document_id))
 
     def action_copy(self) -> None:
         view = self.query_one(ProjectView)

@@ -22,7 +22,7 @@ from store.connection import write_connection
 from store.errors import StoreError
 from store.search_index import create_search_index
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _add_reviews_and_search(connection: Connection) -> None:
@@ -69,7 +69,15 @@ def _add_reviews_and_search(connection: Connection) -> None:
         )
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _add_reviews_and_search}
+def _add_pairing_decisions(connection: Connection) -> None:
+    """v3: the reviewer's decisions on which projects of two documents are the same."""
+    models.PairingDecision.__table__.create(connection)  # type: ignore[attr-defined]
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {
+    2: _add_reviews_and_search,
+    3: _add_pairing_decisions,
+}
 
 
 def schema_version(connection: Connection) -> int:

@@ -178,3 +178,18 @@ class SearchText(SQLModel, table=True):
     indicator_id: int | None = Field(default=None, foreign_key="indicator.id", ondelete="CASCADE")
     kind: str  # "project" | "purpose" | "goal" | "indicator" | "department_goal"
     text: str
+
+
+class PairingDecision(SQLModel, table=True):
+    """A reviewer's word on whether project a (older document) and project b (newer) are
+    the same project: "confirmed" pairs them in every later compare, "rejected" never."""
+
+    __tablename__ = "pairing_decision"
+    __table_args__ = (UniqueConstraint("a_project_id", "b_project_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    a_project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    b_project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    decision: str  # "confirmed" | "rejected"
+    reviewer: str
+    decided_at: str  # ISO 8601, UTC

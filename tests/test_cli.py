@@ -261,3 +261,56 @@ class TestConsoleScript:
         assert done.returncode == 2
         assert done.stderr.startswith(f"jixiao: error: {binary}: this is a binary file")
         assert "Traceback" not in done.stderr
+
+
+class TestCompare:
+    @pytest.fixture
+    def two_years(self, db, capsys, tmp_path) -> str:
+        from tests.test_compare import draft_2023
+
+        old = tmp_path / "2023.txt"
+        old.write_text(draft_2023(), encoding="utf-8")
+        assert main(["--db", db, "import", str(old), str(SAMPLE)]) == 0
+        capsys.readouterr()
+        return db
+
+    def test_table_starts_with_the_summary(self, two_years, capsys):
+        code, out, _ = run(capsys, "--db", two_years, "compare", "中共:2023", "中共:2024")
+        lines = out.splitlines()
+        assert code == 0
+        assert lines[0] == "中共巨鹿县委组织部 2023 draft r1 → 中共巨鹿县委组织部 2024 draft r1"
+        assert lines[1] == "projects: 6 added, 1 removed, 5 changed, 23 unchanged, 1 to confirm"
+        assert lines[2] == "budget (万元): 6719.01 → 7157.01, +438.00 (+6.5%)"
+        assert "  indicator 参会率: ≥70% → ≥80% [stricter]" in lines
+
+    def test_json_md_and_csv(self, two_years, capsys):
+        _, out, _ = run(capsys, "--db", two_years, "compare", "1", "2", "--format", "json")
+        data = json.loads(out)
+        assert data["summary"]["counts"]["to_confirm"] == 1
+        _, out, _ = run(capsys, "--db", two_years, "compare", "1", "2", "--format", "md")
+        assert "## to confirm (1)" in out
+        assert "- goal: 通过党刊征订促进{+党员干部+}学习。" in out
+        _, out, _ = run(capsys, "--db", two_years, "compare", "1", "2", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        budget = next(r for r in rows if r["field"] == "budget")
+        assert (budget["a"], budget["b"], budget["detail"]) == ("5800.00", "6029.30", "229.30")
+
+    def test_confirm_is_remembered(self, two_years, capsys):
+        code, out, _ = run(capsys, "--db", two_years, "compare", "1", "2", "--confirm", "12:12",
+                           "--format", "json")  # fmt: skip
+        assert code == 0
+        assert json.loads(out)["summary"]["counts"]["to_confirm"] == 0
+        _, out, _ = run(capsys, "--db", two_years, "compare", "1", "2", "--format", "json")
+        pair = next(p for p in json.loads(out)["projects"]
+                    if p["b"] and p["b"]["name"] == "关工委经费")  # fmt: skip
+        assert (pair["status"], pair["match"]) == ("changed", "confirmed")
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [(["1", "1"], "the same document"), (["1", "2", "--confirm", "12"], "'12' is not N:M"),
+         (["1", "2", "--reject", "99:1"], "A has no project number 99")],
+    )  # fmt: skip
+    def test_bad_usage(self, two_years, capsys, argv, message):
+        code, _, err = run(capsys, "--db", two_years, "compare", *argv)
+        assert code == 2
+        assert message in err

@@ -1,0 +1,1 @@
+"""Compare two documents: pair their units and projects, then report what changed."""

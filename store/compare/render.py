@@ -1,0 +1,127 @@
+"""A comparison for people (Markdown, the table's details) and for spreadsheets (CSV rows):
+summary counts and totals first, then each project's changes, old → new."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store.compare.documents import STATUSES, Comparison, ProjectComparison, summary_json
+from store.export import md
+
+CSV_COLUMNS = ["status", "match", "score", "unit", "a_ordinal", "a_name", "b_ordinal",
+               "b_name", "field", "a", "b", "detail"]  # fmt: skip
+
+
+def title(comparison: Comparison) -> str:
+    a, b = comparison.a, comparison.b
+    return (f"{a.parsed.department} {a.parsed.year} {a.parsed.stage} r{a.revision} → "
+            f"{b.parsed.department} {b.parsed.year} {b.parsed.stage} r{b.revision}")  # fmt: skip
+
+
+def summary_lines(comparison: Comparison) -> list[str]:
+    summary = summary_json(comparison)
+    total = summary["total"]
+    counts = summary["counts"]
+    lines = [
+        "projects: " + ", ".join(f"{counts[s]} {s.replace('_', ' ')}" for s in STATUSES),
+        f"budget (万元): {total['a']} → {total['b']}, {_signed(total['change'])} "
+        f"({_percent(total['percent'])})",
+        f"new projects {summary['added_total']} 万元, dropped projects "
+        f"{summary['removed_total']} 万元",
+    ]
+    for unit in summary["units"]:
+        lines.append(f"  {unit['code']} {unit['name']}: {unit['a']} → {unit['b']}, "
+                     f"{_signed(unit['change'])} ({_percent(unit['percent'])})")  # fmt: skip
+    return lines
+
+
+def project_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One row a project pair, sorted by the size of the budget change."""
+    rows = []
+    for p in sorted(comparison.projects, key=lambda p: -abs(p.budget_change_fen)):
+        rows.append({
+            "status": p.status, "match": p.match or "", "score": p.score or "",
+            "a": _name(p, "a"), "b": _name(p, "b"),
+            "budget": f"{p.a.budget if p.a else '—'} → {p.b.budget if p.b else '—'}",
+            "changes": len(p.changes) + sum(i.status != "unchanged" for i in p.indicators),
+        })  # fmt: skip
+    return rows
+
+
+def change_lines(p: ProjectComparison) -> list[str]:
+    lines = []
+    if p.flag:
+        lines.append(f"  ⚠ {p.flag}")
+    for change in p.changes:
+        detail = change.detail or {}
+        if "diff" in detail:
+            lines.append(f"  {change.field}: {detail['diff']}")
+        elif change.field == "goal":
+            lines.append(f"  goal {detail.get('status')}: {change.a or change.b}")
+        else:
+            extra = f" ({_signed(detail['change'])}, {_percent(detail.get('percent'))})" if (
+                detail.get("change")) else ""  # fmt: skip
+            lines.append(f"  {change.field}: {change.a} → {change.b}{extra}")
+    for i in p.indicators:
+        if i.status == "unchanged":
+            continue
+        name = (i.b or i.a).level3  # type: ignore[union-attr]
+        if i.status == "changed":
+            values = f"{i.a.value} → {i.b.value}" if "value" in i.fields else ""  # type: ignore[union-attr]
+            direction = f" [{i.direction}]" if i.direction else ""
+            others = [f for f in i.fields if f != "value"]
+            lines.append(f"  indicator {name}: {values}{direction}"
+                         + (f" ({', '.join(others)} changed)" if others else ""))  # fmt: skip
+        else:
+            lines.append(f"  indicator {i.status}: {name} {(i.b or i.a).value}")  # type: ignore[union-attr]
+    return lines
+
+
+def to_markdown(comparison: Comparison) -> str:
+    out = [f"# {md(title(comparison))}", ""]
+    out += [f"- {md(line.strip())}" for line in summary_lines(comparison)]
+    for status in ("changed", "to_confirm", "added", "removed"):
+        chosen = [p for p in comparison.projects if p.status == status]
+        if not chosen:
+            continue
+        out += ["", f"## {status.replace('_', ' ')} ({len(chosen)})", ""]
+        for p in chosen:
+            score = f", score {p.score}" if p.score is not None else ""
+            match = f" — paired by {p.match}{score}" if p.match else ""
+            out.append(f"### {md(_name(p, 'b') or _name(p, 'a'))}{md(match)}")
+            if p.a and p.b and p.a.name != p.b.name:
+                out.append(f"was: {md(p.a.name)}")
+            out += [f"- {md(line.strip())}" for line in change_lines(p)]
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def csv_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One row a change (a project without changes has one row with an empty field)."""
+    rows = []
+    for p in comparison.projects:
+        base = {"status": p.status, "match": p.match or "", "score": p.score or "",
+                "unit": p.unit, "a_ordinal": p.a.ordinal if p.a else "",
+                "a_name": p.a.name if p.a else "", "b_ordinal": p.b.ordinal if p.b else "",
+                "b_name": p.b.name if p.b else ""}  # fmt: skip
+        fields = [(c.field, c.a, c.b, (c.detail or {}).get("diff") or (c.detail or {}).get(
+            "change") or (c.detail or {}).get("status") or "") for c in p.changes]  # fmt: skip
+        fields += [(f"indicator.{(i.b or i.a).level3}", i.a.value if i.a else "",  # type: ignore[union-attr]
+                    i.b.value if i.b else "", i.direction or i.status)
+                   for i in p.indicators if i.status != "unchanged"]  # fmt: skip
+        for field, a, b, detail in fields or [("", "", "", "")]:
+            rows.append(base | {"field": field, "a": a, "b": b, "detail": detail})
+    return rows
+
+
+def _name(p: ProjectComparison, side: str) -> str:
+    project = getattr(p, side)
+    return f"{project.ordinal}. {project.name}" if project else ""
+
+
+def _signed(amount: str) -> str:
+    return amount if amount.startswith("-") else f"+{amount}"
+
+
+def _percent(value: float | None) -> str:
+    return "new" if value is None else f"{value:+.1f}%"

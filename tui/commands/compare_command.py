@@ -1,0 +1,107 @@
+"""jixiao compare A B: what changed between two documents (last year's and this year's draft,
+or a draft and its final version)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tui.commands.common import open_store, resolve, write_output
+from tui.errors import UsageError
+from tui.output import csv_text, json_text, render
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+SUMMARY = "compare two documents: new, dropped and changed projects"
+DESCRIPTION = (
+    "Pairs the projects of A (the older) and B (the newer) — by the user's earlier decisions, "
+    "the code without its year digits, the name without years and document numbers, then "
+    "fuzzily, leaving unrelated projects unpaired — and reports the summary (totals per unit, "
+    "counts, new and dropped sums) and every change, old → new. Uncertain pairings are "
+    "'to_confirm': confirm or reject them with --confirm / --reject, which are remembered."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", metavar="A", help="the older document (id or DEPT:YEAR[:STAGE])")
+    parser.add_argument("b", metavar="B", help="the newer document")
+    parser.add_argument("--format", choices=("table", "json", "md", "csv"), default="table",
+                        help="output format (default: table)")  # fmt: skip
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--confirm", metavar="N:M", action="append", default=[],
+                        help="pair project N of A with project M of B (their numbers in the "
+                             "documents), and remember it; may be repeated")  # fmt: skip
+    parser.add_argument("--reject", metavar="N:M", action="append", default=[],
+                        help="never pair project N of A with M of B (repeatable)")  # fmt: skip
+    parser.add_argument("--reviewer", metavar="NAME", help="who decided (default: $USER)")
+
+
+def run(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from store.compare.decisions import decide
+    from store.compare.documents import compare_documents, to_json
+    from store.compare.render import (
+        CSV_COLUMNS,
+        change_lines,
+        csv_rows,
+        project_rows,
+        summary_lines,
+        title,
+        to_markdown,
+    )
+
+    engine = open_store(args)
+    a_id, b_id = resolve(engine, args.a), resolve(engine, args.b)
+    if a_id == b_id:
+        raise UsageError("A and B are the same document", "name two documents, e.g. 1 2")
+    reviewer = args.reviewer or os.environ.get("USER") or getpass.getuser()
+    for decision, pairs in (("confirmed", args.confirm), ("rejected", args.reject)):
+        for pair in pairs:
+            a_project, b_project = _project_pair(engine, a_id, b_id, pair)
+            decide(engine, a_project, b_project, decision, reviewer)
+    comparison = compare_documents(engine, a_id, b_id)
+    if args.format == "json":
+        text = json_text(to_json(comparison))
+    elif args.format == "md":
+        text = to_markdown(comparison)
+    elif args.format == "csv":
+        text = csv_text(csv_rows(comparison), CSV_COLUMNS)
+    else:
+        lines = [title(comparison), *summary_lines(comparison), ""]
+        text = "\n".join(lines) + "\n" + render(project_rows(comparison), "table")
+        for p in comparison.projects:
+            details = change_lines(p)
+            if details and p.status in ("changed", "to_confirm"):
+                name = f"{p.b.ordinal}. {p.b.name}" if p.b else ""
+                text += f"\n{name}  [{p.status}, {p.match}]\n" + "\n".join(details) + "\n"
+    to_file = args.output not in (None, "-")
+    write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
+    return 0
+
+
+def _project_pair(engine: Engine, a_id: int, b_id: int, pair: str) -> tuple[int, int]:
+    from sqlalchemy import text
+
+    try:
+        a_ordinal, b_ordinal = (int(part) for part in pair.split(":"))
+    except ValueError:
+        raise UsageError(f"'{pair}' is not N:M", "give the projects' numbers, e.g. 12:12") from None
+    ids = []
+    with engine.connect() as connection:
+        for document_id, ordinal, side in ((a_id, a_ordinal, "A"), (b_id, b_ordinal, "B")):
+            found = (
+                connection.execute(
+                    text("SELECT id FROM project WHERE document_id = :d AND ordinal = :o"),
+                    {"d": document_id, "o": ordinal},
+                )
+                .scalars()
+                .all()
+            )
+            if len(found) != 1:
+                raise UsageError(f"{side} has no project number {ordinal}",
+                                 f"`jixiao show {document_id}` lists its projects")  # fmt: skip
+            ids.append(found[0])
+    return ids[0], ids[1]

@@ -15,6 +15,7 @@ from tests.conftest import ROOT
     [
         ["benchmarks/import_rate.py", "--documents", "3"],
         ["benchmarks/tui_speed.py", "--departments", "2", "--years", "1", "--keys", "2"],
+        ["benchmarks/compare_speed.py", "--departments", "2"],
     ],
 )
 def test_benchmark_runs(argv):

@@ -189,3 +189,26 @@ class TestChanges:
         indicator = tea["indicators"][0]
         assert indicator["direction"] == "stricter"
         assert set(indicator["a"]) >= {"level1", "level2", "level3", "value"}
+
+
+class TestHistory:
+    def test_budget_per_year_follows_the_pairing(self, engine, comparison):
+        from store.compare.history import project_history
+
+        years = project_history(engine, comparison.b.id, 5)
+        assert [(y.year, str(y.project.budget), y.match) for y in years] == [
+            (2023, "5800.00", "code"),
+            (2024, "6029.30", None),
+        ]
+
+    def test_an_uncertain_pairing_ends_the_history_until_confirmed(self, engine, comparison):
+        from store.compare.history import project_history
+
+        assert [y.year for y in project_history(engine, comparison.b.id, 12)] == [2024]
+        pair = by_name(comparison, "关工委经费")
+        decide(engine, pair.a_id, pair.b_id, "confirmed", "li")
+        years = project_history(engine, comparison.b.id, 12)
+        assert [(y.year, y.project.name) for y in years] == [
+            (2023, "关心下一代工作委员会经费"),
+            (2024, "关工委经费"),
+        ]

@@ -44,6 +44,7 @@ BROWSE = (
     Action("browse.copy", "y", "copy", "Copy (OSC 52)"),
     Action("browse.zoom", "z", "toggle_zoom", "Hide the tree / show it"),
     Action("browse.overview", "o", "overview", "Document overview"),
+    Action("browse.compare", "c", "compare", "Compare with another document", show=True),
 )
 
 TREE = (
@@ -73,8 +74,24 @@ DIALOG = (
     Action("dialog.cancel", "escape", "cancel", "Cancel", show=True),
 )
 
+COMPARE = (
+    Action("compare.next", "n", "next_change", "Next change", show=True),
+    Action("compare.previous", "N", "previous_change", "Previous change"),
+    Action("compare.filter", "f", "cycle_filter", "Filter by status", show=True),
+    Action("compare.sort", "s", "cycle_sort", "Sort: document order / budget change", show=True),
+    Action("compare.confirm", "a", "decide('confirmed')", "Confirm the pairing", show=True),
+    Action("compare.reject", "d", "decide('rejected')", "Reject the pairing", show=True),
+    Action("compare.history", "H", "history", "The project across the years", show=True),
+    Action("compare.export", "E", "export", "Export as Markdown"),
+    Action("compare.back", "escape", "back", "Back", show=True),
+    Action("compare.down", "j", "cursor_down", "Down", palette=False),
+    Action("compare.up", "k", "cursor_up", "Up", palette=False),
+)
+
+PICK = (Action("pick.cancel", "escape", "cancel", "Cancel", show=True),)
+
 HELP = (Action("help.close", "escape,question_mark,f1,q", "dismiss", "Close", palette=False),)
 
 WELCOME = (Action("welcome.sample", "i", "import_sample", "Import the bundled sample", show=True),)
 
-ALL = APP + BROWSE + TREE + TABLE + SEARCH + DIALOG + HELP + WELCOME
+ALL = APP + BROWSE + TREE + TABLE + SEARCH + DIALOG + COMPARE + PICK + HELP + WELCOME

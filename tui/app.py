@@ -17,6 +17,7 @@ from tui import actions
 from tui.bindings import bindings
 from tui.sample import SAMPLE_PATH
 from tui.screens.browse import BrowseScreen
+from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen, help_sections
 from tui.screens.welcome import WelcomeScreen
 
@@ -32,8 +33,10 @@ class JixiaoApp(App[None]):
         engine: Engine,
         store_path: Path,
         reviewer: str,
+        *,
         document_id: int | None = None,
         keymap: dict[str, str] | None = None,
+        compare: tuple[int, int] | None = None,
     ) -> None:
         super().__init__()
         self.engine = engine
@@ -41,14 +44,17 @@ class JixiaoApp(App[None]):
         self.reviewer = reviewer
         self.document_id = document_id
         self.user_keymap = keymap or {}
+        self.compare = compare
 
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if latest_document(self.engine) is None:
             self.push_screen(WelcomeScreen(str(self.store_path)))
-        else:
-            self.push_screen(BrowseScreen(self.engine, self.reviewer, self.document_id))
+            return
+        self.push_screen(BrowseScreen(self.engine, self.reviewer, self.document_id))
+        if self.compare is not None:
+            self.push_screen(CompareScreen(self.engine, *self.compare, self.reviewer))
 
     def import_sample(self) -> None:
         try:

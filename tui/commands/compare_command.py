@@ -35,6 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reject", metavar="N:M", action="append", default=[],
                         help="never pair project N of A with M of B (repeatable)")  # fmt: skip
     parser.add_argument("--reviewer", metavar="NAME", help="who decided (default: $USER)")
+    parser.add_argument("--tui", action="store_true",
+                        help="open the comparison in the TUI instead of printing it")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +64,15 @@ def run(args: argparse.Namespace) -> int:
         for pair in pairs:
             a_project, b_project = _project_pair(engine, a_id, b_id, pair)
             decide(engine, a_project, b_project, decision, reviewer)
+    if args.tui:
+        from pathlib import Path
+
+        from store.db import default_path
+        from tui.app import JixiaoApp
+
+        path = Path(args.db) if getattr(args, "db", None) else default_path()
+        JixiaoApp(engine, path, reviewer, document_id=b_id, compare=(a_id, b_id)).run()
+        return 0
     comparison = compare_documents(engine, a_id, b_id)
     if args.format == "json":
         text = json_text(to_json(comparison))

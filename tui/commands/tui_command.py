@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
 
     from tui.app import JixiaoApp
 
-    JixiaoApp(engine, store_path, reviewer, document_id, keymap).run()
+    JixiaoApp(engine, store_path, reviewer, document_id=document_id, keymap=keymap).run()
     return 0

@@ -31,8 +31,10 @@ from tui.components.overview_view import OverviewView
 from tui.components.project_tree import ProjectTree, Ref
 from tui.components.project_view import IndicatorTable, ProjectView
 from tui.display import STATE_MARKS, STATE_STYLES, money
+from tui.screens.compare import CompareScreen
 from tui.screens.filter import FilterScreen
 from tui.screens.note import NoteScreen
+from tui.screens.pick_document import PickDocumentScreen
 from tui.screens.search import SearchResult, SearchScreen
 
 
@@ -316,6 +318,19 @@ class BrowseScreen(Screen[None]):
         if self.document_id is not None:
             self.project_tree.select_ref(Ref("document", self.document_id, self.document_id))
 
+    def action_compare(self) -> None:
+        if self.document_id is None:
+            self.notify("open a document first", severity="warning")
+            return
+        current = self.document_id
+
+        def picked(other: int | None) -> None:
+            if other is not None:
+                older, newer = sorted((current, other), key=lambda d: _age(self.engine, d))
+                self.app.push_screen(CompareScreen(self.engine, older, newer, self.reviewer))
+
+        self.app.push_screen(PickDocumentScreen(self.engine, current), picked)
+
     def action_copy(self) -> None:
         view = self.query_one(ProjectView)
         project = self._project()
@@ -346,6 +361,13 @@ def project_summary(project: ProjectDetail) -> str:
     if project.mark is not None:
         lines.append(f"审核 {project.mark.state or ''} {project.mark.note}".strip())
     return "\n".join(lines)
+
+
+def _age(engine: Engine, document_id: int) -> tuple[int, int, int]:
+    """Older first: by year, a draft before its final version, then by revision."""
+    doc = document(engine, document_id)
+    assert doc is not None
+    return (doc.year, 0 if doc.stage == "draft" else 1, doc.revision)
 
 
 def _describe(wanted: ProjectFilter) -> str:

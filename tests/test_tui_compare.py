@@ -1,0 +1,96 @@
+"""The compare view driven with Pilot: open it, walk the changes, filter, decide, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.db import open_store
+from store.save import save_document
+from tests.conftest import parse_text
+from tests.test_compare import draft_2023
+from tests.tui_helpers import make_app, press, screen_text
+from tui.screens.compare import CompareScreen
+from tui.screens.history import HistoryScreen
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, sample) -> Path:
+    path = tmp_path / "compare.db"
+    engine = open_store(path)
+    save_document(engine, *parse_text(draft_2023()))  # document 1
+    save_document(engine, *sample)  # document 2
+    return path
+
+
+def selected_name(pilot) -> str:
+    screen = pilot.app.screen
+    pair = screen.selected
+    return (pair.b or pair.a).name
+
+
+class TestCompareView:
+    async def test_open_from_a_document_and_read_the_summary(self, store_path):
+        async with make_app(store_path).run_test(size=(100, 30)) as pilot:
+            await press(pilot, "c")  # on the 2024 document: pick 2023
+            await press(pilot, "down", "enter")
+            assert isinstance(pilot.app.screen, CompareScreen)
+            text = screen_text(pilot)
+            assert "中共巨鹿县委组织部 2023 draft r1 → 中共巨鹿县委组织部 2024 draft r1" in text
+            assert "projects: 6 added, 1 removed, 5 changed, 23 unchanged, 1 to confirm" in text
+            assert "+229.30  5. 村级组织运转经费" in text
+            await press(pilot, "escape")
+            assert not isinstance(pilot.app.screen, CompareScreen)
+
+    async def test_walk_the_changes_side_by_side(self, store_path):
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(120, 40)) as pilot:
+            assert selected_name(pilot) == "2024 年度党刊征订费"
+            await press(pilot, "n")
+            assert selected_name(pilot) == "“名校英才入冀”人员房租补助"
+            await press(pilot, "n")
+            assert selected_name(pilot) == "春节、重阳节茶话会经费"
+            text = screen_text(pilot)
+            assert "≥70%" in text and "≥80% [stricter]" in text
+            await press(pilot, "N")
+            assert selected_name(pilot) == "“名校英才入冀”人员房租补助"
+
+    async def test_filter_and_sort(self, store_path):
+        async with make_app(store_path, compare=(1, 2)).run_test(size=(120, 40)) as pilot:
+            await press(pilot, "f", "f")  # all → changed → to confirm
+            screen = pilot.app.screen
+            assert [p.status for p in screen.shown] == ["to_confirm"]
+            assert "filter: to_confirm" in screen_text(pilot)
+            await press(pilot, "f", "f", "f", "f")  # … back to all
+            await press(pilot, "s")
+            first = screen.shown[0]
+            assert first.b.name == "村级组织运转经费"  # the largest budget change leads
+            assert selected_name(pilot) == "2024 年度党刊征订费"  # the cursor stays put
+
+    async def test_confirm_an_uncertain_pairing(self, store_path):
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await press(pilot, "f", "f")
+            assert selected_name(pilot) == "关工委经费"
+            await press(pilot, "a")
+            text = screen_text(pilot)
+            assert "5 changed" not in text and "6 changed" in text and "0 to confirm" in text
+        with app.engine.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT decision, reviewer FROM pairing_decision"
+            ).all() == [("confirmed", "tester")]
+
+    async def test_history_and_export(self, store_path, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        async with make_app(store_path, compare=(1, 2)).run_test(size=(120, 40)) as pilot:
+            await press(pilot, *["j"] * 4)
+            assert selected_name(pilot) == "村级组织运转经费"
+            await press(pilot, "H")
+            assert isinstance(pilot.app.screen, HistoryScreen)
+            text = screen_text(pilot)
+            assert "5800.00" in text and "6029.30" in text and "2023" in text
+            await press(pilot, "escape")
+            await press(pilot, "E")
+        exported = (tmp_path / "jixiao-compare-1-2.md").read_text(encoding="utf-8")
+        assert exported.startswith("# 中共巨鹿县委组织部 2023 draft r1 → ")

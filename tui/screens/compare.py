@@ -1,0 +1,218 @@
+"""Two documents side by side: the summary on top, the project pairs (status and budget
+change), and the selected pair's fields, old beside new, changes highlighted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy import Engine
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from importers.model import QUARTER_ENDS
+from store.compare.decisions import decide
+from store.compare.documents import Comparison, ProjectComparison, compare_documents
+from store.compare.history import project_history
+from store.compare.render import summary_lines, title, to_markdown
+from tui import actions
+from tui.bindings import bindings
+from tui.screens.history import HistoryScreen
+
+FILTERS = ("all", "changed", "to_confirm", "added", "removed", "unchanged")
+STATUS_STYLES = {"changed": "yellow", "to_confirm": "bold magenta", "added": "green",
+                 "removed": "red", "unchanged": "dim"}  # fmt: skip
+
+
+_MOVES = ("compare.down", "compare.up")
+
+
+class PairTable(DataTable[Text]):
+    BINDINGS = bindings(tuple(a for a in actions.COMPARE if a.id in _MOVES))
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = bindings(tuple(a for a in actions.COMPARE if a.id not in _MOVES))
+    DEFAULT_CSS = """
+    CompareScreen #summary { height: auto; max-height: 8; background: $boost; padding: 0 1; }
+    CompareScreen PairTable { width: 45%; }
+    CompareScreen #pair { width: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, engine: Engine, a_id: int, b_id: int, reviewer: str) -> None:
+        super().__init__()
+        self.engine = engine
+        self.a_id, self.b_id = a_id, b_id
+        self.reviewer = reviewer
+        self.status_filter = "all"
+        self.by_change = False
+        self.comparison: Comparison = compare_documents(engine, a_id, b_id)
+        self.shown: list[ProjectComparison] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary")
+        with Horizontal():
+            yield PairTable(id="pairs", cursor_type="row")
+            with VerticalScroll(id="pair", can_focus=False):
+                yield Static(id="pair-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(PairTable)
+        table.add_columns("status", "Δ 万元", "project")
+        self.refresh_all()
+        table.focus()
+
+    def refresh_all(self, keep: ProjectComparison | None = None) -> None:
+        summary = Text(title(self.comparison) + "\n", style="bold")
+        summary.append("\n".join(summary_lines(self.comparison)))
+        order = "budget change" if self.by_change else "document order"
+        summary.append(f"\nfilter: {self.status_filter} · sort: {order}", style="dim")
+        self.query_one("#summary", Static).update(summary)
+        pairs = [p for p in self.comparison.projects if self.status_filter in ("all", p.status)]
+        if self.by_change:
+            pairs.sort(key=lambda p: -abs(p.budget_change_fen))
+        self.shown = pairs
+        table = self.query_one(PairTable)
+        table.clear()
+        for p in pairs:
+            project = p.b or p.a
+            assert project is not None
+            change = p.budget_change_fen / 1_000_000  # 分 → 万元
+            table.add_row(
+                Text(p.status.replace("_", " "), style=STATUS_STYLES[p.status]),
+                Text(f"{change:+.2f}" if change else "", justify="right"),
+                Text(f"{project.ordinal}. {project.name}"),
+            )
+        if keep is not None:
+            key = (keep.a_id, keep.b_id)
+            rows = [(p.a_id, p.b_id) for p in pairs]
+            if key in rows:
+                table.move_cursor(row=rows.index(key))
+        self.show_pair()
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_pair()
+
+    @property
+    def selected(self) -> ProjectComparison | None:
+        row = self.query_one(PairTable).cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def show_pair(self) -> None:
+        pair = self.selected
+        detail = self.query_one("#pair-detail", Static)
+        detail.update(pair_table(self.comparison, pair) if pair else Text("no pairs", style="dim"))
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_next_change(self) -> None:
+        self._step(+1)
+
+    def action_previous_change(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        table = self.query_one(PairTable)
+        row = table.cursor_row
+        for _ in range(len(self.shown)):
+            row = (row + step) % len(self.shown)
+            if self.shown[row].status != "unchanged":
+                table.move_cursor(row=row)
+                return
+        self.notify("no changes")
+
+    def action_cycle_filter(self) -> None:
+        self.status_filter = FILTERS[(FILTERS.index(self.status_filter) + 1) % len(FILTERS)]
+        self.refresh_all()
+
+    def action_cycle_sort(self) -> None:
+        self.by_change = not self.by_change
+        self.refresh_all(self.selected)
+
+    def action_decide(self, decision: str) -> None:
+        pair = self.selected
+        if pair is None or pair.a_id is None or pair.b_id is None:
+            self.notify("choose a pair of projects (one on each side)", severity="warning")
+            return
+        decide(self.engine, pair.a_id, pair.b_id, decision, self.reviewer)
+        self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
+        self.refresh_all(pair if decision == "confirmed" else None)
+        self.notify(f"pairing {decision}")
+
+    def action_history(self) -> None:
+        pair = self.selected
+        if pair is None or pair.b is None:
+            self.notify("choose a project of the newer document", severity="warning")
+            return
+        self.app.push_screen(HistoryScreen(project_history(self.engine, self.b_id, pair.b.ordinal)))
+
+    def action_export(self) -> None:
+        path = Path(f"jixiao-compare-{self.a_id}-{self.b_id}.md").resolve()
+        path.write_text(to_markdown(self.comparison), encoding="utf-8")
+        self.notify(f"written: {path}")
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+
+def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
+    """Field by field, old beside new; what changed in bold yellow."""
+    a_doc, b_doc = comparison.a.parsed, comparison.b.parsed
+    table = Table(expand=True, show_lines=False, box=None, padding=(0, 1))
+    table.add_column(Text(""), no_wrap=True)
+    table.add_column(Text(f"{a_doc.year} {a_doc.stage}", style="bold"), ratio=1)
+    table.add_column(Text(f"{b_doc.year} {b_doc.stage}", style="bold"), ratio=1)
+    a, b = pair.a, pair.b
+    changed_fields = {change.field for change in pair.changes}
+
+    def row(label: str, old: str, new: str, changed: bool) -> None:
+        style = "bold yellow" if changed else ""
+        table.add_row(
+            Text(label, style="dim"),
+            Text(old, style=style, overflow="fold"),
+            Text(new, style=style, overflow="fold"),
+        )
+
+    status = pair.status.replace("_", " ")
+    match = f" · paired by {pair.match}" + (f" ({pair.score})" if pair.score else "") if (
+        pair.match) else ""  # fmt: skip
+    table.add_row(
+        Text("status", style="dim"),
+        Text(status + match, style=STATUS_STYLES[pair.status]),
+        Text(pair.flag or "", style="red"),
+    )
+    row("项目", f"{a.ordinal}. {a.name}" if a else "—", f"{b.ordinal}. {b.name}" if b else "—",
+        "name" in changed_fields)  # fmt: skip
+    row("编码", a.code if a else "", b.code if b else "", False)
+    for field, label in (
+        ("budget", "预算数"),
+        ("fiscal_funds", "财政资金"),
+        ("other_funds", "其他资金"),
+    ):
+        old = getattr(a, field) if a else None
+        new = getattr(b, field) if b else None
+        row(label, "" if old is None else str(old), "" if new is None else str(new),
+            field in changed_fields)  # fmt: skip
+    row("用途", a.purpose if a else "", b.purpose if b else "", "purpose" in changed_fields)
+    for month in QUARTER_ENDS:
+        old = a.spending_plan.get(month) if a else None
+        new = b.spending_plan.get(month) if b else None
+        row(f"{month}月底", "" if old is None else f"{old}%", "" if new is None else f"{new}%",
+            f"spending_plan.{month}" in changed_fields)  # fmt: skip
+    for change in pair.changes:
+        if change.field == "goal":
+            detail = change.detail or {}
+            row(f"目标 {detail.get('status', '')}", change.a or "", change.b or "", True)
+    for indicator in pair.indicators:
+        old, new = indicator.a, indicator.b
+        name = (new or old).level3  # type: ignore[union-attr]
+        direction = f" [{indicator.direction}]" if indicator.direction else ""
+        changed = indicator.status != "unchanged"
+        row(f"指标 {name}", old.value if old else "—", (new.value if new else "—") + direction,
+            changed)  # fmt: skip
+    return table

@@ -94,3 +94,30 @@ class TestCompareView:
             await press(pilot, "E")
         exported = (tmp_path / "jixiao-compare-1-2.md").read_text(encoding="utf-8")
         assert exported.startswith("# 中共巨鹿县委组织部 2023 draft r1 → ")
+
+    async def test_reject_and_make_pairings(self, store_path):
+        async def show_only(pilot, status: str) -> None:
+            while pilot.app.screen.status_filter != status:
+                await press(pilot, "f")
+
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await show_only(pilot, "to_confirm")
+            await press(pilot, "d")  # reject the uncertain pairing
+            assert "0 to confirm" in screen_text(pilot)
+            await show_only(pilot, "removed")
+            names = [p.a.name for p in pilot.app.screen.shown]
+            await press(pilot, *["j"] * names.index("关心下一代工作委员会经费"), "m")
+            await show_only(pilot, "added")
+            names = [p.b.name for p in pilot.app.screen.shown]
+            await press(pilot, *["j"] * names.index("关工委经费"), "m")
+            made = next(p for p in pilot.app.screen.comparison.projects
+                        if p.b and p.b.name == "关工委经费")  # fmt: skip
+            assert (made.match, made.a.name) == ("confirmed", "关心下一代工作委员会经费")
+        with app.engine.connect() as connection:
+            decisions = (
+                connection.exec_driver_sql("SELECT decision FROM pairing_decision ORDER BY id")
+                .scalars()
+                .all()
+            )
+        assert decisions == ["confirmed"]  # the rejection was replaced by the pairing made

@@ -81,6 +81,7 @@ COMPARE = (
     Action("compare.sort", "s", "cycle_sort", "Sort: document order / budget change", show=True),
     Action("compare.confirm", "a", "decide('confirmed')", "Confirm the pairing", show=True),
     Action("compare.reject", "d", "decide('rejected')", "Reject the pairing", show=True),
+    Action("compare.make", "m", "make_pair", "Pair two unpaired projects: m on each"),
     Action("compare.history", "H", "history", "The project across the years", show=True),
     Action("compare.export", "E", "export", "Export as Markdown"),
     Action("compare.back", "escape", "back", "Back", show=True),

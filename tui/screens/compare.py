@@ -51,6 +51,8 @@ class CompareScreen(Screen[None]):
         self.by_change = False
         self.comparison: Comparison = compare_documents(engine, a_id, b_id)
         self.shown: list[ProjectComparison] = []
+        self.marked: ProjectComparison | None = None
+        """An added or removed project waiting for its counterpart (m, then m)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
@@ -142,6 +144,26 @@ class CompareScreen(Screen[None]):
         self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
         self.refresh_all(pair if decision == "confirmed" else None)
         self.notify(f"pairing {decision}")
+
+    def action_make_pair(self) -> None:
+        pair = self.selected
+        if pair is None or pair.status not in ("added", "removed"):
+            self.notify("m pairs an added project with a removed one", severity="warning")
+            return
+        marked = self.marked
+        if marked is None or marked.status == pair.status:
+            self.marked = pair
+            project = pair.b or pair.a
+            assert project is not None
+            self.notify(f"{project.ordinal}. {project.name}: now m on its counterpart")
+            return
+        removed, added = (marked, pair) if marked.status == "removed" else (pair, marked)
+        assert removed.a_id is not None and added.b_id is not None
+        decide(self.engine, removed.a_id, added.b_id, "confirmed", self.reviewer)
+        self.marked = None
+        self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
+        self.refresh_all()
+        self.notify("paired")
 
     def action_history(self) -> None:
         pair = self.selected

@@ -23,6 +23,7 @@ from tui.bindings import bindings
 from tui.screens.history import HistoryScreen
 
 FILTERS = ("all", "changed", "to_confirm", "added", "removed", "unchanged")
+STATUS_MARKS = {"changed": "~", "to_confirm": "?", "added": "+", "removed": "−", "unchanged": "·"}
 STATUS_STYLES = {"changed": "yellow", "to_confirm": "bold magenta", "added": "green",
                  "removed": "red", "unchanged": "dim"}  # fmt: skip
 
@@ -38,7 +39,7 @@ class CompareScreen(Screen[None]):
     BINDINGS = bindings(tuple(a for a in actions.COMPARE if a.id not in _MOVES))
     DEFAULT_CSS = """
     CompareScreen #summary { height: auto; max-height: 8; background: $boost; padding: 0 1; }
-    CompareScreen PairTable { width: 45%; }
+    CompareScreen PairTable { width: 38%; }
     CompareScreen #pair { width: 1fr; padding: 0 1; }
     """
 
@@ -64,7 +65,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(PairTable)
-        table.add_columns("status", "Δ 万元", "project")
+        table.add_columns("", "Δ 万元", "project")
         self.refresh_all()
         table.focus()
 
@@ -72,7 +73,10 @@ class CompareScreen(Screen[None]):
         summary = Text(title(self.comparison) + "\n", style="bold")
         summary.append("\n".join(summary_lines(self.comparison)))
         order = "budget change" if self.by_change else "document order"
-        summary.append(f"\nfilter: {self.status_filter} · sort: {order}", style="dim")
+        marks = " ".join(
+            f"{mark} {status.replace('_', ' ')}" for status, mark in STATUS_MARKS.items()
+        )
+        summary.append(f"\nfilter: {self.status_filter} · sort: {order} · {marks}", style="dim")
         self.query_one("#summary", Static).update(summary)
         pairs = [p for p in self.comparison.projects if self.status_filter in ("all", p.status)]
         if self.by_change:
@@ -85,7 +89,7 @@ class CompareScreen(Screen[None]):
             assert project is not None
             change = p.budget_change_fen / 1_000_000  # 分 → 万元
             table.add_row(
-                Text(p.status.replace("_", " "), style=STATUS_STYLES[p.status]),
+                Text(STATUS_MARKS[p.status], style=STATUS_STYLES[p.status]),
                 Text(f"{change:+.2f}" if change else "", justify="right"),
                 Text(f"{project.ordinal}. {project.name}"),
             )
@@ -186,7 +190,7 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     """Field by field, old beside new; what changed in bold yellow."""
     a_doc, b_doc = comparison.a.parsed, comparison.b.parsed
     table = Table(expand=True, show_lines=False, box=None, padding=(0, 1))
-    table.add_column(Text(""), no_wrap=True)
+    table.add_column(Text(""), max_width=12, overflow="fold")
     table.add_column(Text(f"{a_doc.year} {a_doc.stage}", style="bold"), ratio=1)
     table.add_column(Text(f"{b_doc.year} {b_doc.stage}", style="bold"), ratio=1)
     a, b = pair.a, pair.b

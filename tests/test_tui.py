@@ -261,3 +261,17 @@ class TestMarkup:
             text = screen_text(pilot)
             assert "12. [bold]关工委[/bold]经费" in text  # the detail
             assert "3.00 [bold]关工委[/bold]经费" in text  # the tree line
+
+
+class TestCommandPalette:
+    async def test_the_palette_runs_a_named_action(self, store_path):
+        app = make_app(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await to_project(pilot, 3)
+            await press(pilot, "ctrl+p")
+            await pilot.press(*"Mark reviewed")
+            await pilot.pause(0.5)
+            assert "Mark reviewed  (r)" in screen_text(pilot)
+            await press(pilot, "enter")
+            await pilot.pause(0.2)
+        assert marks(app.engine) == [(3, None, "reviewed", "", "tester")]

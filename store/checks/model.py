@@ -1,0 +1,45 @@
+"""Findings, and the registry of checks that produce them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from importers.model import Indicator, ParsedDocument, Project
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    unit: str = ""
+    project: Project | None = None
+    indicator: Indicator | None = None
+    figures: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: str
+    title: str
+    run: Callable[[ParsedDocument, list[str]], Iterator[Finding]]
+    """(document, its import notes' messages) → findings."""
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(code: str, severity: str, title: str) -> Callable[..., Any]:
+    """Register a check under its stable code."""
+
+    def register(function: Callable[[ParsedDocument, list[str]], Iterator[Finding]]) -> Any:
+        CHECKS[code] = Check(code, severity, title, function)
+        return function
+
+    return register

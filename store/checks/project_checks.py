@@ -1,0 +1,212 @@
+"""Checks of each project: funds, spending plan, deadline, cost against budget, structure,
+measurability, and what an indicator counts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import pairwise
+
+from importers.model import QUARTER_ENDS, Indicator, ParsedDocument, Project
+from importers.money import YUAN_PER_UNIT, money_text
+from store.checks.model import Finding, check
+
+LOWER_BOUNDS = {"=", "≥", ">"}
+"""Comparators under which a target gives a least value (what cost arithmetic needs)."""
+
+
+def _projects(document: ParsedDocument) -> Iterator[tuple[str, Project]]:
+    for unit in document.units:
+        for project in unit.projects:
+            yield f"{unit.code} {unit.name}", project
+
+
+@check("F001", "error", "Fiscal and other funds do not add up to the budget")
+def funds(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        if p.fiscal_funds is None and p.other_funds is None:
+            continue
+        total = (p.fiscal_funds or Decimal(0)) + (p.other_funds or Decimal(0))
+        if total != p.budget:
+            yield Finding("F001", "error",
+                          f"财政资金 {money_text(p.fiscal_funds) or 0} + 其他资金 "
+                          f"{money_text(p.other_funds) or 0} = {money_text(total)}, but 预算数 is "
+                          f"{money_text(p.budget)} {p.money_unit}",
+                          unit, p, figures={"sum": money_text(total),
+                                            "budget": money_text(p.budget)},
+                          line=p.first_line)  # fmt: skip
+
+
+@check("P001", "error", "The spending plan goes down, goes over 100% or never reaches 100%")
+def spending_plan(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        shares = [(month, p.spending_plan.get(month)) for month in QUARTER_ENDS]
+        given = [(month, share) for month, share in shares if share is not None]
+        plan = "  ".join(f"{m}月底 {'—' if s is None else f'{s}%'}" for m, s in shares)
+        figures = {f"{m}": None if s is None else float(s) for m, s in shares}
+        if not given:
+            yield Finding("P001", "warning", "the spending plan is empty", unit, p,
+                          figures=figures, line=p.first_line)  # fmt: skip
+            continue
+        for (month_a, a), (month_b, b) in pairwise(given):
+            if b < a:
+                yield Finding("P001", "error", f"the cumulative share goes down from {a}% "
+                              f"({month_a}月底) to {b}% ({month_b}月底): {plan}", unit, p,
+                              figures=figures, line=p.first_line)  # fmt: skip
+        over = [(month, share) for month, share in given if share > 100]
+        if over:
+            yield Finding("P001", "error", f"the plan exceeds 100% ({over[0][1]}% by "
+                          f"{over[0][0]}月底): {plan}", unit, p, figures=figures,
+                          line=p.first_line)  # fmt: skip
+        elif max(share for _, share in given) < 100:
+            yield Finding("P001", "error", f"the plan never reaches 100%: {plan}", unit, p,
+                          figures=figures, line=p.first_line)  # fmt: skip
+
+
+@check("D001", "warning", "The deadline disagrees with the month the plan reaches 100%")
+def deadline(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        full = next((month for month in QUARTER_ENDS if p.spending_plan.get(month) == 100), None)
+        if full is None:
+            continue  # P001 says it
+        for indicator in p.indicators:
+            target = indicator.target
+            if indicator.level2 != "时效指标" or target is None or target.unit != "月底":
+                continue
+            month = int(target.number)
+            if month != full:
+                yield Finding("D001", "warning",
+                              f"时效 says {indicator.value} but the plan reaches 100% by "
+                              f"{full}月底", unit, p, indicator,
+                              figures={"deadline_month": month, "plan_full_month": full},
+                              line=indicator.line)  # fmt: skip
+
+
+# A unit cost: "每人", "每个", "人均", "平均…" ("书记平均每月补贴") — but not a total
+# ("每年维护经费总额").
+_PER_UNIT = re.compile(r"每(人|名|个|份|次|项|天|户|村|站|班|场|件)|人均|平均")
+_TOTAL = re.compile(r"总额|总数|总计|合计")
+_COUNT_UNITS = {"人": "人", "名": "人", "个": "个", "份": "份", "次": "次", "项": "项",
+                "天": "天", "户": "户", "件": "件", "场": "场"}  # fmt: skip
+
+
+@check("C001", "warning", "A unit cost times its quantity exceeds the budget")
+def cost_against_budget(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        quantities = [i for i in p.indicators if i.level2 == "数量指标" and i.target
+                      and i.target.unit.lstrip("万") in _COUNT_UNITS]  # fmt: skip
+        for cost in p.indicators:
+            finding = _cost_finding(unit, p, cost, quantities)
+            if finding is not None:
+                yield finding
+
+
+def _cost_finding(unit: str, p: Project, cost: Indicator,
+                  quantities: list[Indicator]) -> Finding | None:  # fmt: skip
+    target = cost.target
+    text = cost.level3 + cost.description
+    if (
+        cost.level2 != "成本指标"
+        or target is None
+        or target.unit not in YUAN_PER_UNIT
+        or not _PER_UNIT.search(text)
+        or _TOTAL.search(text)
+        or "每天" in text
+    ):
+        return None  # not a unit cost, or per day (the days are not known)
+    per = _PER_UNIT.search(text)
+    assert per is not None
+    counted = _COUNT_UNITS.get(per.group(1) or "人", "人")
+    matching = [
+        q for q in quantities if q.target and _COUNT_UNITS[q.target.unit.lstrip("万")] == counted
+    ]
+    if len(quantities) == 1:
+        matching = quantities
+    if len(matching) != 1:
+        return None  # no quantity, or more than one it could be
+    quantity = matching[0]
+    assert quantity.target is not None
+    if target.op not in LOWER_BOUNDS or quantity.target.op not in LOWER_BOUNDS:
+        return None  # an upper bound: the total cannot be known to exceed anything
+    count = quantity.target.number * (10_000 if quantity.target.unit.startswith("万") else 1)
+    months = 12 if "每月" in text else 1
+    unit_cost_yuan = target.number * YUAN_PER_UNIT[target.unit]
+    total_yuan = unit_cost_yuan * count * months
+    budget_yuan = p.budget * YUAN_PER_UNIT[p.money_unit]
+    if total_yuan <= budget_yuan:
+        return None
+    at_least = "at least " if "≥" in (target.op, quantity.target.op) or ">" in (
+        target.op, quantity.target.op) else ""  # fmt: skip
+    months_text = " × 12 months" if months == 12 else ""
+    total = total_yuan / YUAN_PER_UNIT[p.money_unit]
+    return Finding(
+        "C001", "warning",
+        f"{cost.value} ({cost.description}) × {quantity.value} ({quantity.level3}){months_text} "
+        f"= {at_least}{_amount(total)} {p.money_unit}, over the budget "
+        f"{money_text(p.budget)} {p.money_unit}",
+        unit, p, cost,
+        figures={"unit_cost": cost.value, "quantity": quantity.value, "months": months,
+                 "total": _amount(total), "budget": money_text(p.budget),
+                 "money_unit": p.money_unit},
+        line=cost.line,
+    )  # fmt: skip
+
+
+def _amount(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+@check("S001", "error", "A project lacks an indicator level or type, or repeats an indicator")
+def structure(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        levels = {i.level1 for i in p.indicators}
+        for wanted in ("产出指标", "效益指标", "满意度指标"):
+            if wanted not in levels:
+                yield Finding("S001", "error", f"no {wanted}", unit, p, line=p.first_line)
+        output_types = {i.level2 for i in p.indicators if i.level1 == "产出指标"}
+        missing = [
+            t for t in ("数量指标", "质量指标", "时效指标", "成本指标") if t not in output_types
+        ]
+        if "产出指标" in levels and missing:
+            yield Finding("S001", "warning", f"产出指标 without {'、'.join(missing)}", unit, p,
+                          figures={"missing": missing}, line=p.first_line)  # fmt: skip
+        seen = Counter((i.level2, i.level3, i.value) for i in p.indicators)
+        for (level2, level3, value), count in seen.items():
+            if count > 1:
+                yield Finding("S001", "warning", f"the indicator {level2} {level3} {value} "
+                              f"appears {count} times", unit, p, line=p.first_line)  # fmt: skip
+
+
+@check("M001", "warning", "A target value with no number cannot be checked at year end")
+def measurability(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        for i in p.indicators:
+            if i.target_kind == "qualitative":
+                yield Finding("M001", "warning", f"{i.level3}: the target '{i.value}' has no "
+                              "number to check at year end", unit, p, i, line=i.line)  # fmt: skip
+
+
+# What an indicator's name counts, and the units that count it.
+_COUNTED = {"人数": {"人", "名"}, "次数": {"次", "场"}, "个数": {"个"}, "份数": {"份"},
+            "天数": {"天"}, "户数": {"户"}}  # fmt: skip
+
+
+@check("U001", "warning", "The indicator's name counts one thing and its value another")
+def counted_thing(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    for unit, p in _projects(document):
+        for i in p.indicators:
+            if i.target is None:
+                continue
+            value_unit = i.target.unit.lstrip("万")
+            for suffix, units in _COUNTED.items():
+                if (
+                    i.level3.endswith(suffix)
+                    and value_unit in _COUNT_UNITS
+                    and value_unit not in units
+                ):
+                    yield Finding("U001", "warning", f"'{i.level3}' counts {suffix[0]} but the "
+                                  f"value is '{i.value}'", unit, p, i,
+                                  figures={"name": i.level3, "value": i.value},
+                                  line=i.line)  # fmt: skip

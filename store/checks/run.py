@@ -1,0 +1,49 @@
+"""Run the registered checks over a stored document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from importers.model import Indicator
+from store.checks import document_checks, project_checks  # noqa: F401  (register the checks)
+from store.checks.model import CHECKS, SEVERITIES, Finding
+from store.queries import StoredDocument
+
+
+def run_checks(stored: StoredDocument, select: set[str] | None = None,
+               ignore: set[str] | None = None) -> list[Finding]:  # fmt: skip
+    """Findings in document order, most severe first within a project."""
+    notes = [note.message for note in stored.notes]
+    findings: list[Finding] = []
+    for code, registered in CHECKS.items():
+        if (select and not _chosen(code, select)) or (ignore and _chosen(code, ignore)):
+            continue
+        findings.extend(registered.run(stored.parsed, notes))
+    order = {id(p): n for n, p in enumerate(stored.parsed.projects)}
+    return sorted(findings, key=lambda f: (order.get(id(f.project), -1),
+                                           SEVERITIES.index(f.severity), f.code))  # fmt: skip
+
+
+def _chosen(code: str, codes: set[str]) -> bool:
+    """A code, or its family by its letter: "C" selects C001, C002…"""
+    return code in codes or code[0] in codes
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    p, i = finding.project, finding.indicator
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "unit": finding.unit,
+        "project": None if p is None else {"ordinal": p.ordinal, "code": p.code, "name": p.name},
+        "indicator": _indicator(i),
+        "message": finding.message,
+        "figures": finding.figures,
+        "line": finding.line,
+    }
+
+
+def _indicator(indicator: Indicator | None) -> dict[str, str] | None:
+    if indicator is None:
+        return None
+    return {"level2": indicator.level2, "level3": indicator.level3, "value": indicator.value}

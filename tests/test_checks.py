@@ -1,0 +1,136 @@
+"""Each check: cases that must fire and cases that must not; the sample's findings, which
+were verified by hand (docs/checks.md says how)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from store.checks.run import run_checks
+from store.queries import load_document
+from store.save import save_document
+from tests.conftest import SAMPLE_LINES, parse_text, sample_lines_replaced, sample_with
+from tui.cli import main
+
+
+def findings(engine, text: str, code: str):
+    stored = load_document(engine, save_document(engine, *parse_text(text)).document_id)
+    return [f for f in run_checks(stored, select={code})]
+
+
+def at(found, ordinal: int):
+    return [f for f in found if f.project and f.project.ordinal == ordinal]
+
+
+class TestOnTheSample:
+    def test_the_findings_verified_by_hand(self, engine, sample):
+        stored = load_document(engine, save_document(engine, *sample).document_id)
+        found = run_checks(stored)
+        summary = sorted((f.code, f.project.ordinal) for f in found)
+        assert [s for s in summary if s[0] != "M001"] == [
+            ("C001", 8), ("C001", 19), ("C001", 25), ("U001", 18),
+        ]  # fmt: skip
+        assert sorted(f.project.ordinal for f in found if f.code == "M001") == [
+            5, 21, 32, 32, 32, 33, 33, 33, 34, 34, 35, 35,
+        ]  # fmt: skip
+        cost = {f.project.ordinal: f.figures["total"] for f in found if f.code == "C001"}
+        assert cost == {8: "23.24", 19: "45.50", 25: "1152.00"}
+
+
+class TestFunds:
+    def test_fires_when_they_do_not_add_up(self, engine):
+        text = sample_with(
+            ("其中：财政 资金\t16.80\t其他资金\t", "其中：财政 资金\t15.00\t其他资金\t1.00")
+        )
+        (finding,) = at(findings(engine, text, "F001"), 1)
+        assert "15.00 + 其他资金 1.00 = 16.00, but 预算数 is 16.80" in finding.message
+
+    def test_quiet_when_they_do(self, engine):
+        text = sample_with(
+            ("其中：财政 资金\t16.80\t其他资金\t", "其中：财政 资金\t15.80\t其他资金\t1.00")
+        )
+        assert findings(engine, text, "F001") == []
+
+
+class TestSpendingPlan:
+    @pytest.mark.parametrize(
+        ("values", "message"),
+        [("\t25%\t\t20%\t75%\t100%\t", "goes down from 25% (3月底) to 20% (6月底)"),
+         ("\t25%\t\t50%\t75%\t110%\t", "exceeds 100%"),
+         ("\t25%\t\t50%\t75%\t90%\t", "never reaches 100%")],
+    )  # fmt: skip
+    def test_fires(self, engine, values, message):
+        (finding,) = at(findings(engine, sample_lines_replaced({156: values}), "P001"), 2)
+        assert message in finding.message
+
+    @pytest.mark.parametrize("values", ["\t\t\t100%\t\t\t", "\t25%\t\t25%\t100%\t\t"])
+    def test_early_100_and_empty_cells_after_it_are_fine(self, engine, values):
+        assert at(findings(engine, sample_lines_replaced({156: values}), "P001"), 2) == []
+
+
+class TestDeadline:
+    def test_fires_when_the_deadline_is_earlier_than_the_plan(self, engine):
+        text = sample_lines_replaced({161: SAMPLE_LINES[160].replace("12 月底", "6 月底")})
+        (finding,) = at(findings(engine, text, "D001"), 2)
+        assert finding.message == "时效 says 6 月底 but the plan reaches 100% by 12月底"
+
+    def test_quiet_when_they_agree_or_cannot_be_compared(self, engine, sample):
+        assert findings(engine, "\n".join(SAMPLE_LINES), "D001") == []  # 22 and 27 agree on 6月底
+
+
+class TestCostAgainstBudget:
+    def test_quiet_when_the_total_fits(self, engine):
+        text = sample_lines_replaced({290: SAMPLE_LINES[289].replace("740 元", "190 元")})
+        assert at(findings(engine, text, "C001"), 8) == []  # 190 × 314 = 5.97 ≤ 6.00
+
+    def test_an_upper_bound_says_nothing(self, engine):
+        text = sample_lines_replaced({290: SAMPLE_LINES[289].replace("740 元", "≤740 元")})
+        assert at(findings(engine, text, "C001"), 8) == []
+
+    def test_a_total_is_not_a_unit_cost(self, engine):
+        # Table 11's "每年维护经费总额" of 1 万元 × 1 system would fit anyway; make it 9 万元.
+        text = sample_lines_replaced({353: SAMPLE_LINES[352].replace("1 万元", "9 万元")})
+        assert at(findings(engine, text, "C001"), 11) == []
+
+    def test_per_month_counts_twelve_months(self, engine):
+        # Table 2: 0.1 万元 a person a month × 1 person × 12 = 1.20, its budget. 0.11 exceeds.
+        text = sample_lines_replaced({162: SAMPLE_LINES[161].replace("0.1 万元", "0.11 万元")})
+        (finding,) = at(findings(engine, text, "C001"), 2)
+        assert finding.figures["total"] == "1.32"
+        assert "× 12 months" in finding.message
+
+
+class TestStructureAndCounting:
+    def test_missing_level_and_type(self, engine):
+        text = sample_lines_replaced({144: None, 141: None})  # satisfaction, cost of table 1
+        messages = [f.message for f in at(findings(engine, text, "S001"), 1)]
+        assert messages == ["no 满意度指标", "产出指标 without 成本指标"]
+
+    def test_a_repeated_indicator(self, engine):
+        text = sample_lines_replaced({139: SAMPLE_LINES[138] + "\n" + SAMPLE_LINES[138]})
+        (finding,) = at(findings(engine, text, "S001"), 1)
+        assert "appears 2 times" in finding.message
+
+    def test_counting_people_in_times(self, engine):
+        text = sample_lines_replaced({159: SAMPLE_LINES[158].replace("1 人", "1 次")})
+        (finding,) = at(findings(engine, text, "U001"), 2)
+        assert finding.message == "'补助人数' counts 人 but the value is '1 次'"
+
+
+class TestCommand:
+    def test_json_and_selection(self, tmp_path, capsys):
+        from tests.conftest import SAMPLE
+
+        db = str(tmp_path / "c.db")
+        main(["--db", db, "import", str(SAMPLE)])
+        capsys.readouterr()
+        assert main(["--db", db, "check", "1", "--select", "C,U", "--format", "json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        assert [(r["code"], r["project"]["ordinal"]) for r in rows] == [
+            ("C001", 8), ("U001", 18), ("C001", 19), ("C001", 25),
+        ]  # fmt: skip
+        assert set(rows[0]) >= {"code", "severity", "unit", "project", "indicator", "message",
+                                "figures"}  # fmt: skip
+        assert main(["--db", db, "check", "1", "--select", "Z9"]) == 2
+        assert "unknown check code Z9" in capsys.readouterr().err

@@ -1,0 +1,66 @@
+"""jixiao check DOC: run the review checks and list what does not add up."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.common import add_document_argument, open_store, resolve, write_output
+from tui.output import json_text, render
+
+SUMMARY = "run the review checks on a document"
+DESCRIPTION = (
+    "Findings of the review checks (docs/checks.md explains each code): funds, spending plan, "
+    "deadline, cost against budget, structure, measurability, what an indicator counts, table "
+    "of contents. Exit 0 whatever is found; 2 on bad input."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_argument(parser)
+    parser.add_argument("--select", metavar="CODES",
+                        help="only these checks: C001,U001 (C: the family)")  # fmt: skip
+    parser.add_argument("--ignore", metavar="CODES", help="leave out these checks")
+    parser.add_argument("--format", choices=("table", "json", "md"), default="table",
+                        help="output format (default: table)")  # fmt: skip
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.checks.model import CHECKS
+    from store.checks.run import finding_json, run_checks
+    from store.export import md
+    from store.queries import load_document
+    from tui.errors import UsageError
+
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    known = set(CHECKS) | {code[0] for code in CHECKS}
+    unknown = sorted((select | ignore) - known)
+    if unknown:
+        raise UsageError(f"unknown check code {', '.join(unknown)}",
+                         f"the codes are {', '.join(sorted(CHECKS))}")  # fmt: skip
+    engine = open_store(args)
+    stored = load_document(engine, resolve(engine, args.document))
+    findings = run_checks(stored, select or None, ignore or None)
+    rows = [finding_json(f) for f in findings]
+    if args.format == "json":
+        text = json_text(rows)
+    elif args.format == "md":
+        lines = [f"# Checks: {md(stored.parsed.department)} {stored.parsed.year} "
+                 f"{stored.parsed.stage}", "", f"{len(rows)} findings", ""]  # fmt: skip
+        for row in rows:
+            where = f"{row['project']['ordinal']}. {md(row['project']['name'])}" if row[
+                "project"] else "document"  # fmt: skip
+            lines.append(f"- **{row['code']}** {row['severity']} — {where}: {md(row['message'])}")
+        text = "\n".join(lines) + "\n"
+    else:
+        table = [{"code": r["code"], "severity": r["severity"],
+                  "project": f"{r['project']['ordinal']}. {r['project']['name']}"
+                  if r["project"] else "", "message": r["message"]} for r in rows]  # fmt: skip
+        text = render(table, "table") if table else "no findings\n"
+        text += f"{len(rows)} findings\n" if table else ""
+    write_output(text, args.output)
+    return 0
+
+
+def _codes(text: str | None) -> set[str]:
+    return {code.strip().upper() for code in (text or "").split(",") if code.strip()}

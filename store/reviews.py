@@ -3,8 +3,6 @@ them over to the next revision of a document."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +12,7 @@ from sqlalchemy.engine import Connection, Row
 
 from store.connection import write_connection
 from store.models import Indicator, Project, ReviewMark
+from store.unique_pairs import unique_pairs
 
 STATES = ("reviewed", "question", "problem")
 """In the order a reviewer's list shows them; "untouched" is the absence of a mark."""
@@ -118,13 +117,15 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
     new_projects = connection.execute(
         select(Project.id, Project.code, Project.name).where(Project.document_id == new_document_id)
     ).all()
-    pairs = _pair_unique(old_projects, new_projects, lambda p: p.code)
+    pairs = _ids(unique_pairs(old_projects, new_projects, lambda p: p.code))
     paired_old = {old for old, _ in pairs}
     paired_new = {new for _, new in pairs}
-    pairs += _pair_unique(
-        [p for p in old_projects if p.id not in paired_old],
-        [p for p in new_projects if p.id not in paired_new],
-        lambda p: p.name,
+    pairs += _ids(
+        unique_pairs(
+            [p for p in old_projects if p.id not in paired_old],
+            [p for p in new_projects if p.id not in paired_new],
+            lambda p: p.name,
+        )
     )
     project_map = dict(pairs)
     marks = connection.execute(
@@ -161,23 +162,17 @@ def _indicator_pairs(connection: Connection, project_map: dict[int, int]) -> dic
     for old_project, new_project in project_map.items():
         old = [r for r in rows if r.project_id == old_project]
         new = [r for r in rows if r.project_id == new_project]
-        pairs.update(_pair_unique(old, new, lambda r: (r.level1, r.level2, r.level3,
-                                                       r.description)))  # fmt: skip
+        pairs.update(_ids(unique_pairs(old, new, _same_indicator)))
     return pairs
 
 
-def _pair_unique(
-    old: Sequence[Row[Any]], new: Sequence[Row[Any]], key: Callable[[Row[Any]], Hashable]
-) -> list[tuple[int, int]]:
-    """Pairs (old id, new id) whose key is shared by exactly one row on each side."""
-    old_keys = Counter(key(row) for row in old)
-    new_keys = Counter(key(row) for row in new)
-    new_by_key = {key(row): row.id for row in new if new_keys[key(row)] == 1}
-    return [
-        (row.id, new_by_key[key(row)])
-        for row in old
-        if old_keys[key(row)] == 1 and key(row) in new_by_key
-    ]
+def _same_indicator(row: Row[Any]) -> tuple[str, str, str, str]:
+    """Indicators of two revisions are the same when their levels and description are."""
+    return (row.level1, row.level2, row.level3, row.description)
+
+
+def _ids(pairs: list[tuple[Row[Any], Row[Any]]]) -> list[tuple[int, int]]:
+    return [(old.id, new.id) for old, new in pairs]
 
 
 def _target(project_id: int, indicator_id: int | None) -> tuple:  # type: ignore[type-arg]

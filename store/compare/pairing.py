@@ -6,8 +6,7 @@ forced together. Spending plans are never evidence of identity."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +14,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from store.compare.normalize import mask_code, normalize_name
+from store.unique_pairs import unique_pairs
 
 AUTO = 80.0
 """A fuzzy score at least this high, with a clear lead, pairs without asking."""
@@ -75,7 +75,7 @@ def pair_items(
     take([(x, y) for x in left for y in right if (x.id, y.id) in confirmed], "confirmed")
     for match, key in (("code", lambda item: mask_code(item.code)),
                        ("name", lambda item: normalize_name(item.name))):  # fmt: skip
-        found = _unique_pairs(left, right, key)
+        found = unique_pairs(left, right, key)
         take([(x, y) for x, y in found if (x.id, y.id) not in rejected], match)
     if fuzzy and left and right:
         take_fuzzy = _fuzzy_pairs(left, right, rejected)
@@ -90,15 +90,6 @@ def pair_items(
     order = {item.id: position for position, item in enumerate(b)}
     later = len(order)
     return sorted(pairs, key=lambda p: order[p.b.id] if p.b else later)
-
-
-def _unique_pairs(
-    a: Sequence[Item], b: Sequence[Item], key: Callable[[Item], Hashable]
-) -> list[tuple[Item, Item]]:
-    keys_a = Counter(key(x) for x in a)
-    keys_b = Counter(key(y) for y in b)
-    by_key = {key(y): y for y in b if keys_b[key(y)] == 1}
-    return [(x, by_key[key(x)]) for x in a if keys_a[key(x)] == 1 and key(x) in by_key and key(x)]
 
 
 def _fuzzy_pairs(

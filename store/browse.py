@@ -61,6 +61,8 @@ class ProjectFilter:
     min_budget_fen: int | None = None
     max_budget_fen: int | None = None
     sort: str = "ordinal"
+    only_with_findings: bool = False
+    """Applied by the caller, who has the findings (checks are not stored)."""
 
     @property
     def is_default(self) -> bool:

@@ -66,7 +66,7 @@ class TestBrowse:
             assert "预算数   6029.30 万元  财政 6029.30  其他 —" in text
             assert " 3月底 ████░░░░░░░░░░░░   25%" in text
             assert "12月底 ████████████████  100%" in text
-            assert "·  5  6029.30 村级组织" in text  # the tree line: state, number, budget
+            assert "·  5  6029.30 ⚑1 村级" in text  # state, number, budget, findings
             await press(pilot, "k")
             assert "4. 春节、重阳节茶话会经费" in screen_text(pilot)
 
@@ -275,3 +275,35 @@ class TestCommandPalette:
             await press(pilot, "enter")
             await pilot.pause(0.2)
         assert marks(app.engine) == [(3, None, "reviewed", "", "tester")]
+
+
+class TestFindings:
+    async def test_counts_detail_screen_and_jump(self, store_path):
+        async with make_app(store_path).run_test(size=(120, 40)) as pilot:
+            await to_project(pilot, 8)
+            text = screen_text(pilot)
+            assert "6.00 ⚑1 党员干部" in text  # the tree line, cut at the tree's width
+            assert "检查 1 findings" in text
+            assert "C001 740 元 (每个终端站点年运行服务费) × 314 个 (站点数量) = 23.24" in text
+            await press(pilot, "F")
+            screen = pilot.app.screen
+            assert len(screen.findings) == 16
+            index = next(i for i, f in enumerate(screen.findings)
+                         if f.code == "C001" and f.project.ordinal == 19)  # fmt: skip
+            screen.query_one("OptionList").highlighted = index
+            await press(pilot, "enter")
+            assert "19. 离退休干部体检费（不含退休教师）" in screen_text(pilot)
+
+    async def test_filter_projects_with_findings(self, store_path):
+        async with make_app(store_path).run_test(size=(120, 40)) as pilot:
+            await press(pilot, "f")
+            pilot.app.screen.query_one("#with-findings").value = True
+            await press(pilot, "f2")
+            tree = pilot.app.screen.project_tree
+            shown = sorted(
+                node.data.id for node in tree._walk() if node.data and node.data.kind == "project"
+            )
+            # In a store of one document the project ids are the table numbers: M001 in 5, 21,
+            # 32–35; C001 in 8, 19, 25; U001 in 18.
+            assert shown == [5, 8, 18, 19, 21, 25, 32, 33, 34, 35]
+            assert "filter: with findings" in screen_text(pilot)

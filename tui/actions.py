@@ -45,6 +45,7 @@ BROWSE = (
     Action("browse.zoom", "z", "toggle_zoom", "Hide the tree / show it"),
     Action("browse.overview", "o", "overview", "Document overview"),
     Action("browse.compare", "c", "compare", "Compare with another document", show=True),
+    Action("browse.findings", "F", "findings", "The document's check findings"),
 )
 
 TREE = (

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Engine
+
 from importers.model import Indicator
 from store.checks import document_checks, project_checks  # noqa: F401  (register the checks)
 from store.checks.model import CHECKS, SEVERITIES, Finding
-from store.queries import StoredDocument
+from store.queries import StoredDocument, load_document
 
 
 def run_checks(stored: StoredDocument, select: set[str] | None = None,
@@ -47,3 +49,15 @@ def _indicator(indicator: Indicator | None) -> dict[str, str] | None:
     if indicator is None:
         return None
     return {"level2": indicator.level2, "level3": indicator.level3, "value": indicator.value}
+
+
+def document_findings(engine: Engine, document_id: int) -> list[Finding]:
+    return run_checks(load_document(engine, document_id))
+
+
+def by_ordinal(findings: list[Finding]) -> dict[int, list[Finding]]:
+    """A document's findings by project number (the document's own findings under 0)."""
+    grouped: dict[int, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.project.ordinal if finding.project else 0, []).append(finding)
+    return grouped

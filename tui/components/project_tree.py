@@ -41,13 +41,20 @@ class ProjectTree(Tree[Ref]):
     ProjectTree.zoomed { display: none; }
     """
 
-    def __init__(self, engine: Engine, on_move: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        on_move: Callable[[], None] | None = None,
+        finding_counts: Callable[[int], dict[int, int]] | None = None,
+    ) -> None:
         """`on_move` is called as soon as the cursor changes line, in the same tick, so
         that the detail is drawn in the same frame as the cursor (the NodeHighlighted
         message would arrive a frame later)."""
         super().__init__("store", id="tree")
         self.engine = engine
         self.on_move = on_move
+        self.finding_counts = finding_counts
+        """document id → {project number: findings}; shown on each project's line."""
         self.show_root = False
         self.guide_depth = 2
         self.project_filter = ProjectFilter()
@@ -84,6 +91,9 @@ class ProjectTree(Tree[Ref]):
 
     def _fill_document(self, node: TreeNode[Ref], document_id: int) -> None:
         projects = projects_of(self.engine, document_id, self.project_filter)
+        counts = self.finding_counts(document_id) if self.finding_counts else {}
+        if self.project_filter.only_with_findings:
+            projects = [p for p in projects if counts.get(p.ordinal)]
         for unit in units_of(self.engine, document_id):
             mine = [p for p in projects if p.unit_id == unit.id]
             if not mine and not self.project_filter.is_default:
@@ -92,7 +102,8 @@ class ProjectTree(Tree[Ref]):
             label.append(f"  {len(mine)}", style="dim")
             unit_node = node.add(label, Ref("unit", unit.id, document_id), expand=True)
             for project in mine:
-                unit_node.add_leaf(project_label(project), Ref("project", project.id, document_id))
+                label = project_label(project, counts.get(project.ordinal, 0))
+                unit_node.add_leaf(label, Ref("project", project.id, document_id))
 
     def reload_documents(self) -> None:
         """After a filter, sort or mark change: rebuild the open documents' projects,
@@ -173,11 +184,13 @@ class ProjectTree(Tree[Ref]):
             self.move_cursor(node.children[0])
 
 
-def project_label(project: ProjectRow) -> Text:
-    """ "✓  5  6029.30 村级组织运转经费": the budget before the name, so that a narrow tree
-    cuts the name, not the figure."""
+def project_label(project: ProjectRow, findings: int = 0) -> Text:
+    """The budget (and the number of check findings) before the name, "✓  5  6029.30 ⚑2
+    村级组织运转经费", so that a narrow tree cuts the name, not the figures."""
     label = Text(STATE_MARKS[project.state], style=STATE_STYLES[project.state])
     label.append(f"{project.ordinal:>3} ")
     label.append(f"{money(project.budget_fen, project.money_unit):>8} ", style="cyan")
+    if findings:
+        label.append(f"⚑{findings} ", style="yellow")
     label.append(project.name)
     return label

@@ -9,10 +9,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from store.browse import ProjectDetail
+from store.checks.model import Finding
 from store.reviews import Mark
 from tui import actions
 from tui.bindings import bindings
 from tui.display import STATE_LABELS, STATE_MARKS, STATE_STYLES, money, plain, plan_bar
+from tui.screens.findings import finding_line
 
 INDICATOR_COLUMNS = ("", "一级", "二级", "三级指标", "指标值", "绩效指标描述", "依据", "行")
 
@@ -46,13 +48,23 @@ class ProjectView(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="head")
         yield Static(id="mark")  # the reviewer's own work, before the document's
+        yield Static(id="findings")
         yield Static(id="plan")
         yield Static(id="goals")
         yield IndicatorTable()
         yield Static(id="source")
 
-    def show(self, detail: ProjectDetail, source: list[str] | None) -> None:
+    def show(
+        self, detail: ProjectDetail, source: list[str] | None, findings: list[Finding]
+    ) -> None:
         self.detail = detail
+        found = Text(f"检查 {len(findings)} findings\n" if findings else "", style="dim")
+        for finding in findings:
+            found.append_text(finding_line(finding))
+            found.append("\n")
+        found.rstrip()
+        self.query_one("#findings", Static).update(found)
+        self.query_one("#findings").display = bool(findings)
         self.query_one("#head", Static).update(_head(detail))
         self.query_one("#plan", Static).update(_plan(detail))
         self.query_one("#goals", Static).update(_goals(detail))

@@ -3,6 +3,8 @@ selected project (or the document's overview). Marks, notes, search, filter and 
 
 from __future__ import annotations
 
+import dataclasses
+
 from rich.text import Text
 from sqlalchemy import Engine
 from textual.app import ComposeResult
@@ -19,9 +21,12 @@ from store.browse import (
     latest_document,
     overview,
     project_detail,
+    projects_of,
     source_text,
     units_of,
 )
+from store.checks.model import Finding
+from store.checks.run import by_ordinal, document_findings
 from store.reviews import clear_mark, set_mark
 from store.reviews import progress as review_progress
 from store.search import Hit
@@ -33,6 +38,7 @@ from tui.components.project_view import IndicatorTable, ProjectView
 from tui.display import STATE_MARKS, STATE_STYLES, money
 from tui.screens.compare import CompareScreen
 from tui.screens.filter import FilterScreen
+from tui.screens.findings import FindingsScreen
 from tui.screens.note import NoteScreen
 from tui.screens.pick_document import PickDocumentScreen
 from tui.screens.search import SearchResult, SearchScreen
@@ -59,11 +65,14 @@ class BrowseScreen(Screen[None]):
         self.current: Ref | None = None
         # The status line's document and progress, read again only when they change.
         self._status_document: tuple[int, Text] | None = None
+        # Check findings by document: the checks read the whole document, so once each.
+        self._findings: dict[int, list[Finding]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal():
-            yield ProjectTree(self.engine, on_move=self.show_cursor)
+            yield ProjectTree(self.engine, on_move=self.show_cursor,
+                              finding_counts=self.finding_counts)  # fmt: skip
             with Container(id="detail", classes="document"):
                 yield ProjectView()
                 yield OverviewView()
@@ -123,7 +132,8 @@ class BrowseScreen(Screen[None]):
             project = project_detail(self.engine, ref.id)
             if project is not None:
                 source = self._source(project.document_id) if self.show_source else None
-                self.query_one(ProjectView).show(project, source)
+                found = by_ordinal(self.findings(project.document_id)).get(project.ordinal, [])
+                self.query_one(ProjectView).show(project, source, found)
                 detail.set_class(False, "document")
         elif ref is not None and ref.document_id is not None:
             summary = overview(self.engine, ref.document_id)
@@ -161,6 +171,38 @@ class BrowseScreen(Screen[None]):
                             style=STATE_STYLES.get(state, "dim"))  # fmt: skip
         self._status_document = (document_id, text)
         return text
+
+    def findings(self, document_id: int) -> list[Finding]:
+        if document_id not in self._findings:
+            self._findings[document_id] = document_findings(self.engine, document_id)
+        return self._findings[document_id]
+
+    def finding_counts(self, document_id: int) -> dict[int, int]:
+        return {n: len(found) for n, found in by_ordinal(self.findings(document_id)).items()}
+
+    def action_findings(self) -> None:
+        if self.document_id is None:
+            self.notify("open a document first", severity="warning")
+            return
+        document_id = self.document_id
+
+        def go(ordinal: int | None) -> None:
+            if ordinal is None:
+                return
+            target = next((p for p in projects_of(self.engine, document_id)
+                           if p.ordinal == ordinal), None)  # fmt: skip
+            ref = (Ref("project", target.id, document_id) if target
+                   else Ref("document", document_id, document_id))  # fmt: skip
+            if not self.project_tree.select_ref(ref):
+                self.project_tree.project_filter = ProjectFilter(
+                    sort=self.project_tree.project_filter.sort
+                )
+                self.project_tree.reload_documents()
+                self.project_tree.select_ref(ref)
+            self.current = ref
+            self.refresh_detail()
+
+        self.app.push_screen(FindingsScreen(self.findings(document_id)), go)
 
     def _source(self, document_id: int) -> list[str]:
         if document_id not in self.sources:
@@ -291,9 +333,7 @@ class BrowseScreen(Screen[None]):
     def action_cycle_sort(self) -> None:
         wanted = self.project_tree.project_filter
         sort = SORTS[(SORTS.index(wanted.sort) + 1) % len(SORTS)]
-        self.project_tree.project_filter = ProjectFilter(
-            wanted.state, wanted.unit_id, wanted.min_budget_fen, wanted.max_budget_fen, sort
-        )
+        self.project_tree.project_filter = dataclasses.replace(wanted, sort=sort)
         self.project_tree.reload_documents()
         self.refresh_status()
         self.notify(f"sorted by {sort}")
@@ -380,4 +420,6 @@ def _describe(wanted: ProjectFilter) -> str:
         parts.append(f"≥{money(wanted.min_budget_fen, '万元')}万")
     if wanted.max_budget_fen is not None:
         parts.append(f"≤{money(wanted.max_budget_fen, '万元')}万")
+    if wanted.only_with_findings:
+        parts.append("with findings")
     return ", ".join(parts)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from importers.money import to_fen
 from store.browse import STATE_FILTERS, ProjectFilter, UnitRow
@@ -45,6 +45,8 @@ class FilterScreen(ModalScreen[ProjectFilter | None]):
             yield Input(_wan(current.min_budget_fen), id="min", placeholder="e.g. 10")
             yield Label("Budget up to (万元)")
             yield Input(_wan(current.max_budget_fen), id="max", placeholder="e.g. 100")
+            yield Checkbox("only projects with check findings", current.only_with_findings,
+                           id="with-findings")  # fmt: skip
             yield Static("", id="filter-error")
         yield Footer()
 
@@ -63,6 +65,7 @@ class FilterScreen(ModalScreen[ProjectFilter | None]):
                 min_budget_fen=low,
                 max_budget_fen=high,
                 sort=self.current.sort,
+                only_with_findings=self.query_one("#with-findings", Checkbox).value,
             )
         )
 

@@ -22,7 +22,7 @@ from store.connection import write_connection
 from store.errors import StoreError
 from store.search_index import create_search_index
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _add_reviews_and_search(connection: Connection) -> None:
@@ -74,9 +74,15 @@ def _add_pairing_decisions(connection: Connection) -> None:
     models.PairingDecision.__table__.create(connection)  # type: ignore[attr-defined]
 
 
+def _add_finding_dismissals(connection: Connection) -> None:
+    """v4: check findings a reviewer dismissed, with the reason."""
+    models.FindingDismissal.__table__.create(connection)  # type: ignore[attr-defined]
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _add_reviews_and_search,
     3: _add_pairing_decisions,
+    4: _add_finding_dismissals,
 }
 
 

@@ -193,3 +193,19 @@ class PairingDecision(SQLModel, table=True):
     decision: str  # "confirmed" | "rejected"
     reviewer: str
     decided_at: str  # ISO 8601, UTC
+
+
+class FindingDismissal(SQLModel, table=True):
+    """A reviewer's decision that a check finding is not a problem, with the reason. Keyed by
+    the finding's stable key (check code, project code, indicator), so that it survives a
+    re-import of the same project in the next revision."""
+
+    __tablename__ = "finding_dismissal"
+    __table_args__ = (UniqueConstraint("document_id", "finding_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    finding_key: str
+    note: str
+    reviewer: str
+    dismissed_at: str  # ISO 8601, UTC

@@ -35,10 +35,18 @@ def report_rows(engine: Engine, document_id: int) -> list[dict[str, Any]]:
         ]
 
 
-def report_markdown(title: str, progress: dict[str, int], rows: list[dict[str, Any]]) -> str:
+def report_markdown(
+    title: str,
+    progress: dict[str, int],
+    rows: list[dict[str, Any]],
+    findings: list[dict[str, Any]] | None = None,
+) -> str:
+    """`findings`: check findings as store.checks.run.finding_json gives them (with their
+    dismissal, if any)."""
     from store.export import md
 
     out = [f"# 审核意见 Review — {md(title)}", ""]
+    out += _findings_markdown(findings or [])
     out.append(
         "Projects: "
         + ", ".join(f"{state} {count}" for state, count in progress.items())
@@ -47,6 +55,7 @@ def report_markdown(title: str, progress: dict[str, int], rows: list[dict[str, A
     out.append("")
     if not rows:
         return "\n".join([*out, "No marks or notes yet.", ""])
+    out += ["## 审核标记 Marks and notes", ""]
     unit = project = None
     for row in rows:
         if row["unit_code"] != unit:
@@ -67,3 +76,22 @@ def report_markdown(title: str, progress: dict[str, int], rows: list[dict[str, A
         )
         out += [f"  > {md(line)}" for line in row["note"].splitlines() if line.strip()]
     return "\n".join(out) + "\n"
+
+
+def _findings_markdown(findings: list[dict[str, Any]]) -> list[str]:
+    from store.export import md
+
+    if not findings:
+        return []
+    open_findings = [f for f in findings if not f["dismissed"]]
+    dismissed = [f for f in findings if f["dismissed"]]
+    out = [f"## 检查 Check findings: {len(open_findings)} open, {len(dismissed)} dismissed", ""]
+    for finding in open_findings + dismissed:
+        project = finding["project"]
+        where = f"{project['ordinal']}. {md(project['name'])}" if project else "document"
+        out.append(f"- **{finding['code']}** {finding['severity']} — {where}: "
+                   f"{md(finding['message'])}")  # fmt: skip
+        if finding["dismissed"]:
+            out.append(f"  - dismissed by {md(finding['dismissed']['reviewer'])}: "
+                       f"{md(finding['dismissed']['note'])}")  # fmt: skip
+    return [*out, ""]

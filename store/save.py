@@ -19,6 +19,7 @@ from importers.model import ParsedDocument
 from importers.model import Project as ParsedProject
 from importers.money import to_fen
 from importers.report import ImportReport
+from store.checks.dismissals import carry_over_dismissals
 from store.connection import write_connection
 from store.models import (
     Department,
@@ -96,6 +97,7 @@ def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport
             )
         ).scalar_one()
         carry_over_marks(connection, previous, ids.document)
+        carry_over_dismissals(connection, previous, ids.document)
     return SaveResult(ids.document, revision, created=True)
 
 

@@ -134,3 +134,39 @@ class TestCommand:
                                 "figures"}  # fmt: skip
         assert main(["--db", db, "check", "1", "--select", "Z9"]) == 2
         assert "unknown check code Z9" in capsys.readouterr().err
+
+
+class TestDismissals:
+    def test_dismiss_restore_and_carry_over(self, engine, sample):
+        from store.checks.dismissals import dismiss, dismissals, restore
+
+        first = save_document(engine, *sample).document_id
+        (finding,) = [f for f in run_checks(load_document(engine, first), select={"U001"})]
+        assert finding.key == "U001|13052924P00584011995T|数量指标/离退休人数"
+        dismiss(engine, first, finding.key, "次数 is meant: 20 activities", "li")
+        assert dismissals(engine, first)[finding.key].note == "次数 is meant: 20 activities"
+        revised = parse_text(sample_with(("预算数\t16.80", "预算数\t16.80 ")))  # another file
+        second = save_document(engine, *revised).document_id
+        assert dismissals(engine, second)[finding.key].reviewer == "li"  # carried over
+        restore(engine, first, finding.key)
+        assert dismissals(engine, first) == {}
+        assert finding.key in dismissals(engine, second)
+
+    def test_check_json_and_report_show_dismissals(self, tmp_path, capsys):
+        from store.checks.dismissals import dismiss
+        from store.db import open_store
+        from tests.conftest import SAMPLE
+
+        db = str(tmp_path / "d.db")
+        main(["--db", db, "import", str(SAMPLE)])
+        findings = run_checks(load_document(open_store(tmp_path / "d.db"), 1), select={"U001"})
+        dismiss(open_store(tmp_path / "d.db"), 1, findings[0].key, "计划次数，非人数", "li")
+        capsys.readouterr()
+        main(["--db", db, "check", "1", "--select", "U", "--format", "json"])
+        (row,) = json.loads(capsys.readouterr().out)
+        assert row["dismissed"]["note"] == "计划次数，非人数"
+        main(["--db", db, "report", "1"])
+        report = capsys.readouterr().out
+        assert "## 检查 Check findings: 15 open, 1 dismissed" in report
+        assert "  - dismissed by li: 计划次数，非人数" in report
+        assert "C001** warning — 8. 党员干部现代远程教育系统终端站点运行服务费" in report

@@ -307,3 +307,31 @@ class TestFindings:
             # 32–35; C001 in 8, 19, 25; U001 in 18.
             assert shown == [5, 8, 18, 19, 21, 25, 32, 33, 34, 35]
             assert "filter: with findings" in screen_text(pilot)
+
+
+class TestDismissFindings:
+    async def test_dismiss_with_a_reason_then_restore(self, store_path):
+        app = make_app(store_path, reviewer="li")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await to_project(pilot, 8)
+            await press(pilot, "F")
+            screen = pilot.app.screen
+            index = next(i for i, f in enumerate(screen.findings) if f.code == "C001")
+            screen.query_one("OptionList").highlighted = index
+            await press(pilot, "d")
+            await pilot.press(*"按年度分摊")
+            await press(pilot, "f2")
+            assert "15 open, 1 dismissed" in screen_text(pilot)
+            assert "dismissed by li: 按年度分摊" in screen_text(pilot)
+            await press(pilot, "escape")
+            text = screen_text(pilot)
+            assert "6.00 ⚑1 党员干部" not in text  # the count shows open findings only
+            assert "检查 0 findings, 1 dismissed" in text
+            await press(pilot, "F")
+            pilot.app.screen.query_one("OptionList").highlighted = index
+            await press(pilot, "u")
+            assert "16 open, 0 dismissed" in screen_text(pilot)
+        with app.engine.connect() as connection:
+            assert (
+                connection.exec_driver_sql("SELECT count(*) FROM finding_dismissal").scalar() == 0
+            )

@@ -92,8 +92,14 @@ COMPARE = (
 
 PICK = (Action("pick.cancel", "escape", "cancel", "Cancel", show=True),)
 
+FINDINGS = (
+    Action("findings.dismiss", "d", "dismiss", "Dismiss the finding, with a reason", show=True),
+    Action("findings.restore", "u", "restore", "Restore a dismissed finding", show=True),
+    Action("findings.close", "escape", "cancel", "Close", show=True),
+)
+
 HELP = (Action("help.close", "escape,question_mark,f1,q", "dismiss", "Close", palette=False),)
 
 WELCOME = (Action("welcome.sample", "i", "import_sample", "Import the bundled sample", show=True),)
 
-ALL = APP + BROWSE + TREE + TABLE + SEARCH + DIALOG + COMPARE + PICK + HELP + WELCOME
+ALL = APP + BROWSE + TREE + TABLE + SEARCH + DIALOG + COMPARE + PICK + FINDINGS + HELP + WELCOME

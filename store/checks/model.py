@@ -22,6 +22,14 @@ class Finding:
     figures: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
 
+    @property
+    def key(self) -> str:
+        """Stable across revisions: the check, the project's code, the indicator's levels
+        (and for a document-level finding its message)."""
+        project = self.project.code if self.project else self.message
+        indicator = f"{self.indicator.level2}/{self.indicator.level3}" if self.indicator else ""
+        return f"{self.code}|{project}|{indicator}"
+
 
 @dataclass(frozen=True)
 class Check:

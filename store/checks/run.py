@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from importers.model import Indicator
 from store.checks import document_checks, project_checks  # noqa: F401  (register the checks)
+from store.checks.dismissals import Dismissal
 from store.checks.model import CHECKS, SEVERITIES, Finding
 from store.queries import StoredDocument, load_document
 
@@ -31,7 +32,7 @@ def _chosen(code: str, codes: set[str]) -> bool:
     return code in codes or code[0] in codes
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
+def finding_json(finding: Finding, dismissal: Dismissal | None = None) -> dict[str, Any]:
     p, i = finding.project, finding.indicator
     return {
         "code": finding.code,
@@ -42,6 +43,10 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "figures": finding.figures,
         "line": finding.line,
+        "key": finding.key,
+        "dismissed": None
+        if dismissal is None
+        else {"note": dismissal.note, "reviewer": dismissal.reviewer, "at": dismissal.dismissed_at},
     }
 
 

@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.checks.dismissals import dismissals
     from store.checks.model import CHECKS
     from store.checks.run import finding_json, run_checks
     from store.export import md
@@ -41,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     findings = run_checks(stored, select or None, ignore or None)
-    rows = [finding_json(f) for f in findings]
+    dismissed = dismissals(engine, stored.id)
+    rows = [finding_json(f, dismissed.get(f.key)) for f in findings]
     if args.format == "json":
         text = json_text(rows)
     elif args.format == "md":
@@ -51,13 +53,18 @@ def run(args: argparse.Namespace) -> int:
             where = f"{row['project']['ordinal']}. {md(row['project']['name'])}" if row[
                 "project"] else "document"  # fmt: skip
             lines.append(f"- **{row['code']}** {row['severity']} — {where}: {md(row['message'])}")
+            if row["dismissed"]:
+                lines.append(f"  - dismissed by {md(row['dismissed']['reviewer'])}: "
+                             f"{md(row['dismissed']['note'])}")  # fmt: skip
         text = "\n".join(lines) + "\n"
     else:
-        table = [{"code": r["code"], "severity": r["severity"],
+        table = [{"code": r["code"],
+                  "severity": "dismissed" if r["dismissed"] else r["severity"],
                   "project": f"{r['project']['ordinal']}. {r['project']['name']}"
                   if r["project"] else "", "message": r["message"]} for r in rows]  # fmt: skip
         text = render(table, "table") if table else "no findings\n"
-        text += f"{len(rows)} findings\n" if table else ""
+        closed = sum(1 for r in rows if r["dismissed"])
+        text += f"{len(rows)} findings, {closed} dismissed\n" if table else ""
     write_output(text, args.output)
     return 0
 

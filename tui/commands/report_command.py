@@ -10,7 +10,8 @@ from tui.output import csv_text
 SUMMARY = "write the review's marks and notes of a document"
 DESCRIPTION = (
     "Every review mark and note of the document, by unit and project, with the reviewer and "
-    "time: md for reading, csv for a spreadsheet (with --output, a UTF-8 BOM for Excel)."
+    "time, and (md) the open check findings and the dismissed ones with their reasons: md for "
+    "reading, csv for a spreadsheet (with --output, a UTF-8 BOM for Excel)."
 )
 
 
@@ -23,6 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store.browse import document
+    from store.checks.dismissals import dismissals
+    from store.checks.run import finding_json, run_checks
+    from store.queries import load_document
     from store.report import COLUMNS, report_markdown, report_rows
     from store.reviews import progress
 
@@ -35,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
         header = document(engine, document_id)
         assert header is not None
         title = f"{header.department} {header.year} {header.stage} (revision {header.revision})"
-        output = report_markdown(title, progress(engine, document_id), rows)
+        stored = load_document(engine, document_id)
+        dismissed = dismissals(engine, document_id)
+        found = [finding_json(f, dismissed.get(f.key)) for f in run_checks(stored)]
+        output = report_markdown(title, progress(engine, document_id), rows, found)
     to_file = args.output not in (None, "-")
     write_output(output, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
     return 0

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from store.browse import ProjectDetail
+from store.checks.dismissals import Dismissal
 from store.checks.model import Finding
 from store.reviews import Mark
 from tui import actions
@@ -55,12 +56,20 @@ class ProjectView(VerticalScroll, can_focus=False):
         yield Static(id="source")
 
     def show(
-        self, detail: ProjectDetail, source: list[str] | None, findings: list[Finding]
+        self,
+        detail: ProjectDetail,
+        source: list[str] | None,
+        findings: list[Finding],
+        dismissed: dict[str, Dismissal],
     ) -> None:
         self.detail = detail
-        found = Text(f"检查 {len(findings)} findings\n" if findings else "", style="dim")
+        closed = sum(1 for f in findings if f.key in dismissed)
+        heading = f"检查 {len(findings) - closed} findings" + (
+            f", {closed} dismissed" if closed else ""
+        )
+        found = Text(heading + "\n" if findings else "", style="dim")
         for finding in findings:
-            found.append_text(finding_line(finding))
+            found.append_text(finding_line(finding, dismissal=dismissed.get(finding.key)))
             found.append("\n")
         found.rstrip()
         self.query_one("#findings", Static).update(found)

@@ -25,6 +25,7 @@ from store.browse import (
     source_text,
     units_of,
 )
+from store.checks.dismissals import dismissals
 from store.checks.model import Finding
 from store.checks.run import by_ordinal, document_findings
 from store.reviews import clear_mark, set_mark
@@ -133,7 +134,8 @@ class BrowseScreen(Screen[None]):
             if project is not None:
                 source = self._source(project.document_id) if self.show_source else None
                 found = by_ordinal(self.findings(project.document_id)).get(project.ordinal, [])
-                self.query_one(ProjectView).show(project, source, found)
+                dismissed = dismissals(self.engine, project.document_id)
+                self.query_one(ProjectView).show(project, source, found, dismissed)
                 detail.set_class(False, "document")
         elif ref is not None and ref.document_id is not None:
             summary = overview(self.engine, ref.document_id)
@@ -178,7 +180,10 @@ class BrowseScreen(Screen[None]):
         return self._findings[document_id]
 
     def finding_counts(self, document_id: int) -> dict[int, int]:
-        return {n: len(found) for n, found in by_ordinal(self.findings(document_id)).items()}
+        """Open findings (not dismissed) by project number."""
+        dismissed = dismissals(self.engine, document_id)
+        open_findings = [f for f in self.findings(document_id) if f.key not in dismissed]
+        return {n: len(found) for n, found in by_ordinal(open_findings).items()}
 
     def action_findings(self) -> None:
         if self.document_id is None:
@@ -187,7 +192,9 @@ class BrowseScreen(Screen[None]):
         document_id = self.document_id
 
         def go(ordinal: int | None) -> None:
+            self.project_tree.reload_documents()  # dismissals change the counts
             if ordinal is None:
+                self.refresh_detail()
                 return
             target = next((p for p in projects_of(self.engine, document_id)
                            if p.ordinal == ordinal), None)  # fmt: skip
@@ -202,7 +209,8 @@ class BrowseScreen(Screen[None]):
             self.current = ref
             self.refresh_detail()
 
-        self.app.push_screen(FindingsScreen(self.findings(document_id)), go)
+        screen = FindingsScreen(self.engine, document_id, self.findings(document_id), self.reviewer)
+        self.app.push_screen(screen, go)
 
     def _source(self, document_id: int) -> list[str]:
         if document_id not in self.sources:

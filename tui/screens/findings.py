@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from rich.text import Text
+from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.checks.dismissals import Dismissal, dismiss, dismissals, restore
 from store.checks.model import Finding
 from tui import actions
 from tui.bindings import bindings
+from tui.screens.note import NoteScreen
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 class FindingsScreen(ModalScreen[int | None]):
-    """Dismisses with the chosen finding's project number (0 for the document itself)."""
+    """Dismisses with the chosen finding's project number (0 for the document itself), or
+    None. `d` dismisses the highlighted finding with a reason, `u` restores it."""
 
-    BINDINGS = bindings(actions.PICK)
+    BINDINGS = bindings(actions.FINDINGS)
     DEFAULT_CSS = """
     FindingsScreen { align: center middle; }
     FindingsScreen > Vertical { width: 96%; height: 90%; border: round $accent;
@@ -27,32 +31,86 @@ class FindingsScreen(ModalScreen[int | None]):
     FindingsScreen OptionList { height: 1fr; }
     """
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, engine: Engine, document_id: int, findings: list[Finding],
+                 reviewer: str) -> None:  # fmt: skip
         super().__init__()
+        self.engine = engine
+        self.document_id = document_id
         self.findings = findings
+        self.reviewer = reviewer
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            title = Text(f"Check findings: {len(self.findings)}", style="bold")
-            title.append("   Enter: go to the project · Esc: close · docs/checks.md explains",
-                         style="dim")  # fmt: skip
-            yield Static(title)
-            yield OptionList(*[Option(finding_line(f, with_project=True)) for f in self.findings])
+            yield Static(id="findings-title")
+            yield OptionList()
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        dismissed = dismissals(self.engine, self.document_id)
+        closed = sum(1 for f in self.findings if f.key in dismissed)
+        title = Text(f"Check findings: {len(self.findings) - closed} open, {closed} dismissed",
+                     style="bold")  # fmt: skip
+        title.append("   Enter: go to the project · d: dismiss · u: restore · Esc: close",
+                     style="dim")  # fmt: skip
+        self.query_one("#findings-title", Static).update(title)
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([Option(finding_line(f, True, dismissed.get(f.key)))
+                             for f in self.findings])  # fmt: skip
+        if highlighted is not None and self.findings:
+            options.highlighted = min(highlighted, len(self.findings) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         finding = self.findings[event.option_index]
         self.dismiss(finding.project.ordinal if finding.project else 0)
 
+    def _highlighted(self) -> Finding | None:
+        index = self.query_one(OptionList).highlighted
+        return self.findings[index] if index is not None and self.findings else None
+
+    def action_dismiss(self) -> None:
+        finding = self._highlighted()
+        if finding is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is not None and note.strip():
+                dismiss(self.engine, self.document_id, finding.key, note, self.reviewer)
+                self._show()
+            elif note is not None:
+                self.notify("a dismissal needs its reason", severity="warning")
+
+        self.app.push_screen(NoteScreen(f"dismissing {finding.code}: {finding.message}", ""),
+                             save)  # fmt: skip
+
+    def action_restore(self) -> None:
+        finding = self._highlighted()
+        if finding is None:
+            return
+        if finding.key not in dismissals(self.engine, self.document_id):
+            self.notify("that finding is not dismissed", severity="warning")
+            return
+        restore(self.engine, self.document_id, finding.key)
+        self._show()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-def finding_line(finding: Finding, with_project: bool = False) -> Text:
-    line = Text(f"{finding.code} ", style=SEVERITY_STYLES[finding.severity])
+def finding_line(finding: Finding, with_project: bool = False,
+                 dismissal: Dismissal | None = None) -> Text:  # fmt: skip
+    style = "dim" if dismissal else SEVERITY_STYLES[finding.severity]
+    line = Text(f"{finding.code} ", style=style)
     if with_project and finding.project is not None:
         line.append(f"{finding.project.ordinal}. ")
         line.append(finding.project.name)
         line.append(" · ")
-    line.append(finding.message)
+    line.append(finding.message, style="dim" if dismissal else "")
+    if dismissal:
+        line.append(f"  — dismissed by {dismissal.reviewer}: ", style="italic")
+        line.append(dismissal.note, style="italic")
     return line

@@ -314,3 +314,26 @@ class TestCompare:
         code, _, err = run(capsys, "--db", two_years, "compare", *argv)
         assert code == 2
         assert message in err
+
+
+class TestExcel:
+    def test_export_and_report_as_xlsx(self, imported, capsys, tmp_path):
+        from openpyxl import load_workbook
+
+        document, review = tmp_path / "doc.xlsx", tmp_path / "review.xlsx"
+        assert main(["--db", imported, "export", "1", "--format", "xlsx", "-o", str(document)]) == 0
+        assert main(["--db", imported, "report", "1", "--format", "xlsx", "-o", str(review)]) == 0
+        projects, indicators = load_workbook(document).worksheets
+        assert (projects.max_row, indicators.max_row) == (36, 253)
+        assert [c.value for c in projects[6]][:6] == [
+            "203001", 5, "13052924P00584011620R", "村级组织运转经费", "万元", "6029.30",
+        ]  # fmt: skip
+        marks, findings = load_workbook(review).worksheets
+        assert marks["H1"].value == "state"  # no marks yet: the header alone
+        assert marks.max_row == 1
+        assert findings.max_row == 17
+        assert findings["A1"].value == "code"
+
+    def test_xlsx_needs_a_file(self, imported, capsys):
+        assert main(["--db", imported, "export", "1", "--format", "xlsx"]) == 2
+        assert "add --output FILE.xlsx" in capsys.readouterr().err

@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
     parser.add_argument(
         "--format",
-        choices=("json", "csv", "md"),
+        choices=("json", "csv", "md", "xlsx"),
         default="json",
-        help="output format (default: json)",
+        help="output format (default: json); xlsx needs --output",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
@@ -33,6 +33,22 @@ def run(args: argparse.Namespace) -> int:
 
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
+    if args.format == "xlsx":
+        from pathlib import Path
+
+        from store.export import project_json
+        from store.xlsx import Sheet, write_workbook
+
+        projects = [project_json(p) | {"unit": p.unit_code, "indicators": len(p.indicators),
+                                       "goals": " / ".join(p.goals)}
+                    for p in stored.parsed.projects]  # fmt: skip
+        columns = ["unit", "ordinal", "code", "name", "money_unit", "budget", "fiscal_funds",
+                   "other_funds", "purpose", "goals", "indicators"]  # fmt: skip
+        write_workbook(Path(_needs_output(args)), [
+            Sheet("项目 projects", columns, projects),
+            Sheet("指标 indicators", CSV_COLUMNS, to_csv_rows(stored)),
+        ])  # fmt: skip
+        return 0
     if args.format == "json":
         text = json_text(to_json(stored))
     elif args.format == "csv":
@@ -42,3 +58,11 @@ def run(args: argparse.Namespace) -> int:
     to_file = args.output not in (None, "-")
     write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
     return 0
+
+
+def _needs_output(args: argparse.Namespace) -> str:
+    from tui.errors import UsageError
+
+    if args.output in (None, "-"):
+        raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
+    return str(args.output)

@@ -17,8 +17,8 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
-    parser.add_argument("--format", choices=("md", "csv"), default="md",
-                        help="output format (default: md)")  # fmt: skip
+    parser.add_argument("--format", choices=("md", "csv", "xlsx"), default="md",
+                        help="output format (default: md); xlsx needs --output")  # fmt: skip
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
 
@@ -33,6 +33,22 @@ def run(args: argparse.Namespace) -> int:
     engine = open_store(args)
     document_id = resolve(engine, args.document)
     rows = report_rows(engine, document_id)
+    if args.format == "xlsx":
+        from pathlib import Path
+
+        from store.xlsx import Sheet, write_workbook
+        from tui.commands.export_command import _needs_output
+
+        dismissed = dismissals(engine, document_id)
+        found = [
+            _finding_row(finding_json(f, dismissed.get(f.key)))
+            for f in run_checks(load_document(engine, document_id))
+        ]
+        write_workbook(Path(_needs_output(args)), [
+            Sheet("审核 marks", COLUMNS, rows),
+            Sheet("检查 findings", FINDING_COLUMNS, found),
+        ])  # fmt: skip
+        return 0
     if args.format == "csv":
         output = csv_text(rows, COLUMNS)
     else:
@@ -46,3 +62,22 @@ def run(args: argparse.Namespace) -> int:
     to_file = args.output not in (None, "-")
     write_output(output, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
     return 0
+
+
+FINDING_COLUMNS = ["code", "severity", "project_ordinal", "project_name", "indicator",
+                   "message", "dismissed_by", "dismissal_note"]  # fmt: skip
+
+
+def _finding_row(row: dict[str, object]) -> dict[str, object]:
+    project = row["project"] or {}
+    indicator = row["indicator"] or {}
+    dismissed = row["dismissed"] or {}
+    return {
+        "code": row["code"], "severity": row["severity"],
+        "project_ordinal": project.get("ordinal", ""),  # type: ignore[union-attr]
+        "project_name": project.get("name", ""),  # type: ignore[union-attr]
+        "indicator": indicator.get("level3", ""),  # type: ignore[union-attr]
+        "message": row["message"],
+        "dismissed_by": dismissed.get("reviewer", ""),  # type: ignore[union-attr]
+        "dismissal_note": dismissed.get("note", ""),  # type: ignore[union-attr]
+    }  # fmt: skip

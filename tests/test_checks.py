@@ -3,6 +3,8 @@ were verified by hand (docs/checks.md says how)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -27,10 +29,15 @@ class TestOnTheSample:
     def test_the_findings_verified_by_hand(self, engine, sample):
         stored = load_document(engine, save_document(engine, *sample).document_id)
         found = run_checks(stored)
-        summary = sorted((f.code, f.project.ordinal) for f in found)
+        summary = sorted((f.code, f.project.ordinal) for f in found if f.project)
         assert [s for s in summary if s[0] != "M001"] == [
-            ("C001", 8), ("C001", 19), ("C001", 25), ("U001", 18),
+            ("C001", 8), ("C001", 19), ("C001", 25), ("G001", 34), ("U001", 18),
         ]  # fmt: skip
+        totals = [f.message for f in run_checks(stored) if f.code == "T002"]
+        assert totals == [
+            "unit 203001 中共巨鹿县委组织部本级: 31 projects, 6993.31 万元 (97.7% of the document)",
+            "unit 203003 巨鹿县大数据发展中心: 4 projects, 163.70 万元 (2.3% of the document)",
+        ]
         assert sorted(f.project.ordinal for f in found if f.code == "M001") == [
             5, 21, 32, 32, 32, 33, 33, 33, 34, 34, 35, 35,
         ]  # fmt: skip
@@ -136,6 +143,27 @@ class TestCommand:
         assert "unknown check code Z9" in capsys.readouterr().err
 
 
+class TestSubGoalFigures:
+    def test_the_sample(self, engine, sample):
+        stored = load_document(engine, save_document(engine, *sample).document_id)
+        (finding,) = run_checks(stored, select={"G001"})
+        assert finding.message == (
+            "分项绩效目标 '政务大数据中心建设' says 办结率达到 98%, but 34. 巨好办 APP 运行费用 "
+            "commits to 办结率 ≥95%"
+        )
+
+    def test_quiet_when_the_project_commits_to_as_much(self, engine):
+        text = sample_with(
+            ("\t办结率\t解决问题占上报问题比率\t≥95%", "\t办结率\t解决问题占上报问题比率\t≥98%")
+        )
+        assert findings(engine, text, "G001") == []
+
+    def test_an_unrelated_project_with_the_same_indicator_says_nothing(self, engine):
+        # Table 29 (科技特派团) has 活动开展率 ≥90%; the sub-goal about 离退休干部 asks 95%.
+        text = sample_with(("活动开展率达到 95%", "活动开展率达到 99%"))
+        assert [f.project.ordinal for f in findings(engine, text, "G001")] == [34]
+
+
 class TestDismissals:
     def test_dismiss_restore_and_carry_over(self, engine, sample):
         from store.checks.dismissals import dismiss, dismissals, restore
@@ -167,6 +195,12 @@ class TestDismissals:
         assert row["dismissed"]["note"] == "计划次数，非人数"
         main(["--db", db, "report", "1"])
         report = capsys.readouterr().out
-        assert "## 检查 Check findings: 15 open, 1 dismissed" in report
+        assert "## 检查 Check findings: 18 open, 1 dismissed" in report
         assert "  - dismissed by li: 计划次数，非人数" in report
         assert "C001** warning — 8. 党员干部现代远程教育系统终端站点运行服务费" in report
+        main(["--db", db, "report", "1", "--format", "csv"])
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        states = [row["state"] for row in rows]
+        assert states.count("dismissed U001") == 1 and states.count("finding C001") == 3
+        u001 = next(row for row in rows if row["state"] == "dismissed U001")
+        assert u001["note"].endswith(" — 计划次数，非人数")

@@ -287,7 +287,7 @@ class TestFindings:
             assert "C001 740 元 (每个终端站点年运行服务费) × 314 个 (站点数量) = 23.24" in text
             await press(pilot, "F")
             screen = pilot.app.screen
-            assert len(screen.findings) == 16
+            assert len(screen.findings) == 19  # 17 on projects, 2 unit totals
             index = next(i for i, f in enumerate(screen.findings)
                          if f.code == "C001" and f.project.ordinal == 19)  # fmt: skip
             screen.query_one("OptionList").highlighted = index
@@ -305,7 +305,7 @@ class TestFindings:
             )
             # In a store of one document the project ids are the table numbers: M001 in 5, 21,
             # 32–35; C001 in 8, 19, 25; U001 in 18.
-            assert shown == [5, 8, 18, 19, 21, 25, 32, 33, 34, 35]
+            assert shown == [5, 8, 18, 19, 21, 25, 32, 33, 34, 35]  # G001 is also on 34
             assert "filter: with findings" in screen_text(pilot)
 
 
@@ -321,7 +321,7 @@ class TestDismissFindings:
             await press(pilot, "d")
             await pilot.press(*"按年度分摊")
             await press(pilot, "f2")
-            assert "15 open, 1 dismissed" in screen_text(pilot)
+            assert "18 open, 1 dismissed" in screen_text(pilot)
             assert "dismissed by li: 按年度分摊" in screen_text(pilot)
             await press(pilot, "escape")
             text = screen_text(pilot)
@@ -330,7 +330,7 @@ class TestDismissFindings:
             await press(pilot, "F")
             pilot.app.screen.query_one("OptionList").highlighted = index
             await press(pilot, "u")
-            assert "16 open, 0 dismissed" in screen_text(pilot)
+            assert "19 open, 0 dismissed" in screen_text(pilot)
         with app.engine.connect() as connection:
             assert (
                 connection.exec_driver_sql("SELECT count(*) FROM finding_dismissal").scalar() == 0

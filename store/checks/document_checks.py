@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from importers.model import ParsedDocument
+from importers.money import money_text
 from store.checks.model import Finding, check
 
 
@@ -14,3 +17,69 @@ def contents(document: ParsedDocument, notes: list[str]) -> Iterator[Finding]:
     for message in notes:
         if "table of contents" in message and "no table of contents" not in message:
             yield Finding("T001", "warning", message)
+
+
+# "流转办结上报事件数量不低于 22.5 万件", "档案数字化进度达到 30%", "审核或接收档案数量 500 个"
+_SUB_FIGURE = re.compile(
+    r"(?P<name>[^，、；。,;\d]+?)\s*(?P<op>不少于|不低于|达到|超过|至少)?\s*"
+    r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>万?[^\d\s，、；。,;]{1,2}|%)"
+)
+_AT_LEAST = {None, "不少于", "不低于", "达到", "至少", "超过"}
+
+
+@check("G001", "info", "A 分项绩效目标 figure is more than the projects' indicators commit to")
+def sub_goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    """Only where it can be determined: the indicator's 三级指标 is the sub-goal's phrase
+    itself, the project belongs to the sub-goal (its name or its unit's shares three characters
+    with the sub-goal's title), the unit is the same, and it commits (=, ≥, >) to less."""
+    unit_names = {unit.code: unit.name for unit in document.units}
+    for sub in document.goals.sub:
+        for match in _SUB_FIGURE.finditer(sub.indicators):
+            if match.group("op") not in _AT_LEAST:
+                continue
+            phrase = _LEADING_VERB.sub("", match.group("name").strip())
+            unit, figure = match.group("unit"), Decimal(match.group("number"))
+            for project in document.projects:
+                related = project.name + unit_names.get(project.unit_code, "")
+                if not _share_three(sub.title, related):
+                    continue
+                for indicator in project.indicators:
+                    target = indicator.target
+                    if (target is None or target.op not in ("=", "≥", ">")
+                            or indicator.level3 != phrase or target.unit != unit
+                            or target.number >= figure):  # fmt: skip
+                        continue
+                    yield Finding(
+                        "G001", "info",
+                        f"分项绩效目标 '{sub.title}' says {match.group(0).strip()}, but "
+                        f"{project.ordinal}. {project.name} commits to {indicator.level3} "
+                        f"{indicator.value}",
+                        project=project, indicator=indicator,
+                        figures={"sub_goal": sub.title, "figure": str(figure), "unit": unit,
+                                 "indicator": indicator.value},
+                        line=sub.last_line,
+                    )  # fmt: skip
+
+
+_LEADING_VERB = re.compile(r"^(保障|确保|开展|实现)")
+
+
+def _share_three(a: str, b: str) -> bool:
+    return any(a[i : i + 3] in b for i in range(len(a) - 2))
+
+
+@check("T002", "info", "Unit totals")
+def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    """Each unit's projects and exact total, with its share of the document: the figure a
+    reviewer sets against the unit's own budget. (The template states no totals to check.)"""
+    total = sum((p.budget for p in document.projects), Decimal(0))
+    for unit in document.units:
+        amount = sum((p.budget for p in unit.projects), Decimal(0))
+        share = float(amount / total * 100) if total else 0.0
+        money_unit = unit.projects[0].money_unit if unit.projects else ""
+        yield Finding("T002", "info",
+                      f"unit {unit.code} {unit.name}: {len(unit.projects)} projects, "
+                      f"{money_text(amount)} {money_unit} ({share:.1f}% of the document)",
+                      unit=f"{unit.code} {unit.name}",
+                      figures={"projects": len(unit.projects), "total": money_text(amount),
+                               "share": round(share, 1)}, line=unit.line)  # fmt: skip

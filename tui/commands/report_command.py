@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from tui.commands.common import add_document_argument, open_store, resolve, write_output
 from tui.output import csv_text
@@ -50,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if args.format == "csv":
-        output = csv_text(rows, COLUMNS)
+        dismissed = dismissals(engine, document_id)
+        found = [finding_json(f, dismissed.get(f.key))
+                 for f in run_checks(load_document(engine, document_id))]  # fmt: skip
+        output = csv_text(rows + [_finding_as_mark(row) for row in found], COLUMNS)
     else:
         header = document(engine, document_id)
         assert header is not None
@@ -80,4 +84,22 @@ def _finding_row(row: dict[str, object]) -> dict[str, object]:
         "message": row["message"],
         "dismissed_by": dismissed.get("reviewer", ""),  # type: ignore[union-attr]
         "dismissal_note": dismissed.get("note", ""),  # type: ignore[union-attr]
+    }  # fmt: skip
+
+
+def _finding_as_mark(row: dict[str, Any]) -> dict[str, Any]:
+    """A check finding in the report's CSV columns: state "finding C001" or "dismissed C001",
+    the message (and the reason of a dismissal) as the note."""
+    project, indicator = row["project"] or {}, row["indicator"] or {}
+    dismissed = row["dismissed"]
+    unit_code, _, unit_name = (row["unit"] or "").partition(" ")
+    note = row["message"] + (f" — {dismissed['note']}" if dismissed else "")
+    return {
+        "unit_code": unit_code, "unit_name": unit_name,
+        "project_ordinal": project.get("ordinal", ""), "project_code": project.get("code", ""),
+        "project_name": project.get("name", ""), "indicator": indicator.get("level3", ""),
+        "indicator_value": indicator.get("value", ""),
+        "state": f"{'dismissed' if dismissed else 'finding'} {row['code']}",
+        "note": note, "reviewer": dismissed["reviewer"] if dismissed else "",
+        "updated_at": dismissed["at"] if dismissed else "", "source_line": row["line"] or "",
     }  # fmt: skip

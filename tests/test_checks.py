@@ -204,3 +204,16 @@ class TestDismissals:
         assert states.count("dismissed U001") == 1 and states.count("finding C001") == 3
         u001 = next(row for row in rows if row["state"] == "dismissed U001")
         assert u001["note"].endswith(" — 计划次数，非人数")
+
+
+class TestContents:
+    def test_fires_when_contents_and_tables_disagree(self, engine):
+        text = sample_with(
+            ("5.村级组织运转经费绩效目标表.....\t8", "5.村级组织运行经费绩效目标表.....\t8")
+        )
+        found = findings(engine, text, "T001")
+        assert len(found) == 2
+        assert "lists table 5 '村级组织运行经费'" in found[0].message
+
+    def test_quiet_on_the_sample(self, engine):
+        assert findings(engine, "\n".join(SAMPLE_LINES), "T001") == []

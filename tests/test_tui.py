@@ -25,8 +25,11 @@ def store_path(tmp_path: Path, sample) -> Path:
 
 
 async def to_project(pilot, ordinal: int) -> None:
-    """From the start (cursor on the document): the unit line, then the projects."""
+    """From the start (cursor on the document): the unit line, then the projects. Then wait
+    for the checks, which run in a thread, so that the finding counts are drawn."""
     await press(pilot, *(["j"] * (ordinal + 1)))
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 class TestEmptyStore:
@@ -296,6 +299,7 @@ class TestFindings:
 
     async def test_filter_projects_with_findings(self, store_path):
         async with make_app(store_path).run_test(size=(120, 40)) as pilot:
+            await pilot.app.workers.wait_for_complete()
             await press(pilot, "f")
             pilot.app.screen.query_one("#with-findings").value = True
             await press(pilot, "f2")

@@ -7,6 +7,7 @@ import dataclasses
 
 from rich.text import Text
 from sqlalchemy import Engine
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -68,6 +69,7 @@ class BrowseScreen(Screen[None]):
         self._status_document: tuple[int, Text] | None = None
         # Check findings by document: the checks read the whole document, so once each.
         self._findings: dict[int, list[Finding]] = {}
+        self._checking: set[int] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -180,10 +182,27 @@ class BrowseScreen(Screen[None]):
         return self._findings[document_id]
 
     def finding_counts(self, document_id: int) -> dict[int, int]:
-        """Open findings (not dismissed) by project number."""
+        """Open findings (not dismissed) by project number. The first time a document is
+        opened its checks run in a thread, so that they do not delay the first screen; the
+        tree shows the counts when they are ready."""
+        if document_id not in self._findings:
+            if document_id not in self._checking:
+                self._checking.add(document_id)
+                self._check_in_background(document_id)
+            return {}
         dismissed = dismissals(self.engine, document_id)
         open_findings = [f for f in self.findings(document_id) if f.key not in dismissed]
         return {n: len(found) for n, found in by_ordinal(open_findings).items()}
+
+    @work(thread=True)
+    def _check_in_background(self, document_id: int) -> None:
+        found = document_findings(self.engine, document_id)
+        self.app.call_from_thread(self._checked, document_id, found)
+
+    def _checked(self, document_id: int, found: list[Finding]) -> None:
+        self._findings.setdefault(document_id, found)
+        self._checking.discard(document_id)
+        self.project_tree.reload_documents()
 
     def action_findings(self) -> None:
         if self.document_id is None:

@@ -66,3 +66,12 @@ def by_ordinal(findings: list[Finding]) -> dict[int, list[Finding]]:
     for finding in findings:
         grouped.setdefault(finding.project.ordinal if finding.project else 0, []).append(finding)
     return grouped
+
+
+def finding_rows(engine: Engine, stored: StoredDocument, select: set[str] | None = None,
+                 ignore: set[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """The document's findings as JSON rows, each with its dismissal (if any)."""
+    from store.checks.dismissals import dismissals
+
+    dismissed = dismissals(engine, stored.id)
+    return [finding_json(f, dismissed.get(f.key)) for f in run_checks(stored, select, ignore)]

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 from importers.model import Project
 from importers.money import from_fen, money_text, to_fen
 from store.compare.diff import Change, IndicatorChange, indicator_changes, project_changes
-from store.compare.pairing import Item, Pair, pair_items
+from store.compare.pairing import ASK, Item, Pair, pair_items, similarity
 from store.queries import StoredDocument, load_document
 
 STATUSES = ("added", "removed", "changed", "unchanged", "to_confirm")
@@ -106,11 +106,8 @@ def _compare_pair(pair: Pair, by_id_a: dict[int, Project], by_id_b: dict[int, Pr
         return result
     result.changes = project_changes(a, b)
     result.indicators = indicator_changes(a.indicators, b.indicators)
-    if pair.match == "code" and pair.a and pair.b:
-        from store.compare.pairing import ASK, similarity
-
-        if similarity(a.name, b.name) < ASK:
-            result.flag = "the codes match but the names differ a lot"
+    if pair.match == "code" and similarity(a.name, b.name) < ASK:
+        result.flag = "the codes match but the names differ a lot"
     if not pair.certain:
         result.status = "to_confirm"
     elif result.changes or any(i.status != "unchanged" for i in result.indicators):

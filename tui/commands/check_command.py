@@ -26,9 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.checks.dismissals import dismissals
     from store.checks.model import CHECKS
-    from store.checks.run import finding_json, run_checks
+    from store.checks.run import finding_rows
     from store.export import md
     from store.queries import load_document
     from tui.errors import UsageError
@@ -41,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
                          f"the codes are {', '.join(sorted(CHECKS))}")  # fmt: skip
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
-    findings = run_checks(stored, select or None, ignore or None)
-    dismissed = dismissals(engine, stored.id)
-    rows = [finding_json(f, dismissed.get(f.key)) for f in findings]
+    rows = finding_rows(engine, stored, select or None, ignore or None)
     if args.format == "json":
         text = json_text(rows)
     elif args.format == "md":

@@ -62,3 +62,10 @@ def write_output(text: str, output: str | None, encoding: str = "utf-8") -> None
         Path(output).write_text(text, encoding=encoding)
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error.strerror}") from None
+
+
+def output_file(args: argparse.Namespace) -> Path:
+    """The --output a binary format (xlsx) needs: it cannot go to the terminal."""
+    if args.output in (None, "-"):
+        raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
+    return Path(args.output)

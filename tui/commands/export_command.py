@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_document_argument, open_store, resolve, write_output
+from tui.commands.common import (
+    add_document_argument,
+    open_store,
+    output_file,
+    resolve,
+    write_output,
+)
 from tui.output import csv_text, json_text
 
 SUMMARY = "write a whole document as JSON, CSV or Markdown"
@@ -34,8 +40,6 @@ def run(args: argparse.Namespace) -> int:
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     if args.format == "xlsx":
-        from pathlib import Path
-
         from store.export import project_json
         from store.xlsx import Sheet, write_workbook
 
@@ -44,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                     for p in stored.parsed.projects]  # fmt: skip
         columns = ["unit", "ordinal", "code", "name", "money_unit", "budget", "fiscal_funds",
                    "other_funds", "purpose", "goals", "indicators"]  # fmt: skip
-        write_workbook(Path(_needs_output(args)), [
+        write_workbook(output_file(args), [
             Sheet("项目 projects", columns, projects),
             Sheet("指标 indicators", CSV_COLUMNS, to_csv_rows(stored)),
         ])  # fmt: skip
@@ -58,11 +62,3 @@ def run(args: argparse.Namespace) -> int:
     to_file = args.output not in (None, "-")
     write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
     return 0
-
-
-def _needs_output(args: argparse.Namespace) -> str:
-    from tui.errors import UsageError
-
-    if args.output in (None, "-"):
-        raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
-    return str(args.output)

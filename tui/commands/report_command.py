@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.common import add_document_argument, open_store, resolve, write_output
+from tui.commands.common import (
+    add_document_argument,
+    open_store,
+    output_file,
+    resolve,
+    write_output,
+)
 from tui.output import csv_text
 
 SUMMARY = "write the review's marks and notes of a document"
@@ -25,8 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store.browse import document
-    from store.checks.dismissals import dismissals
-    from store.checks.run import finding_json, run_checks
+    from store.checks.run import finding_rows
     from store.queries import load_document
     from store.report import COLUMNS, report_markdown, report_rows
     from store.reviews import progress
@@ -34,34 +39,21 @@ def run(args: argparse.Namespace) -> int:
     engine = open_store(args)
     document_id = resolve(engine, args.document)
     rows = report_rows(engine, document_id)
+    found = finding_rows(engine, load_document(engine, document_id))
     if args.format == "xlsx":
-        from pathlib import Path
-
         from store.xlsx import Sheet, write_workbook
-        from tui.commands.export_command import _needs_output
 
-        dismissed = dismissals(engine, document_id)
-        found = [
-            _finding_row(finding_json(f, dismissed.get(f.key)))
-            for f in run_checks(load_document(engine, document_id))
-        ]
-        write_workbook(Path(_needs_output(args)), [
+        write_workbook(output_file(args), [
             Sheet("审核 marks", COLUMNS, rows),
-            Sheet("检查 findings", FINDING_COLUMNS, found),
+            Sheet("检查 findings", FINDING_COLUMNS, [_finding_row(row) for row in found]),
         ])  # fmt: skip
         return 0
     if args.format == "csv":
-        dismissed = dismissals(engine, document_id)
-        found = [finding_json(f, dismissed.get(f.key))
-                 for f in run_checks(load_document(engine, document_id))]  # fmt: skip
         output = csv_text(rows + [_finding_as_mark(row) for row in found], COLUMNS)
     else:
         header = document(engine, document_id)
         assert header is not None
         title = f"{header.department} {header.year} {header.stage} (revision {header.revision})"
-        stored = load_document(engine, document_id)
-        dismissed = dismissals(engine, document_id)
-        found = [finding_json(f, dismissed.get(f.key)) for f in run_checks(stored)]
         output = report_markdown(title, progress(engine, document_id), rows, found)
     to_file = args.output not in (None, "-")
     write_output(output, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")

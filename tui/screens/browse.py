@@ -135,7 +135,9 @@ class BrowseScreen(Screen[None]):
             project = project_detail(self.engine, ref.id)
             if project is not None:
                 source = self._source(project.document_id) if self.show_source else None
-                found = by_ordinal(self.findings(project.document_id)).get(project.ordinal, [])
+                # Cached only: the worker started by the tree computes them and redraws.
+                cached = self._findings.get(project.document_id, [])
+                found = by_ordinal(cached).get(project.ordinal, [])
                 dismissed = dismissals(self.engine, project.document_id)
                 self.query_one(ProjectView).show(project, source, found, dismissed)
                 detail.set_class(False, "document")
@@ -203,6 +205,7 @@ class BrowseScreen(Screen[None]):
         self._findings.setdefault(document_id, found)
         self._checking.discard(document_id)
         self.project_tree.reload_documents()
+        self.refresh_detail()
 
     def action_findings(self) -> None:
         if self.document_id is None:
@@ -217,16 +220,8 @@ class BrowseScreen(Screen[None]):
                 return
             target = next((p for p in projects_of(self.engine, document_id)
                            if p.ordinal == ordinal), None)  # fmt: skip
-            ref = (Ref("project", target.id, document_id) if target
-                   else Ref("document", document_id, document_id))  # fmt: skip
-            if not self.project_tree.select_ref(ref):
-                self.project_tree.project_filter = ProjectFilter(
-                    sort=self.project_tree.project_filter.sort
-                )
-                self.project_tree.reload_documents()
-                self.project_tree.select_ref(ref)
-            self.current = ref
-            self.refresh_detail()
+            self._select(Ref("project", target.id, document_id) if target
+                         else Ref("document", document_id, document_id))  # fmt: skip
 
         screen = FindingsScreen(self.engine, document_id, self.findings(document_id), self.reviewer)
         self.app.push_screen(screen, go)
@@ -327,19 +322,24 @@ class BrowseScreen(Screen[None]):
             if hit.project_id is not None
             else Ref("document", hit.document_id, hit.document_id)
         )
+        self._select(ref)
+        if hit.indicator_id is not None:
+            view = self.query_one(ProjectView)
+            rows = [i.id for i in view.detail.indicators] if view.detail else []
+            if hit.indicator_id in rows:
+                view.query_one(IndicatorTable).move_cursor(row=rows.index(hit.indicator_id))
+
+    def _select(self, ref: Ref) -> None:
+        """Put the cursor on `ref` and show it; if the filter hides it, clear the filter
+        rather than fail to show what was asked for."""
+        tree = self.project_tree
         if not tree.select_ref(ref):
-            # Hidden by the filter: clear it rather than fail to show the hit.
             tree.project_filter = ProjectFilter(sort=tree.project_filter.sort)
             tree.reload_documents()
             tree.select_ref(ref)
             self.notify("the filter hid that project; it is cleared")
         self.current = ref
         self.refresh_detail()
-        if hit.indicator_id is not None:
-            view = self.query_one(ProjectView)
-            rows = [i.id for i in view.detail.indicators] if view.detail else []
-            if hit.indicator_id in rows:
-                view.query_one(IndicatorTable).move_cursor(row=rows.index(hit.indicator_id))
 
     # -- filter and sort ------------------------------------------------------------------
 

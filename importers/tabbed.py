@@ -26,6 +26,8 @@ def sniff(text: str) -> float:
         for row_label in _ROW_LABELS:
             if first.startswith(row_label):
                 found.add(row_label)
+                if len(found) == len(_ROW_LABELS):
+                    return 1.0
     return len(found) / len(_ROW_LABELS)
 
 

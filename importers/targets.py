@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from importers.model import Target
 
@@ -36,6 +37,7 @@ _OPERATORS: tuple[tuple[str, str], ...] = (
 _NUMBER_THEN_UNIT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*([^\d]*)")
 
 
+@lru_cache(maxsize=4096)  # the same few dozen values (100%, ≥95%, 12 月底) fill most tables
 def parse_target(value: str) -> tuple[str, Target | None]:
     """Return (kind, target): kind is "numeric" with a Target, "qualitative" when the value
     holds no number ("提升", "长期", "每月"), or "other" when it holds numbers that are not one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Ideographs (and extension A), CJK punctuation (、。〔〕【】《》), full-width forms (（）：；，)
 # and curly quotes: the characters a PDF cell wrap can leave a space between.
@@ -30,6 +31,7 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=4096)  # called on every row's first cell: the template's few labels
 def label(text: str) -> str:
     """A cell or heading reduced for comparison with a known label: NFKC (full-width
     colons and brackets become ASCII) and no whitespace."""

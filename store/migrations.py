@@ -18,20 +18,33 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 from store import models
+from store.changes import link_changes
+from store.compare.normalize import mask_code, normalize_name
 from store.connection import write_connection
 from store.errors import StoreError
-from store.search_index import create_search_index
+from store.search_index import create_search_index, index_all
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+
+_V2_SEARCH_INDEX = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_text', "
+    "content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER search_text_insert AFTER INSERT ON search_text BEGIN "
+    "INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER search_text_delete AFTER DELETE ON search_text BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+)
+"""The search index as version 2 made it (trigrams, kept by triggers); version 5 replaced it."""
 
 
 def _add_reviews_and_search(connection: Connection) -> None:
     """v2: review marks and notes; the full-text search index, filled for stored documents."""
-    from store.save import department_goal_text, indicator_search_text
+    from store.rows import department_goal_text, indicator_search_text
 
     models.ReviewMark.__table__.create(connection)  # type: ignore[attr-defined]
     models.SearchText.__table__.create(connection)  # type: ignore[attr-defined]
-    create_search_index(connection)
+    for statement in _V2_SEARCH_INDEX:
+        connection.exec_driver_sql(statement)
     rows: list[tuple[object, ...]] = []
     for document_id, kind, title, body, indicators in connection.exec_driver_sql(
         "SELECT document_id, kind, title, text, indicators FROM department_goal "
@@ -79,10 +92,66 @@ def _add_finding_dismissals(connection: Connection) -> None:
     models.FindingDismissal.__table__.create(connection)  # type: ignore[attr-defined]
 
 
+_DOCUMENT_COUNTS = """
+UPDATE document SET
+    unit_count = (SELECT count(*) FROM unit AS u WHERE u.document_id = document.id),
+    project_count = (SELECT count(*) FROM project AS p WHERE p.document_id = document.id),
+    indicator_count = (SELECT count(*) FROM indicator AS i JOIN project AS p
+                       ON p.id = i.project_id WHERE p.document_id = document.id),
+    budget_fen = (SELECT coalesce(sum(p.budget_fen), 0) FROM project AS p
+                  WHERE p.document_id = document.id),
+    unread_count = (SELECT count(*) FROM import_note AS n WHERE n.document_id = document.id
+                    AND n.severity = 'unread'),
+    warning_count = (SELECT count(*) FROM import_note AS n WHERE n.document_id = document.id
+                     AND n.severity = 'warning')
+"""
+
+
+def _scale(connection: Connection) -> None:
+    """v5, for stores of ten thousand documents: the bigram search index (answers one- and
+    two-character queries from the index), each project's previous year and budget change,
+    each document's counts, indexes for store-wide views."""
+    for statement in (
+        "DROP TRIGGER search_text_insert",
+        "DROP TRIGGER search_text_delete",
+        "DROP TABLE search_fts",
+    ):
+        connection.exec_driver_sql(statement)
+    create_search_index(connection)
+    index_all(connection)
+    for column in ("code_key VARCHAR DEFAULT '' NOT NULL",
+                   "name_key VARCHAR DEFAULT '' NOT NULL",
+                   "previous_project_id INTEGER", "change_fen INTEGER"):  # fmt: skip
+        connection.exec_driver_sql(f"ALTER TABLE project ADD COLUMN {column}")
+    for column in ("unit_count", "project_count", "indicator_count", "budget_fen",
+                   "unread_count", "warning_count"):  # fmt: skip
+        connection.exec_driver_sql(
+            f"ALTER TABLE document ADD COLUMN {column} INTEGER DEFAULT '0' NOT NULL"
+        )
+    connection.exec_driver_sql(_DOCUMENT_COUNTS)
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    driver.create_function("mask_code", 1, mask_code, deterministic=True)
+    driver.create_function("normalize_name", 1, normalize_name, deterministic=True)
+    connection.exec_driver_sql(
+        "UPDATE project SET code_key = mask_code(code), name_key = normalize_name(name)"
+    )
+    for table in (models.Project, models.Document):
+        for index in table.__table__.indexes:  # type: ignore[attr-defined]
+            if index.name in ("ix_project_budget", "ix_project_change",
+                              "ix_document_imported_at"):  # fmt: skip
+                index.create(connection)
+    for (document_id,) in connection.exec_driver_sql(
+        "SELECT id FROM document ORDER BY year, revision"
+    ).all():
+        link_changes(connection, document_id)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _add_reviews_and_search,
     3: _add_pairing_decisions,
     4: _add_finding_dismissals,
+    5: _scale,
 }
 
 
@@ -147,3 +216,28 @@ def schema_sql(connection: Connection) -> str:
         if not (kind == "table" and any(name.startswith(f"{v}_") for v in virtual))
     ]
     return ";\n\n".join(kept) + ";\n"
+
+
+def schema_shape(connection: Connection) -> dict[str, object]:
+    """The schema as SQLite understands it: each table's columns (name, type, not null,
+    default, key), foreign keys and indexes. Two stores of the same shape behave the same
+    even when their CREATE statements are worded differently (ALTER TABLE ADD COLUMN
+    appends to the statement; a fresh store gets it whole)."""
+    shape: dict[str, object] = {}
+    names = connection.exec_driver_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+    ).all()
+    virtual = [name for _, name, sql in names if sql.startswith("CREATE VIRTUAL TABLE")]
+    for kind, name, sql in names:
+        if kind == "table" and any(name.startswith(f"{v}_") for v in virtual):
+            continue
+        if kind == "table" and name not in virtual:
+            shape[name] = {
+                "columns": connection.exec_driver_sql(f"PRAGMA table_info('{name}')").all(),
+                "foreign_keys": connection.exec_driver_sql(
+                    f"PRAGMA foreign_key_list('{name}')"
+                ).all(),
+            }
+        else:
+            shape[name] = sql
+    return shape

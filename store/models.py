@@ -17,7 +17,10 @@ class Department(SQLModel, table=True):
 
 
 class Document(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("department_id", "year", "stage", "revision"),)
+    __table_args__ = (
+        UniqueConstraint("department_id", "year", "stage", "revision"),
+        Index("ix_document_imported_at", "imported_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     department_id: int = Field(foreign_key="department.id", index=True)
@@ -33,6 +36,13 @@ class Document(SQLModel, table=True):
     source_encoding: str
     line_count: int
     imported_at: str  # ISO 8601, UTC
+    # What `jixiao ls` shows, counted once at import rather than for every listing.
+    unit_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    project_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    indicator_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    budget_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    unread_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    warning_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class DocumentSource(SQLModel, table=True):
@@ -83,6 +93,17 @@ class Unit(SQLModel, table=True):
 
 
 class Project(SQLModel, table=True):
+    """code_key and name_key are the code and name as compare pairs them
+    (store/compare/normalize.py). The previous project is the same project in the year
+    before (store/changes.py says how it is found); change_fen = budget_fen minus its budget.
+    Both are kept up to date by the import so that store-wide views sort by change from an
+    index."""
+
+    __table_args__ = (
+        Index("ix_project_budget", "budget_fen", "id"),
+        Index("ix_project_change", "change_fen", "id"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", index=True, ondelete="CASCADE")
@@ -102,6 +123,10 @@ class Project(SQLModel, table=True):
     plan_12: str | None = None
     first_line: int
     last_line: int
+    code_key: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    name_key: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    previous_project_id: int | None = None
+    change_fen: int | None = None
 
 
 class ProjectGoal(SQLModel, table=True):
@@ -167,8 +192,8 @@ class ReviewMark(SQLModel, table=True):
 
 class SearchText(SQLModel, table=True):
     """Searchable text of a document, one row a piece (a project's name, its purpose, a goal,
-    an indicator, a department goal). The trigram index search_fts is built over it; short
-    queries (one or two characters) are answered with LIKE on this table."""
+    an indicator, a department goal). The index search_fts holds each row's character
+    bigrams under the same rowid (store/search_tokens.py, store/search_index.py)."""
 
     __tablename__ = "search_text"
 

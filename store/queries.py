@@ -61,17 +61,9 @@ class StoredDocument:
 
 
 _LIST_DOCUMENTS = """
-SELECT d.id, dep.name, d.year, d.stage, d.revision, d.title,
-       (SELECT count(*) FROM unit AS u WHERE u.document_id = d.id),
-       (SELECT count(*) FROM project AS p WHERE p.document_id = d.id),
-       (SELECT count(*) FROM indicator AS i JOIN project AS p ON p.id = i.project_id
-         WHERE p.document_id = d.id),
-       (SELECT coalesce(sum(p.budget_fen), 0) FROM project AS p WHERE p.document_id = d.id),
-       d.source_filename, d.source_format, d.imported_at,
-       (SELECT count(*) FROM import_note AS n WHERE n.document_id = d.id
-         AND n.severity = 'unread'),
-       (SELECT count(*) FROM import_note AS n WHERE n.document_id = d.id
-         AND n.severity = 'warning')
+SELECT d.id, dep.name, d.year, d.stage, d.revision, d.title, d.unit_count,
+       d.project_count, d.indicator_count, d.budget_fen, d.source_filename, d.source_format,
+       d.imported_at, d.unread_count, d.warning_count
 FROM document AS d JOIN department AS dep ON dep.id = d.department_id
 ORDER BY dep.name, d.year, d.stage, d.revision
 """

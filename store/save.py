@@ -2,42 +2,28 @@
 
 The same file (same SHA-256) a second time changes nothing. Another file for the same
 department, year and stage becomes the next revision; earlier revisions stay.
+
+Saving is two steps so that a bulk import can do the first in its worker processes:
+store.rows.prepare turns the parsed document into rows whose ids count from 0 (pure,
+picklable); `save_prepared` gives them their place in the store inside the caller's
+transaction.
 """
 
 from __future__ import annotations
 
-import zlib
+import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Engine, Table, func, insert, select
+from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from importers.model import ParsedDocument
-from importers.model import Project as ParsedProject
-from importers.money import to_fen
 from importers.report import ImportReport
+from store.changes import link_changes
 from store.checks.dismissals import carry_over_dismissals
 from store.connection import write_connection
-from store.models import (
-    Department,
-    DepartmentGoal,
-    Document,
-    DocumentSource,
-    ImportNote,
-    Indicator,
-    Project,
-    ProjectGoal,
-    SearchText,
-    TocEntry,
-    Unit,
-)
 from store.reviews import carry_over_marks
-
-Rows = dict[str, list[dict[str, Any]]]
-"""Rows to insert, by table name, in an order that satisfies the foreign keys."""
+from store.rows import ID_COLUMNS, FirstIds, PreparedDocument, Tables, prepare
 
 
 @dataclass(frozen=True)
@@ -48,17 +34,6 @@ class SaveResult:
     """False when the store already held this very file."""
 
 
-@dataclass(frozen=True)
-class FirstIds:
-    """The ids the new rows start from. Handed out by the saver so that children can name
-    their parents within one executemany per table."""
-
-    document: int
-    unit: int
-    project: int
-    indicator: int
-
-
 def save_document(engine: Engine, parsed: ParsedDocument, report: ImportReport) -> SaveResult:
     with write_connection(engine) as connection, connection.begin():
         return save_in(connection, parsed, report)
@@ -66,271 +41,76 @@ def save_document(engine: Engine, parsed: ParsedDocument, report: ImportReport) 
 
 def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport) -> SaveResult:
     """Save inside the caller's transaction, which must hold the write lock."""
-    existing = connection.execute(
-        select(Document.id, Document.revision).where(Document.source_sha256 == parsed.source.sha256)
-    ).first()
+    return save_prepared(connection, prepare(parsed, report))
+
+
+def save_prepared(connection: Connection, prepared: PreparedDocument) -> SaveResult:
+    """Insert a prepared document inside the caller's transaction, which must hold the write
+    lock (BEGIN IMMEDIATE): the next ids are read from the tables. The prepared rows are
+    changed in place and must not be saved twice."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    existing = cursor.execute(
+        "SELECT id, revision FROM document WHERE source_sha256 = ?", (prepared.sha256,)
+    ).fetchone()
     if existing is not None:
-        return SaveResult(existing.id, existing.revision, created=False)
-    department_id = _department_id(connection, parsed.department)
-    revision = (
-        1
-        + connection.execute(
-            select(func.coalesce(func.max(Document.revision), 0)).where(
-                Document.department_id == department_id,
-                Document.year == parsed.year,
-                Document.stage == parsed.stage,
-            )
-        ).scalar_one()
+        return SaveResult(existing[0], existing[1], created=False)
+    department_id = _department_id(cursor, prepared.department)
+    key = (department_id, prepared.year, prepared.stage)
+    (previous_revision,) = cursor.execute(
+        "SELECT coalesce(max(revision), 0) FROM document "
+        "WHERE department_id = ? AND year = ? AND stage = ?",
+        key,
+    ).fetchone()
+    ids = FirstIds(
+        *(
+            _next_id(cursor, table)
+            for table in ("document", "unit", "project", "indicator", "search_text")
+        )
     )
-    ids = FirstIds(*(_next_id(connection, model) for model in (Document, Unit, Project, Indicator)))
-    rows = document_rows(parsed, report, ids, department_id, revision)
-    for table_name, table_rows in rows.items():
-        if table_rows:
-            connection.execute(insert(_TABLES[table_name]), table_rows)
-    if revision > 1:
-        previous = connection.execute(
-            select(Document.id).where(
-                Document.department_id == department_id,
-                Document.year == parsed.year,
-                Document.stage == parsed.stage,
-                Document.revision == revision - 1,
-            )
-        ).scalar_one()
+    tables = prepared.tables
+    _place(tables, ids)
+    columns, (document,) = tables["document"]
+    document[columns.index("department_id")] = department_id
+    document[columns.index("revision")] = previous_revision + 1
+    for table, (columns, values) in tables.items():
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            values,
+        )
+    if previous_revision:
+        (previous,) = cursor.execute(
+            "SELECT id FROM document WHERE department_id = ? AND year = ? AND stage = ? "
+            "AND revision = ?",
+            (*key, previous_revision),
+        ).fetchone()
         carry_over_marks(connection, previous, ids.document)
         carry_over_dismissals(connection, previous, ids.document)
-    return SaveResult(ids.document, revision, created=True)
+    link_changes(connection, ids.document)
+    return SaveResult(ids.document, previous_revision + 1, created=True)
 
 
-def document_rows(
-    parsed: ParsedDocument,
-    report: ImportReport,
-    ids: FirstIds,
-    department_id: int,
-    revision: int,
-) -> Rows:
-    """Every row of one document, ready to insert. Pure: no database access."""
-    document_id = ids.document
-    rows: Rows = {
-        "document": [
-            {
-                "id": document_id,
-                "department_id": department_id,
-                "year": parsed.year,
-                "stage": parsed.stage,
-                "revision": revision,
-                "title": parsed.title,
-                "compiled_by": parsed.compiled_by,
-                "reviewed_by": parsed.reviewed_by,
-                "source_filename": parsed.source.filename,
-                "source_sha256": parsed.source.sha256,
-                "source_format": parsed.source.format,
-                "source_encoding": parsed.source.encoding,
-                "line_count": parsed.source.line_count,
-                "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-        "document_source": [
-            {
-                "document_id": document_id,
-                "text_zlib": zlib.compress(parsed.source.text.encode("utf-8"), 6),
-            }
-        ],
-        "toc_entry": [
-            {
-                "document_id": document_id,
-                "position": position,
-                "ordinal": entry.ordinal,
-                "title": entry.title,
-                "page": entry.page,
-                "line": entry.line,
-            }
-            for position, entry in enumerate(parsed.toc, start=1)
-        ],
-        "department_goal": _goal_rows(document_id, parsed),
-        "unit": [],
-        "project": [],
-        "project_goal": [],
-        "indicator": [],
-        "search_text": [
-            {
-                "document_id": document_id,
-                "project_id": None,
-                "indicator_id": None,
-                "kind": "department_goal",
-                "text": text,
-            }
-            for text in department_goal_texts(parsed)
-        ],
-        "import_note": [
-            {
-                "document_id": document_id,
-                "line": note.line,
-                "severity": note.severity,
-                "message": note.message,
-            }
-            for note in report.notes
-        ],
-    }
-    _add_unit_rows(rows, ids, parsed)
-    return rows
+def _place(tables: Tables, ids: FirstIds) -> None:
+    """Move ids counted from 0 to their place from `ids` onwards."""
+    for table, id_columns in ID_COLUMNS.items():
+        if table not in tables:
+            continue
+        columns, values = tables[table]
+        for column, kind in id_columns:
+            index, first = columns.index(column), getattr(ids, kind)
+            for row in values:
+                if row[index] is not None:
+                    row[index] += first
 
 
-def _goal_rows(document_id: int, parsed: ParsedDocument) -> list[dict[str, Any]]:
-    goals = parsed.goals
-    rows = [
-        *(
-            {"kind": "overall", "title": "", "text": p.text, "indicators": "",
-             "first_line": p.first_line, "last_line": p.last_line}
-            for p in goals.overall
-        ),
-        *(
-            {"kind": "sub", "title": s.title, "text": s.goal, "indicators": s.indicators,
-             "first_line": s.first_line, "last_line": s.last_line}
-            for s in goals.sub
-        ),
-        *(
-            {"kind": "measure", "title": m.title, "text": m.text, "indicators": "",
-             "first_line": m.first_line, "last_line": m.last_line}
-            for m in goals.measures
-        ),
-    ]  # fmt: skip
-    for position, row in enumerate(rows, start=1):
-        row.update(document_id=document_id, position=position)
-    return rows
-
-
-def _add_unit_rows(rows: Rows, ids: FirstIds, parsed: ParsedDocument) -> None:
-    unit_id, project_id, indicator_id = ids.unit, ids.project, ids.indicator
-    search = rows["search_text"]
-    project_position = 0
-    for unit_position, unit in enumerate(parsed.units, start=1):
-        rows["unit"].append(
-            {"id": unit_id, "document_id": ids.document, "position": unit_position,
-             "code": unit.code, "name": unit.name, "line": unit.line}
-        )  # fmt: skip
-        for project in unit.projects:
-            project_position += 1
-            rows["project"].append(
-                _project_row(project, project_id, ids.document, unit_id, project_position)
-            )
-            rows["project_goal"].extend(
-                {"project_id": project_id, "position": position, "text": text,
-                 "line": project.goals_line}
-                for position, text in enumerate(project.goals, start=1)
-            )  # fmt: skip
-            search.append(_search_row(ids.document, project_id, None, "project", project.name))
-            if project.purpose:
-                search.append(
-                    _search_row(ids.document, project_id, None, "purpose", project.purpose)
-                )
-            search.extend(
-                _search_row(ids.document, project_id, None, "goal", goal) for goal in project.goals
-            )
-            for position, i in enumerate(project.indicators, start=1):
-                rows["indicator"].append(
-                    {
-                        "id": indicator_id,
-                        "project_id": project_id,
-                        "position": position,
-                        "level1": i.level1,
-                        "level2": i.level2,
-                        "level3": i.level3,
-                        "description": i.description,
-                        "value": i.value,
-                        "basis": i.basis,
-                        "target_kind": i.target_kind,
-                        "target_op": i.target.op if i.target else None,
-                        "target_number": _text(i.target.number) if i.target else None,
-                        "target_unit": i.target.unit if i.target else None,
-                        "line": i.line,
-                    }
-                )
-                text = indicator_search_text(i.level3, i.description, i.value, i.basis)
-                search.append(
-                    _search_row(ids.document, project_id, indicator_id, "indicator", text)
-                )
-                indicator_id += 1
-            project_id += 1
-        unit_id += 1
-
-
-def _project_row(
-    project: ParsedProject, project_id: int, document_id: int, unit_id: int, position: int
-) -> dict[str, Any]:
-    plan, money_unit = project.spending_plan, project.money_unit
-    return {
-        "id": project_id,
-        "document_id": document_id,
-        "unit_id": unit_id,
-        "position": position,
-        "ordinal": project.ordinal,
-        "title": project.title,
-        "code": project.code,
-        "name": project.name,
-        "money_unit": money_unit,
-        "budget_fen": to_fen(project.budget, money_unit),
-        "fiscal_fen": _fen_or_none(project.fiscal_funds, money_unit),
-        "other_fen": _fen_or_none(project.other_funds, money_unit),
-        "purpose": project.purpose,
-        "plan_3": _text(plan.get(3)),
-        "plan_6": _text(plan.get(6)),
-        "plan_10": _text(plan.get(10)),
-        "plan_12": _text(plan.get(12)),
-        "first_line": project.first_line,
-        "last_line": project.last_line,
-    }
-
-
-def _search_row(
-    document_id: int, project_id: int, indicator_id: int | None, kind: str, text: str
-) -> dict[str, Any]:
-    return {"document_id": document_id, "project_id": project_id,
-            "indicator_id": indicator_id, "kind": kind, "text": text}  # fmt: skip
-
-
-def indicator_search_text(level3: str, description: str, value: str, basis: str) -> str:
-    return " · ".join(part for part in (level3, description, value, basis) if part)
-
-
-def department_goal_text(kind: str, title: str, text: str, indicators: str) -> str:
-    """How a part-1 goal reads in search results: "title：text indicators"."""
-    return f"{title}：{text} {indicators}".strip() if kind != "overall" else text
-
-
-def department_goal_texts(parsed: ParsedDocument) -> list[str]:
-    goals = parsed.goals
-    return [
-        *(department_goal_text("overall", "", p.text, "") for p in goals.overall),
-        *(department_goal_text("sub", s.title, s.goal, s.indicators) for s in goals.sub),
-        *(department_goal_text("measure", m.title, m.text, "") for m in goals.measures),
-    ]
-
-
-_TABLES: dict[str, Table] = {
-    model.__table__.name: model.__table__  # type: ignore[attr-defined]
-    for model in (Document, DocumentSource, TocEntry, DepartmentGoal, Unit, Project,
-                  ProjectGoal, Indicator, SearchText, ImportNote)
-}  # fmt: skip
-
-
-def _department_id(connection: Connection, name: str) -> int:
-    found = connection.execute(select(Department.id).where(Department.name == name)).scalar()
+def _department_id(cursor: sqlite3.Cursor, name: str) -> int:
+    found = cursor.execute("SELECT id FROM department WHERE name = ?", (name,)).fetchone()
     if found is not None:
-        return int(found)
-    result = connection.execute(insert(Department), {"name": name})
-    assert result.inserted_primary_key is not None
-    return int(result.inserted_primary_key[0])
+        return int(found[0])
+    cursor.execute("INSERT INTO department (name) VALUES (?)", (name,))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
-def _next_id(connection: Connection, model: type) -> int:
+def _next_id(cursor: sqlite3.Cursor, table: str) -> int:
     # Safe because the transaction holds the write lock (BEGIN IMMEDIATE).
-    table = model.__table__  # type: ignore[attr-defined]
-    return 1 + int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
-
-
-def _fen_or_none(amount: Decimal | None, unit: str) -> int | None:
-    return None if amount is None else to_fen(amount, unit)
-
-
-def _text(number: Decimal | None) -> str | None:
-    return None if number is None else str(number)
+    return 1 + int(cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])

@@ -1,6 +1,11 @@
 """Search the text of stored documents: project names, purposes, goals, indicators and
-department goals. Queries of three characters or more use the trigram index; shorter ones
-(绩效, 党) use LIKE on the indexed text, which the trigram index cannot answer."""
+department goals.
+
+Across the store, the bigram index (store/search_tokens.py) finds the rows for a query of
+any length and hits come in the order they were imported (so that the first page of a
+common word, 项目 in ten thousand documents, is read without sorting millions of rows).
+Within one document the few hundred rows are scanned and shown in the document's order.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
+from store.search_tokens import match_expression, needs_text_check
+
 
 @dataclass(frozen=True)
 class Hit:
+    id: int
+    """The search_text row: pass the last one as `after` for the next page."""
     document_id: int
     project_id: int | None
     indicator_id: int | None
@@ -23,39 +32,49 @@ class Hit:
     project_name: str | None
 
 
-_SELECT = """
-SELECT s.document_id, s.project_id, s.indicator_id, s.kind, s.text,
-       dep.name, d.year, d.stage, p.ordinal, p.name
-FROM search_text AS s
-JOIN document AS d ON d.id = s.document_id
+_COLUMNS = """s.id, s.document_id, s.project_id, s.indicator_id, s.kind, s.text,
+       dep.name, d.year, d.stage, p.ordinal, p.name"""
+_JOINS = """JOIN document AS d ON d.id = s.document_id
 JOIN department AS dep ON dep.id = d.department_id
-LEFT JOIN project AS p ON p.id = s.project_id
-"""
-_ORDER = " ORDER BY dep.name, d.year, d.stage, d.revision, p.position, s.id LIMIT :limit"
-
-TRIGRAM = 3
-"""The shortest query the trigram index can answer."""
+LEFT JOIN project AS p ON p.id = s.project_id"""
 
 
 def search(
-    engine: Engine, query: str, document_id: int | None = None, limit: int = 500
+    engine: Engine,
+    query: str,
+    document_id: int | None = None,
+    limit: int = 500,
+    after: int = 0,
 ) -> list[Hit]:
-    """Hits in document order, at most `limit`. Empty for an empty query."""
+    """At most `limit` hits; across the store, those after the hit whose id is `after`.
+    Empty for an empty query. The query is taken literally, never as FTS syntax."""
     query = query.strip()
     if not query:
         return []
-    params: dict[str, object] = {"limit": limit}
-    if len(query) >= TRIGRAM:
-        # A quoted phrase: the query is matched as written, whatever it contains.
-        where = " WHERE s.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
-        params["match"] = '"' + query.replace('"', '""') + '"'
-    else:
-        where = " WHERE s.text LIKE :like ESCAPE '\\'"
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params["like"] = f"%{escaped}%"
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    params: dict[str, object] = {"limit": limit, "like": f"%{escaped}%", "after": after}
+    match = match_expression(query)
     if document_id is not None:
-        where += " AND s.document_id = :document_id"
         params["document_id"] = document_id
+        sql = f"""SELECT {_COLUMNS} FROM search_text AS s {_JOINS}
+            WHERE s.document_id = :document_id AND s.text LIKE :like ESCAPE '\\'
+            ORDER BY p.position, s.id LIMIT :limit"""
+    elif match is None:  # punctuation only: nothing in the index, read the text
+        sql = f"""SELECT {_COLUMNS} FROM search_text AS s {_JOINS}
+            WHERE s.id > :after AND s.text LIKE :like ESCAPE '\\'
+            ORDER BY s.id LIMIT :limit"""
+    else:
+        params["match"] = match
+        check = " AND s.text LIKE :like ESCAPE '\\'" if needs_text_check(query) else ""
+        sql = f"""SELECT {_COLUMNS} FROM search_fts AS f
+            JOIN search_text AS s ON s.id = f.rowid {_JOINS}
+            WHERE search_fts MATCH :match AND f.rowid > :after{check}
+            ORDER BY f.rowid LIMIT :limit"""
     with engine.connect() as connection:
-        rows = connection.execute(text(_SELECT + where + _ORDER), params).all()
+        rows = connection.execute(text(sql), params).all()
     return [Hit(*row) for row in rows]
+
+
+def count_hits(engine: Engine, query: str, cap: int = 10_000) -> int:
+    """How many rows of the whole store hold the query, counting no further than `cap`."""
+    return len(search(engine, query, limit=cap))

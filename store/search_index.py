@@ -1,25 +1,33 @@
-"""The full-text index: FTS5 with the trigram tokenizer over search_text, kept in step with
-it by triggers, so that whatever writes search_text (the import) updates the index.
-
-Trigrams answer queries of three characters or more. Shorter ones must use LIKE on
-search_text itself: on SQLite 3.40 a LIKE pattern under three characters on the FTS table
-returns no rows at all rather than scanning.
-"""
+"""The full-text index search_fts: FTS5 over the character bigrams of each search_text row
+(store/search_tokens.py), under the same rowid. It is contentless: the text stays in
+search_text, the index holds only the tokens, which jixiao writes alongside each row (the
+import does so in its worker processes, which is where the tokens are cheap to make)."""
 
 from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-_DDL = (
-    "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_text', "
-    "content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER search_text_insert AFTER INSERT ON search_text BEGIN "
-    "INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER search_text_delete AFTER DELETE ON search_text BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+from store.search_tokens import bigram_tokens
+
+CREATE = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', columnsize=0, tokenize='ascii')"
 )
+"""The tokens are already letters and digits, case-folded, split by spaces: the plain
+ascii tokenizer splits them as written and is the cheapest; columnsize=0 because nothing
+ranks hits by length."""
 
 
 def create_search_index(connection: Connection) -> None:
-    for statement in _DDL:
-        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(CREATE)
+
+
+def index_all(connection: Connection) -> int:
+    """Index every row of search_text (a store upgraded from an older schema). Returns how
+    many rows."""
+    rows = connection.exec_driver_sql("SELECT id, text FROM search_text ORDER BY id").all()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany(
+        "INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)",
+        [(row_id, bigram_tokens(text)) for row_id, text in rows],
+    )
+    return len(rows)

@@ -17,7 +17,7 @@ def two_documents(engine, sample) -> tuple[int, int]:
 
 
 class TestSearch:
-    def test_three_characters_use_the_index(self, engine, two_documents):
+    def test_three_characters(self, engine, two_documents):
         first, _ = two_documents
         hits = search(engine, "征订费", first)
         assert {(h.kind, h.project_ordinal) for h in hits} == {
@@ -27,7 +27,7 @@ class TestSearch:
         }
         assert hits[0].project_name == "2024 年度党刊征订费"
 
-    def test_two_characters_fall_back_to_like(self, engine, two_documents):
+    def test_two_characters(self, engine, two_documents):
         first, _ = two_documents
         hits = search(engine, "茶话", first)
         assert {h.project_ordinal for h in hits} == {4}
@@ -40,6 +40,41 @@ class TestSearch:
     def test_the_whole_store(self, engine, two_documents):
         hits = search(engine, "巨好办")
         assert {h.department for h in hits} == {"中共巨鹿县委组织部", "巨鹿县财政局"}
+
+
+class TestSearchTheWholeStore:
+    """Store-wide search reads the bigram index; it must find exactly what a scan finds,
+    for every query length, and page through the hits in import order."""
+
+    @pytest.mark.parametrize(
+        "query", ["奖", "费", "茶话", "经费", "征订费", "满意度", "APP", "app", "98%", "≥95%",
+                  "巨好办 APP", "2024", "4", "党员"]
+    )  # fmt: skip
+    def test_the_index_finds_what_a_scan_finds(self, engine, two_documents, query):
+        with engine.connect() as connection:
+            scanned = [
+                row_id
+                for row_id, text in connection.exec_driver_sql(
+                    "SELECT id, text FROM search_text ORDER BY id"
+                )
+                if query.casefold() in text.casefold()
+            ]
+        assert scanned, "a query that finds nothing tests nothing"
+        assert [hit.id for hit in search(engine, query, limit=100_000)] == scanned
+
+    def test_a_word_that_ends_a_text_is_found(self, engine, two_documents):
+        # "经费" ends many project names: the last bigram of a text must be indexed.
+        ends = [hit.text for hit in search(engine, "经费") if hit.text.endswith("经费")]
+        assert ends
+
+    def test_pages_follow_on_without_gaps(self, engine, two_documents):
+        everything = search(engine, "满意度", limit=100_000)
+        pages, after = [], 0
+        while page := search(engine, "满意度", limit=7, after=after):
+            pages.extend(page)
+            after = page[-1].id
+        assert pages == everything
+        assert len(everything) > 14
 
     def test_department_goals_are_searched_too(self, engine, two_documents):
         first, _ = two_documents

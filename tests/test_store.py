@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlite3 import IntegrityError
 
 from importers import parse_bytes
-from store import save as save_module
+from store import rows as rows_module
 from store.db import default_path, open_store
 from store.errors import StoreError
 from store.export import to_json
@@ -120,14 +120,14 @@ class TestAllOrNothing:
     def test_a_failure_halfway_writes_nothing(self, engine, sample, monkeypatch):
         # The 101st indicator row breaks a NOT NULL constraint: the department, document,
         # units and projects are already inserted when it fails.
-        build = save_module.document_rows
+        build = rows_module.document_rows
 
         def rows_with_a_bad_indicator(*args: object, **kwargs: object):
             rows = build(*args, **kwargs)  # type: ignore[arg-type]
             rows["indicator"][100]["level1"] = None
             return rows
 
-        monkeypatch.setattr(save_module, "document_rows", rows_with_a_bad_indicator)
+        monkeypatch.setattr(rows_module, "document_rows", rows_with_a_bad_indicator)
         with pytest.raises(IntegrityError, match="NOT NULL"):
             save_document(engine, *sample)
         assert set(row_counts(engine).values()) == {0}

@@ -15,7 +15,10 @@ from importlib import import_module
 
 from tui.errors import UsageError
 
-COMMANDS = ("import", "ls", "show", "export", "check", "report", "compare", "keys", "tui")
+COMMANDS = (
+    "import", "ls", "show", "export", "check", "report", "compare", "projects", "indicators",
+    "search", "stats", "keys", "tui",
+)  # fmt: skip
 """Module tui.commands.<name>_command (import → import_command) for each subcommand."""
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

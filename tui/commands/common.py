@@ -12,6 +12,8 @@ from tui.output import ROW_FORMATS
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from store.across import Cursor, StoreFilter
+
 
 def add_format_option(
     parser: argparse.ArgumentParser, choices: tuple[str, ...] = ROW_FORMATS, default: str = "table"
@@ -69,3 +71,74 @@ def output_file(args: argparse.Namespace) -> Path:
     if args.output in (None, "-"):
         raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
     return Path(args.output)
+
+
+def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool = False) -> None:
+    """The filters of the store-wide views (projects, indicators)."""
+    parser.add_argument("--department", metavar="TEXT", help="part of the department's name")
+    parser.add_argument("--year", type=int, help="the budget year")
+    parser.add_argument("--stage", choices=("draft", "final"), help="draft (草案) or final")
+    parser.add_argument("--unit", metavar="CODE_OR_TEXT", help="a unit's code or part of its name")
+    if indicators:
+        parser.add_argument(
+            "--level", metavar="TEXT", help="part of the 一级 or 二级指标, e.g. 成本 or 满意度"
+        )
+    parser.add_argument(
+        "--text",
+        metavar="TEXT",
+        help="text in the name, purpose, goals or indicators"
+        if not indicators
+        else "text in the indicator",
+    )
+    parser.add_argument(
+        "--all-revisions",
+        action="store_true",
+        help="include superseded revisions (default: the newest of each department, year "
+        "and stage)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="at most N rows (default 50; 0 for all)",
+    )
+    parser.add_argument(
+        "--after",
+        metavar="CURSOR",
+        help="start after this point: the cursor the previous page printed",
+    )
+
+
+def store_filter(args: argparse.Namespace) -> StoreFilter:
+    from store.across import StoreFilter
+
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 (all) or more")
+    return StoreFilter(
+        department=args.department,
+        year=args.year,
+        stage=args.stage,
+        unit=args.unit,
+        level=getattr(args, "level", None),
+        text=args.text,
+        all_revisions=args.all_revisions,
+    )
+
+
+def parse_cursor(value: str | None) -> Cursor | None:
+    from store.across import Cursor
+
+    if value is None:
+        return None
+    key, _, row_id = value.rpartition(":")
+    try:
+        return Cursor(int(key) if key not in ("", "-") else None, int(row_id))
+    except ValueError:
+        raise UsageError(
+            f"'{value}' is not a cursor", "pass the --after value the previous page printed"
+        ) from None
+
+
+def cursor_text(cursor: Cursor) -> str:
+    return f"{'' if cursor.key is None else cursor.key}:{cursor.id}"

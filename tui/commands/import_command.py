@@ -1,27 +1,37 @@
-"""jixiao import FILE...: read text dumps into the store, one transaction per file."""
+"""jixiao import FILE_OR_DIR...: read text dumps into the store, in parallel, in batches."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from tui.commands.common import open_store
+from tui.errors import UsageError
 from tui.output import json_text, message
 
 SUMMARY = "import text dumps of 绩效文本 into the store"
 DESCRIPTION = (
-    "Read each FILE (UTF-8, UTF-8 with BOM or GB18030), choose its layout by its content, and "
-    "save it in one transaction: all of it or nothing. The same file twice changes nothing; "
-    "another file for the same department, year and stage becomes a new revision. Lines the "
-    "importer did not understand are listed with their numbers. Exit 2 if any file failed."
+    "Read each FILE (UTF-8, UTF-8 with BOM or GB18030), every .txt file under each folder, "
+    "and every file a quoted pattern such as 'dumps/**/*.txt' matches; choose each file's "
+    "layout by its content and save it: all of it or nothing. Many files are parsed in "
+    "parallel (one worker per core) and written many to a transaction, with a progress bar "
+    "on a terminal. A file that cannot be read is reported with its line and skipped; the "
+    "summary lists every failure. Ctrl+C stops the import: the documents written so far "
+    "stay, the rest are not in the store, none half-written. The same file twice changes "
+    "nothing; another file for the same department, year and stage becomes a new revision. "
+    "Exit 2 if any file failed, 130 if interrupted."
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from importers import LAYOUTS
 
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text dumps to import")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help="text dumps, folders holding them, or quoted glob patterns",
+    )
     parser.add_argument("--department", help="the department's name, overriding the cover")
     parser.add_argument("--year", type=int, help="the budget year, overriding the cover")
     parser.add_argument(
@@ -38,70 +48,90 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--dry-run", action="store_true", help="parse and print the report, write nothing"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="parse with N worker processes (default: one per core; none for under 4 files)",
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print only failures and the summary, not a report per file",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from importers import ImportFault, Overrides, parse_file
-    from store.save import save_document
+    from importers import Overrides
+    from importers.sources import find_sources
+    from store.bulk_import import FileResult, Interrupted, import_files
+    from tui.progress import ProgressLine
 
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    sources = find_sources(args.files)
+    for given, problem in sources.problems:
+        message(f"jixiao: error: {given}: {problem}")
+    if not sources.files:
+        raise UsageError("no files to import", "name dump files, folders or quoted patterns")
     engine = None if args.dry_run else open_store(args)
     overrides = Overrides(department=args.department, year=args.year, stage=args.stage)
-    results: list[dict[str, Any]] = []
-    for name in args.files:
-        try:
-            parsed, report = parse_file(Path(name), overrides, args.layout)
-        except ImportFault as fault:
-            results.append(
-                {"file": name, "status": "failed", "line": fault.line, "error": fault.message}
-            )
-            continue
-        result: dict[str, Any] = {
-            "file": name,
-            "status": "parsed",
-            "layout": report.layout,
-            "encoding": report.encoding,
-            "department": parsed.department,
-            "year": parsed.year,
-            "stage": parsed.stage,
-            "units": len(parsed.units),
-            "projects": len(parsed.projects),
-            "indicators": parsed.indicator_count,
-            "budget": _budget_text(parsed),
-            "lines": {
-                "total": report.lines_total,
-                "blank": report.lines_blank,
-                "used": report.lines_used,
-                "unread": len(report.unread),
-            },
-            "notes": [
-                {"line": n.line, "severity": n.severity, "message": n.message} for n in report.notes
-            ],
-        }
-        if engine is not None:
-            saved = save_document(engine, parsed, report)
-            result.update(
-                status="imported" if saved.created else "unchanged",
-                document_id=saved.document_id,
-                revision=saved.revision,
-            )
-        results.append(result)
+    progress = ProgressLine(len(sources.files))
+    per_file = not args.json and not args.quiet
+
+    def show(result: FileResult) -> None:
+        progress.clear()
+        if per_file or (result.status == "failed" and not args.json):
+            _print_result(result.as_json())
+        progress.advance(failed=result.status == "failed")
+
+    interrupted = False
+    try:
+        results = import_files(
+            engine,
+            sources.files,
+            overrides=overrides,
+            layout=args.layout,
+            jobs=args.jobs,
+            on_result=show,
+        )
+    except Interrupted as stop:
+        results, interrupted = stop.results, True
+    progress.clear()
     if args.json:
-        print(json_text(results), end="")
+        print(json_text([result.as_json() for result in results]), end="")
+    if len(sources.files) > 1 or interrupted:
+        _print_summary(results, len(sources.files), interrupted, to_stderr=args.json)
+    if interrupted:
+        return 130
+    return 2 if sources.problems or any(r.status == "failed" for r in results) else 0
+
+
+def _print_summary(results: list[Any], total: int, interrupted: bool, to_stderr: bool) -> None:
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    parts = [f"{counts[s]:,} {s}" for s in ("imported", "unchanged", "parsed") if s in counts]
+    if counts.get("failed"):
+        parts.append(f"{counts['failed']:,} failed")
+    lines = [f"{total:,} files: " + (", ".join(parts) or "none read")]
+    if interrupted:
+        not_in = counts.get("interrupted", 0) + total - len(results)
+        lines.append(
+            f"interrupted: {not_in:,} files are not in the store (the transaction in progress "
+            "was rolled back); run the same import again to finish — files already in are "
+            "skipped as unchanged"
+        )
+    failures = [r for r in results if r.status == "failed"]
+    if failures:
+        lines.append("failures:")
+        lines.extend(f"  {r.file}{f':{r.line}' if r.line else ''}: {r.error}" for r in failures)
+    text = "\n".join(lines)
+    if to_stderr or interrupted:
+        message(text)
     else:
-        for result in results:
-            _print_result(result)
-    return 2 if any(r["status"] == "failed" for r in results) else 0
-
-
-def _budget_text(parsed: Any) -> dict[str, str]:
-    from decimal import Decimal
-
-    from importers.money import money_text
-
-    totals: dict[str, Decimal] = {}
-    for project in parsed.projects:
-        totals[project.money_unit] = totals.get(project.money_unit, Decimal(0)) + project.budget
-    return {unit: money_text(total) or "" for unit, total in totals.items()}
+        print(text)
 
 
 def _print_result(result: dict[str, Any]) -> None:
@@ -127,6 +157,9 @@ def _print_result(result: dict[str, Any]) -> None:
             f"unchanged {name}: already in the store as document {result['document_id']} "
             f"— nothing written"
         )
+    elif result["status"] == "interrupted":
+        print(f"interrupted {name}: parsed but not written — {what}")
+        return
     else:
         print(
             f"parsed {name} ({result['layout']}, {result['encoding']}) — {what}; "

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.search import TRIGRAM, Hit, search
+from store.search import Hit, search
 from tui import actions
 from tui.bindings import bindings
 
@@ -93,7 +93,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
     @work(exclusive=True, thread=True)
     def run_search(self, query: str) -> None:
         scope = None if self.whole_store else self.document_id
-        hits = search(self.engine, query, scope)
+        hits = search(self.engine, query, scope, limit=HIT_LIMIT)
         self.app.call_from_thread(self._show_hits, query, hits)
 
     def _show_hits(self, query: str, hits: list[Hit]) -> None:
@@ -101,8 +101,8 @@ class SearchScreen(ModalScreen[SearchResult | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(hit_label(hit, query, self.whole_store)) for hit in hits])
-        how = "" if len(query.strip()) >= TRIGRAM else " (short query: plain scan)"
-        count = Text(f"{len(hits)} hits{how}" if query.strip() else "", style="dim")
+        more = "+ (the first ones, in import order)" if len(hits) == HIT_LIMIT else ""
+        count = Text(f"{len(hits)}{more} hits" if query.strip() else "", style="dim")
         self.query_one("#count", Static).update(count)
 
     def _show_scope(self) -> None:
@@ -114,6 +114,9 @@ class SearchScreen(ModalScreen[SearchResult | None]):
 
     def _choose(self, index: int) -> None:
         self.dismiss(SearchResult(self.query_one(Input).value, self.hits, index))
+
+
+HIT_LIMIT = 500
 
 
 def hit_label(hit: Hit, query: str, with_document: bool) -> Text:

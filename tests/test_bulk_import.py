@@ -1,0 +1,235 @@
+"""Importing many files: which files, workers, batches, failures skipped and listed, and an
+interrupted import that leaves every document either fully in the store or not at all."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import department_name, document_text, read_sample, write_corpus
+from importers import Overrides, parse_file
+from importers.sources import find_sources
+from store import bulk_import
+from store.bulk_import import Interrupted, import_files
+from store.db import open_store
+from tests.conftest import ROOT, SAMPLE_TEXT
+from tui.cli import main
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, departments=4, years=2, first_year=2023)
+    return folder
+
+
+def consistent(db: Path) -> dict[int, tuple[int, int]]:
+    """Each stored document's (projects, indicators), after checking that every one holds
+    all the rows its own counts say it has: nothing half-written."""
+    with sqlite3.connect(db) as connection:
+        documents = connection.execute(
+            "SELECT id, project_count, indicator_count, unit_count FROM document"
+        ).fetchall()
+        found = {}
+        for document_id, projects, indicators, units in documents:
+            counted = connection.execute(
+                "SELECT (SELECT count(*) FROM project WHERE document_id = :d), "
+                "(SELECT count(*) FROM indicator JOIN project ON project.id = project_id "
+                "WHERE document_id = :d), (SELECT count(*) FROM unit WHERE document_id = :d), "
+                "(SELECT count(*) FROM search_text WHERE document_id = :d), "
+                "(SELECT count(*) FROM document_source WHERE document_id = :d)",
+                {"d": document_id},
+            ).fetchone()
+            assert counted[:3] == (projects, indicators, units), f"document {document_id}"
+            assert counted[3] > projects + indicators and counted[4] == 1
+            found[document_id] = (projects, indicators)
+        # The index (contentless: it cannot be counted) holds exactly the stored rows.
+        indexed = connection.execute(
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"满意\"'"
+        ).fetchone()
+        rows = connection.execute(
+            "SELECT count(*) FROM search_text WHERE text LIKE '%满意%'"
+        ).fetchone()
+        assert indexed == rows
+    return found
+
+
+class TestCorpus:
+    def test_every_generated_dump_imports_cleanly_and_differs(self, corpus):
+        files = sorted(corpus.rglob("*.txt"))
+        assert len(files) == 8
+        budgets, names = set(), set()
+        for path in files:
+            parsed, report = parse_file(path)
+            assert report.unread == [] and report.warnings == [], path
+            assert 20 <= len(parsed.projects) <= 35  # 28 or more, less the dropped
+            budgets.add(sum(p.budget for p in parsed.projects))
+            names.add(parsed.department)
+        assert len(budgets) == 8 and len(names) == 4
+
+    def test_the_same_arguments_give_the_same_bytes(self):
+        sample = read_sample()
+        assert document_text(sample, 7, 2024, 2022) == document_text(sample, 7, 2024, 2022)
+        assert department_name(0) != department_name(1)
+
+    def test_sample_sized_documents_keep_every_project(self):
+        text = document_text(read_sample(), 3, 2025, 2022, min_projects=35)
+        assert text.count("绩效目标表\n") == SAMPLE_TEXT.count("绩效目标表\n")
+
+
+class TestFindingFiles:
+    def test_folders_patterns_and_files(self, tmp_path):
+        (tmp_path / "a" / "deep").mkdir(parents=True)
+        (tmp_path / "a" / ".hidden").mkdir()
+        for name in ("a/2.txt", "a/deep/1.TXT", "a/.hidden/3.txt", "a/notes.md", "b.dump"):
+            (tmp_path / name).write_text("x")
+        found = find_sources(
+            [str(tmp_path / "a"), str(tmp_path / "b.dump"), str(tmp_path / "a/2.txt")]
+        )
+        assert [p.relative_to(tmp_path).as_posix() for p in found.files] == [
+            "a/2.txt",
+            "a/deep/1.TXT",
+            "b.dump",  # named outright: read whatever its name
+        ]
+        pattern = find_sources([str(tmp_path / "a" / "**" / "*.TXT")])
+        assert [p.name for p in pattern.files] == ["1.TXT"]
+        assert found.problems == [] and pattern.problems == []
+
+    def test_what_names_no_file_is_a_problem(self, tmp_path):
+        (tmp_path / "empty").mkdir()
+        found = find_sources([str(tmp_path / "empty"), str(tmp_path / "*.nothing")])
+        assert [reason for _, reason in found.problems] == [
+            "a folder with no .txt files in it",
+            "a pattern that matches no file",
+        ]
+
+
+class TestBulkImport:
+    def test_workers_import_everything_and_a_second_run_changes_nothing(
+        self, corpus, tmp_path, capsys
+    ):
+        db = tmp_path / "bulk.db"
+        assert main(["--db", str(db), "import", "--quiet", "--jobs", "2", str(corpus)]) == 0
+        out = capsys.readouterr().out
+        assert out.strip() == "8 files: 8 imported"
+        stored = consistent(db)
+        assert len(stored) == 8
+        expected = {
+            (len(parsed.projects), parsed.indicator_count)
+            for parsed, _ in map(parse_file, sorted(corpus.rglob("*.txt")))
+        }
+        assert set(stored.values()) == expected
+        assert main(["--db", str(db), "import", "--quiet", str(corpus)]) == 0
+        assert capsys.readouterr().out.strip() == "8 files: 8 unchanged"
+
+    def test_bad_files_are_skipped_and_listed_with_their_reasons(self, corpus, tmp_path, capsys):
+        folder = tmp_path / "mixed"
+        folder.mkdir()
+        for path in sorted(corpus.rglob("*.txt"))[:4]:
+            (folder / path.name).write_bytes(path.read_bytes())
+        good = sorted(folder.iterdir())
+        broken = good[1].read_text(encoding="utf-8").replace("单位：万元", "", 1)
+        (folder / "01-broken.txt").write_text(broken, encoding="utf-8")
+        (folder / "02-binary.txt").write_bytes(bytes(range(256)) * 4)
+        db = tmp_path / "bulk.db"
+        code = main(["--db", str(db), "import", "--quiet", "--jobs", "2", str(folder)])
+        out, err = capsys.readouterr()
+        assert code == 2
+        assert "6 files: 4 imported, 2 failed" in out
+        failures = out.split("failures:\n", 1)[1].splitlines()
+        assert len(failures) == 2
+        assert "01-broken.txt:" in failures[0] and "单位：万元" in failures[0]
+        assert "02-binary.txt" in failures[1] and "binary" in failures[1]
+        assert err.count("jixiao: error:") == 2  # each also reported as it happened
+        assert len(consistent(db)) == 4
+
+    def test_a_document_the_store_refuses_fails_alone(self, corpus, tmp_path, monkeypatch):
+        # The failure comes from the store, inside a batch of many documents: the batch is
+        # rolled back and written again one document at a time.
+        files = sorted(corpus.rglob("*.txt"))
+        refused = parse_file(files[2])[0].source.sha256
+        save = bulk_import.save_prepared
+
+        def refuse_one(connection, prepared):
+            if prepared.sha256 == refused:
+                raise sqlite3.IntegrityError("NOT NULL constraint failed: indicator.level1")
+            return save(connection, prepared)
+
+        monkeypatch.setattr(bulk_import, "save_prepared", refuse_one)
+        engine = open_store(tmp_path / "bulk.db")
+        results = import_files(engine, files, overrides=Overrides(), jobs=1)
+        assert [r.status for r in results] == ["imported"] * 2 + ["failed"] + ["imported"] * 5
+        assert "NOT NULL constraint failed" in results[2].error
+        assert len(consistent(tmp_path / "bulk.db")) == 7
+
+    def test_an_interrupt_keeps_committed_batches_and_rolls_back_the_rest(
+        self, corpus, tmp_path, monkeypatch
+    ):
+        files = sorted(corpus.rglob("*.txt"))
+        monkeypatch.setattr(bulk_import, "BATCH_DOCUMENTS", 3)
+        saved = []
+        save = bulk_import.save_prepared
+
+        def interrupt_at_the_fifth(connection, prepared):
+            if len(saved) == 4:
+                raise KeyboardInterrupt
+            saved.append(prepared.sha256)
+            return save(connection, prepared)
+
+        monkeypatch.setattr(bulk_import, "save_prepared", interrupt_at_the_fifth)
+        engine = open_store(tmp_path / "bulk.db")
+        with pytest.raises(Interrupted) as stop:
+            import_files(engine, files, overrides=Overrides(), jobs=1)
+        statuses = [r.status for r in stop.value.results]
+        # The first batch of three committed; the second (the fourth document, written, and
+        # the fifth, being written) rolled back; the rest never reached.
+        assert statuses == ["imported"] * 3 + ["interrupted"] * 2
+        assert len(consistent(tmp_path / "bulk.db")) == 3
+
+    def test_ctrl_c_on_a_real_import(self, tmp_path):
+        folder = tmp_path / "many"
+        write_corpus(folder, departments=100, years=3)
+        db = tmp_path / "bulk.db"
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tui.cli",
+                "--db",
+                str(db),
+                "import",
+                "--jobs",
+                "2",
+                str(folder),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            start_new_session=True,  # its own process group, as a terminal's job is
+        )
+        assert process.stdout is not None
+        for line in process.stdout:  # wait for the first committed batch
+            if line.startswith("imported "):
+                break
+        time.sleep(0.2)
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl+C reaches the workers too
+        process.stdout.read()  # the rest, through the same text wrapper
+        err = process.stderr.read()  # type: ignore[union-attr]
+        process.wait(timeout=60)
+        stored = consistent(db)
+        if process.returncode == 0:  # finished before the signal arrived
+            pytest.skip("the import finished before Ctrl+C: nothing to check")
+        assert process.returncode == 130, err
+        assert "interrupted:" in err and "Traceback" not in err
+        assert 0 < len(stored) < 300
+        assert main(["--db", str(db), "import", "--quiet", str(folder)]) == 0
+        assert len(consistent(db)) == 300

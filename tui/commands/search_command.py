@@ -1,0 +1,60 @@
+"""jixiao search QUERY: find text across the store (or one document)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.common import add_format_option, cursor_text, open_store, resolve
+from tui.output import message, render
+
+SUMMARY = "search project names, purposes, goals and indicators"
+DESCRIPTION = (
+    "Find QUERY, taken literally (any length, one character up), in the projects' names, "
+    "purposes and goals, the indicators and the department goals of every document, or of "
+    "one with --document. Across the store hits come in import order from the index; "
+    "--limit caps them and the --after cursor of the next page is printed on stderr."
+)
+
+_HEADERS = {
+    "department": "department",
+    "year": "year",
+    "project_ordinal": "no.",
+    "project_name": "project",
+    "kind": "where",
+    "text": "text",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY", help="the text to find")
+    parser.add_argument("--document", metavar="DOC", help="search this document only")
+    parser.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+    )
+    parser.add_argument(
+        "--after", type=int, metavar="CURSOR", help="start after this hit (store-wide)"
+    )
+    add_format_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from store.across import Cursor
+    from store.search import search
+
+    engine = open_store(args)
+    document_id = resolve(engine, args.document) if args.document else None
+    limit = max(1, args.limit)
+    hits = search(engine, args.query, document_id, limit=limit + 1, after=args.after or 0)
+    more = len(hits) > limit
+    rows = [asdict(hit) for hit in hits[:limit]]
+    if not rows and args.format == "table":
+        message(f"no hits for {args.query!r}")
+        return 0
+    print(render(rows, args.format, _HEADERS, frozenset({"year", "project_ordinal"})), end="")
+    if more and document_id is None:
+        message(f"more hits: --after {cursor_text(Cursor(None, rows[-1]['id'])).lstrip(':')}")
+    elif more:
+        message(f"more than {limit} hits; raise --limit to see them")
+    return 0

@@ -1,0 +1,54 @@
+"""jixiao stats: the store's size and counts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.commands.common import open_store
+from tui.output import json_text
+
+SUMMARY = "show the store's size and what it holds"
+DESCRIPTION = (
+    "The store's file, schema version and size on disk (with its write-ahead log), and how "
+    "many departments, documents, units, projects, indicators, goals, search rows, review "
+    "marks, dismissed findings and pairing decisions it holds, with documents by year."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.db import default_path
+    from store.stats import store_stats
+
+    engine = open_store(args)
+    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
+    stats = store_stats(engine, path)
+    if args.format == "json":
+        print(json_text(stats), end="")
+        return 0
+    size = stats["bytes"]
+    print(f"store      {stats['path']} (schema version {stats['schema_version']})")
+    print(
+        f"size       {_megabytes(size['store'])} + {_megabytes(size['wal'])} write-ahead log"
+        f" ({stats['pages']['free']:,} of {stats['pages']['count']:,} pages free)"
+    )
+    width = max(len(name) for name in stats["counts"])
+    for name, count in stats["counts"].items():
+        print(f"{name.replace('_', ' '):{width}} {count:>12,}")
+    if stats["documents_by_year"]:
+        by_year = ", ".join(
+            f"{row['year']} {row['stage']}: {row['documents']:,}"
+            for row in stats["documents_by_year"]
+        )
+        print(f"by year    {by_year}")
+    return 0
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"

@@ -1,0 +1,62 @@
+"""A one-line progress bar on stderr for long commands: count, share, rate, time left.
+
+Drawn only on a terminal, at most ten times a second; `clear` rubs it out so that a line of
+output can be printed above it, and the next `advance` draws it again.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+_REDRAW_SECONDS = 0.1
+_BAR = 24
+
+
+class ProgressLine:
+    def __init__(self, total: int, noun: str = "files", stream: TextIO | None = None) -> None:
+        self.total = total
+        self.noun = noun
+        self.stream = stream or sys.stderr
+        self.enabled = total > 1 and self.stream.isatty()
+        self.done = 0
+        self.failed = 0
+        self._started = time.monotonic()
+        self._drawn_at = 0.0
+        self._shown = False
+
+    def advance(self, failed: bool = False) -> None:
+        self.done += 1
+        self.failed += failed
+        now = time.monotonic()
+        if self.enabled and (now - self._drawn_at >= _REDRAW_SECONDS or self.done == self.total):
+            self._drawn_at = now
+            self.stream.write("\r" + self.line(now) + "\x1b[K")
+            self.stream.flush()
+            self._shown = True
+
+    def line(self, now: float | None = None) -> str:
+        elapsed = (now or time.monotonic()) - self._started
+        share = self.done / self.total if self.total else 1.0
+        filled = round(share * _BAR)
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        left = (self.total - self.done) / rate if rate > 0 else None
+        eta = "--:--" if left is None else _clock(left)
+        failed = f"  {self.failed} failed" if self.failed else ""
+        return (
+            f"[{'#' * filled}{'.' * (_BAR - filled)}] {self.done:,}/{self.total:,} {self.noun} "
+            f"{share:4.0%}  {rate:6.1f}/s  ETA {eta}{failed}"
+        )
+
+    def clear(self) -> None:
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"

@@ -48,7 +48,8 @@ def find_sources(arguments: list[str]) -> Sources:
         elif path.exists() or not glob.has_magic(argument):
             add(path)  # a missing file is reported when it is read, with the others
         else:
-            matches = sorted(Path(m) for m in glob.glob(argument, recursive=True))
+            # glob.glob, not Path.glob: the pattern may be absolute or climb with ".."
+            matches = sorted(Path(m) for m in glob.glob(argument, recursive=True))  # noqa: PTH207
             files = [m for m in matches if m.is_file()]
             if not files:
                 sources.problems.append((argument, "a pattern that matches no file"))

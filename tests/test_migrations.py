@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from store import migrations
 from store.db import open_store
-from store.migrations import SCHEMA_VERSION, schema_sql, schema_shape
+from store.migrations import SCHEMA_VERSION, schema_shape, schema_sql
 from store.save import save_document
 from store.search_tokens import match_expression
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from sqlite3 import IntegrityError
 
 import pytest
 from sqlalchemy import text
-from sqlite3 import IntegrityError
 
 from importers import parse_bytes
 from store import rows as rows_module

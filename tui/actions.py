@@ -46,6 +46,7 @@ BROWSE = (
     Action("browse.overview", "o", "overview", "Document overview"),
     Action("browse.compare", "c", "compare", "Compare with another document", show=True),
     Action("browse.findings", "F", "findings", "The document's check findings"),
+    Action("browse.across", "A", "across", "All projects across the store", show=True),
 )
 
 TREE = (
@@ -92,6 +93,20 @@ COMPARE = (
 
 PICK = (Action("pick.cancel", "escape", "cancel", "Cancel", show=True),)
 
+ACROSS = (
+    # Not PgDn/PgUp: those scroll within the page, as in every table.
+    Action("across.next_page", "right_square_bracket,l", "next_page", "Next page", show=True),
+    Action("across.previous_page", "left_square_bracket,h", "previous_page", "Previous page",
+           show=True),
+    Action("across.filter", "f", "filter", "Filter: department, year, unit, level, text",
+           show=True),
+    Action("across.sort", "s", "cycle_sort", "Sort: document order, budget, change", show=True),
+    Action("across.kind", "i", "toggle_kind", "Projects / indicators", show=True),
+    Action("across.back", "escape", "back", "Back", show=True),
+    Action("across.down", "j", "cursor_down", "Down", palette=False),
+    Action("across.up", "k", "cursor_up", "Up", palette=False),
+)  # fmt: skip
+
 FINDINGS = (
     Action("findings.dismiss", "d", "dismiss", "Dismiss the finding, with a reason", show=True),
     Action("findings.restore", "u", "restore", "Restore a dismissed finding", show=True),
@@ -102,4 +117,17 @@ HELP = (Action("help.close", "escape,question_mark,f1,q", "dismiss", "Close", pa
 
 WELCOME = (Action("welcome.sample", "i", "import_sample", "Import the bundled sample", show=True),)
 
-ALL = APP + BROWSE + TREE + TABLE + SEARCH + DIALOG + COMPARE + PICK + FINDINGS + HELP + WELCOME
+ALL = (
+    APP
+    + BROWSE
+    + TREE
+    + TABLE
+    + SEARCH
+    + DIALOG
+    + COMPARE
+    + PICK
+    + ACROSS
+    + FINDINGS
+    + HELP
+    + WELCOME
+)

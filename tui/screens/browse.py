@@ -38,6 +38,7 @@ from tui.components.overview_view import OverviewView
 from tui.components.project_tree import ProjectTree, Ref
 from tui.components.project_view import IndicatorTable, ProjectView
 from tui.display import STATE_MARKS, STATE_STYLES, money
+from tui.screens.across import AcrossScreen, Chosen
 from tui.screens.compare import CompareScreen
 from tui.screens.filter import FilterScreen
 from tui.screens.findings import FindingsScreen
@@ -312,22 +313,36 @@ class BrowseScreen(Screen[None]):
         self._go_to(result.hits[index])
 
     def _go_to(self, hit: Hit) -> None:
+        self._open(hit.document_id, hit.project_id, hit.indicator_id)
+
+    def _open(
+        self, document_id: int, project_id: int | None, indicator_id: int | None = None
+    ) -> None:
+        """Show a document's project (or the document itself), with the cursor on the
+        indicator when one is given."""
         tree = self.project_tree
-        target = document(self.engine, hit.document_id)
+        target = document(self.engine, document_id)
         if target is None:
             return
         tree.open_document(target.department_id, target.id)
         ref = (
-            Ref("project", hit.project_id, hit.document_id)
-            if hit.project_id is not None
-            else Ref("document", hit.document_id, hit.document_id)
+            Ref("project", project_id, document_id)
+            if project_id is not None
+            else Ref("document", document_id, document_id)
         )
         self._select(ref)
-        if hit.indicator_id is not None:
+        if indicator_id is not None:
             view = self.query_one(ProjectView)
             rows = [i.id for i in view.detail.indicators] if view.detail else []
-            if hit.indicator_id in rows:
-                view.query_one(IndicatorTable).move_cursor(row=rows.index(hit.indicator_id))
+            if indicator_id in rows:
+                view.query_one(IndicatorTable).move_cursor(row=rows.index(indicator_id))
+
+    def action_across(self) -> None:
+        def opened(chosen: Chosen | None) -> None:
+            if chosen is not None:
+                self._open(chosen.document_id, chosen.project_id, chosen.indicator_id)
+
+        self.app.push_screen(AcrossScreen(self.engine), opened)
 
     def _select(self, ref: Ref) -> None:
         """Put the cursor on `ref` and show it; if the filter hides it, clear the filter

@@ -1,0 +1,336 @@
+"""Every project, or every indicator, across the store: filtered, sorted, a page at a time.
+
+Pages come from SQL with a cursor (store/across.py), read in a thread so that the screen
+answers keys while a page loads; the total is counted in another thread and shown when it
+is known. Enter opens the project in the browse screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rich.text import Text
+from sqlalchemy import Engine
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+
+from importers.money import from_fen
+from store.across import (
+    INDICATOR_SORTS,
+    PROJECT_SORTS,
+    Cursor,
+    Page,
+    StoreFilter,
+    count_indicators,
+    count_projects,
+    indicator_page,
+    project_page,
+)
+from tui import actions
+from tui.bindings import bindings
+
+PAGE_ROWS = 100
+
+SORT_NAMES = {
+    "document": "document order",
+    "budget": "budget, largest first",
+    "budget-asc": "budget, smallest first",
+    "change": "change, largest increase first",
+    "change-asc": "change, largest cut first",
+}
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """What Enter picked: the project (and indicator) to open in the browse screen."""
+
+    document_id: int
+    project_id: int
+    indicator_id: int | None = None
+
+
+class AcrossScreen(Screen[Chosen | None]):
+    BINDINGS = bindings(actions.ACROSS)
+    DEFAULT_CSS = """
+    AcrossScreen #across-title { height: 1; }
+    AcrossScreen #across-status { height: 1; color: $text-muted; }
+    AcrossScreen DataTable { height: 1fr; }
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.indicators = False
+        self.where = StoreFilter()
+        self.sort = "document"
+        self.starts: list[Cursor | None] = [None]
+        """Where each page seen so far starts: the way back."""
+        self.page: Page | None = None
+        self.total: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="across-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield Static(id="across-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._reload()
+
+    # -- loading --------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        """Back to the first page, and a new count: the filter, sort or kind changed."""
+        self.starts = [None]
+        self.total = None
+        self._load()
+        self._count()
+
+    @work(exclusive=True, thread=True, group="page")
+    def _load(self) -> None:
+        read = indicator_page if self.indicators else project_page
+        page = read(self.engine, self.where, self.sort, self.starts[-1], PAGE_ROWS)
+        self.app.call_from_thread(self._show, page)
+
+    @work(exclusive=True, thread=True, group="count")
+    def _count(self) -> None:
+        count = count_indicators if self.indicators else count_projects
+        total = count(self.engine, self.where)
+        self.app.call_from_thread(self._show_total, total)
+
+    def _show(self, page: Page) -> None:
+        self.page = page
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        columns = INDICATOR_COLUMNS if self.indicators else PROJECT_COLUMNS
+        for (title, key, _), width in zip(columns, self._widths(columns), strict=True):
+            table.add_column(title, key=key, width=width)
+        for row in page.rows:
+            cells = [cell(row) for _, _, cell in columns]
+            for text in cells:
+                text.no_wrap, text.overflow = True, "ellipsis"
+            table.add_row(*cells, key=str(row["id"]))
+        table.focus()
+        self._show_title()
+
+    def _widths(self, columns: tuple[Column, ...]) -> list[int]:
+        """Fixed widths, and the wide column (None in WIDTHS) takes what is left, so that
+        budget and change stay on screen at 80 columns."""
+        fixed = [WIDTHS[key] for _, key, _ in columns]
+        padding = 2 * len(columns) + 2  # a cell's padding either side, and the scrollbar
+        left = max(12, self.size.width - padding - sum(w for w in fixed if w is not None))
+        return [left if width is None else width for width in fixed]
+
+    def _show_total(self, total: int) -> None:
+        self.total = total
+        self._show_title()
+
+    def _show_title(self) -> None:
+        what = "indicators" if self.indicators else "projects"
+        title = Text(f"All {what}", style="bold")
+        title.append(f" · by {SORT_NAMES[self.sort]}", style="dim")
+        described = describe(self.where)
+        if described:
+            title.append(f" · {described}", style="yellow")
+        self.query_one("#across-title", Static).update(title)
+        shown = len(self.page.rows) if self.page else 0
+        first = (len(self.starts) - 1) * PAGE_ROWS
+        total = "counting…" if self.total is None else f"{self.total:,}"
+        status = Text(f"page {len(self.starts)}: {first + 1 if shown else 0:,}–{first + shown:,}"
+                      f" of {total}")  # fmt: skip
+        status.append(
+            "   ]: next page · [: previous · Enter: open · f: filter · s: sort · "
+            "i: projects/indicators",
+            style="dim",
+        )
+        self.query_one("#across-status", Static).update(status)
+
+    # -- actions --------------------------------------------------------------------
+
+    def action_next_page(self) -> None:
+        if self.page is None or self.page.next is None:
+            self.notify("this is the last page")
+            return
+        self.starts.append(self.page.next)
+        self._load()
+
+    def action_previous_page(self) -> None:
+        if len(self.starts) == 1:
+            self.notify("this is the first page")
+            return
+        self.starts.pop()
+        self._load()
+
+    def action_cycle_sort(self) -> None:
+        sorts = INDICATOR_SORTS if self.indicators else PROJECT_SORTS
+        self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
+        self._reload()
+
+    def action_toggle_kind(self) -> None:
+        self.indicators = not self.indicators
+        if self.sort not in (INDICATOR_SORTS if self.indicators else PROJECT_SORTS):
+            self.sort = "document"
+        self._reload()
+
+    def action_filter(self) -> None:
+        def apply(wanted: StoreFilter | None) -> None:
+            if wanted is not None:
+                self.where = wanted
+                self._reload()
+
+        self.app.push_screen(AcrossFilterScreen(self.where, self.indicators), apply)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if self.page is None:
+            return
+        row = self.page.rows[event.cursor_row]
+        if self.indicators:
+            self.dismiss(Chosen(row["document_id"], row["project_id"], row["id"]))
+        else:
+            self.dismiss(Chosen(row["document_id"], row["id"]))
+
+
+def describe(where: StoreFilter) -> str:
+    parts = [
+        f"{label} {value}"
+        for label, value in (
+            ("department", where.department),
+            ("year", where.year),
+            ("stage", where.stage),
+            ("unit", where.unit),
+            ("level", where.level),
+            ("text", where.text),
+        )
+        if value is not None
+    ]
+    return ", ".join(parts)
+
+
+def _money(row: dict[str, Any], key: str, signed: bool = False) -> Text:
+    value = row.get(key)
+    if value is None:
+        return Text("")
+    amount = from_fen(value, row["money_unit"])
+    style = "" if not signed else ("green" if value > 0 else "red" if value < 0 else "")
+    return Text(f"{amount:+}" if signed else str(amount), style=style, justify="right")
+
+
+def _percent(row: dict[str, Any]) -> Text:
+    change, previous = row.get("change_fen"), row.get("previous_budget_fen")
+    if change is None or not previous:
+        return Text("")
+    return Text(f"{change * 100 / previous:+.1f}%", justify="right")
+
+
+def _plain(key: str) -> Any:
+    return lambda row: Text(str(row[key]))
+
+
+Column = tuple[str, str, Any]
+"""Title, key, and how to draw a row's cell."""
+
+WIDTHS: dict[str, int | None] = {
+    "department": 12, "year": 4, "unit": 6, "ordinal": 3, "name": None, "budget": 9,
+    "change": 9, "percent": 6, "project": 16, "level2": 10, "level3": None, "value": 10,
+}  # fmt: skip
+
+PROJECT_COLUMNS: tuple[Column, ...] = (
+    ("department", "department", _plain("department")),
+    ("year", "year", _plain("year")),
+    ("unit", "unit", _plain("unit_code")),
+    ("no.", "ordinal", _plain("ordinal")),
+    ("project", "name", _plain("name")),
+    ("budget", "budget", lambda row: _money(row, "budget_fen")),
+    ("change", "change", lambda row: _money(row, "change_fen", signed=True)),
+    ("%", "percent", _percent),
+)
+
+INDICATOR_COLUMNS: tuple[Column, ...] = (
+    ("department", "department", _plain("department")),
+    ("year", "year", _plain("year")),
+    ("no.", "ordinal", _plain("ordinal")),
+    ("project", "project", _plain("project")),
+    ("二级指标", "level2", _plain("level2")),
+    ("三级指标", "level3", _plain("level3")),
+    ("指标值", "value", _plain("value")),
+)
+
+
+class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
+    BINDINGS = bindings(actions.DIALOG)
+    DEFAULT_CSS = """
+    AcrossFilterScreen { align: center middle; }
+    AcrossFilterScreen > Vertical { width: 60; height: auto; max-height: 100%;
+                                    border: round $accent; background: $surface;
+                                    padding: 0 1; overflow-y: auto; }
+    """
+
+    def __init__(self, current: StoreFilter, indicators: bool) -> None:
+        super().__init__()
+        self.current = current
+        self.indicators = indicators
+
+    def compose(self) -> ComposeResult:
+        current = self.current
+        with Vertical():
+            yield Static(Text("Filter  (Enter or F2 apply · Esc cancel)", style="bold"))
+            yield Label("Department (part of its name)")
+            yield Input(current.department or "", id="department")
+            yield Label("Year")
+            yield Input(str(current.year or ""), id="year", placeholder="e.g. 2024")
+            yield Label("Stage")
+            yield Select([("draft", "draft"), ("final", "final")], id="stage",
+                         value=current.stage or Select.NULL, prompt="both")  # fmt: skip
+            yield Label("Unit (code, or part of its name)")
+            yield Input(current.unit or "", id="unit")
+            if self.indicators:
+                yield Label("Indicator level (产出, 成本, 满意度…)")
+                yield Input(current.level or "", id="level")
+            yield Label("Text (name, purpose, goals, indicators)")
+            yield Input(current.text or "", id="text")
+            yield Static("", id="filter-error")
+        yield Footer()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        year = self.query_one("#year", Input).value.strip()
+        if year and not (year.isdigit() and len(year) == 4):
+            self.query_one("#filter-error", Static).update(
+                Text("the year is four digits, e.g. 2024", style="red")
+            )
+            return
+        stage = self.query_one("#stage", Select).value
+        level = self.query_one("#level", Input).value if self.indicators else None
+        self.dismiss(
+            replace(
+                self.current,
+                department=_text(self.query_one("#department", Input).value),
+                year=int(year) if year else None,
+                stage=stage if isinstance(stage, str) else None,
+                unit=_text(self.query_one("#unit", Input).value),
+                level=_text(level),
+                text=_text(self.query_one("#text", Input).value),
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None

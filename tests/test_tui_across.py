@@ -99,7 +99,7 @@ class TestAcross:
 
     async def test_indicators_and_a_bad_year(self, store):
         async with make_app(store).run_test(size=SIZE) as pilot:
-            screen = await open_across(pilot)
+            await open_across(pilot)
             await press(pilot, "i")
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()

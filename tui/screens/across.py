@@ -14,9 +14,9 @@ from rich.text import Text
 from sqlalchemy import Engine
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from importers.money import from_fen
 from store.across import (
@@ -270,12 +270,16 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
 
 
 class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
+    """One line a field, so that it fits 80×24 with room to spare."""
+
     BINDINGS = bindings(actions.DIALOG)
     DEFAULT_CSS = """
     AcrossFilterScreen { align: center middle; }
-    AcrossFilterScreen > Vertical { width: 60; height: auto; max-height: 100%;
-                                    border: round $accent; background: $surface;
-                                    padding: 0 1; overflow-y: auto; }
+    AcrossFilterScreen > Vertical { width: 64; height: auto; border: round $accent;
+                                    background: $surface; padding: 0 1; }
+    AcrossFilterScreen Horizontal { height: 1; margin-top: 1; }
+    AcrossFilterScreen Label { width: 14; }
+    AcrossFilterScreen Input { border: none; height: 1; padding: 0 1; width: 1fr; }
     """
 
     def __init__(self, current: StoreFilter, indicators: bool) -> None:
@@ -285,22 +289,21 @@ class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
 
     def compose(self) -> ComposeResult:
         current = self.current
+        fields = [
+            ("department", "Department", current.department, "part of its name"),
+            ("year", "Year", current.year, "e.g. 2024"),
+            ("stage", "Stage", current.stage, "draft or final; empty for both"),
+            ("unit", "Unit", current.unit, "a code, or part of its name"),
+        ]
+        if self.indicators:
+            fields.append(("level", "Level", current.level, "产出, 成本, 满意度…"))
+        fields.append(("text", "Text", current.text, "in names, purposes, goals, indicators"))
         with Vertical():
             yield Static(Text("Filter  (Enter or F2 apply · Esc cancel)", style="bold"))
-            yield Label("Department (part of its name)")
-            yield Input(current.department or "", id="department")
-            yield Label("Year")
-            yield Input(str(current.year or ""), id="year", placeholder="e.g. 2024")
-            yield Label("Stage")
-            yield Select([("draft", "draft"), ("final", "final")], id="stage",
-                         value=current.stage or Select.NULL, prompt="both")  # fmt: skip
-            yield Label("Unit (code, or part of its name)")
-            yield Input(current.unit or "", id="unit")
-            if self.indicators:
-                yield Label("Indicator level (产出, 成本, 满意度…)")
-                yield Input(current.level or "", id="level")
-            yield Label("Text (name, purpose, goals, indicators)")
-            yield Input(current.text or "", id="text")
+            for key, label, value, hint in fields:
+                with Horizontal():
+                    yield Label(label)
+                    yield Input("" if value is None else str(value), id=key, placeholder=hint)
             yield Static("", id="filter-error")
         yield Footer()
 
@@ -308,23 +311,28 @@ class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        year = self.query_one("#year", Input).value.strip()
+        def value(key: str) -> str | None:
+            found = self.query(f"#{key}")
+            return _text(found.first(Input).value) if found else None
+
+        year, stage = value("year"), value("stage")
+        problem = None
         if year and not (year.isdigit() and len(year) == 4):
-            self.query_one("#filter-error", Static).update(
-                Text("the year is four digits, e.g. 2024", style="red")
-            )
+            problem = "the year is four digits, e.g. 2024"
+        elif stage not in (None, "draft", "final"):
+            problem = "the stage is draft or final"
+        if problem:
+            self.query_one("#filter-error", Static).update(Text(problem, style="red"))
             return
-        stage = self.query_one("#stage", Select).value
-        level = self.query_one("#level", Input).value if self.indicators else None
         self.dismiss(
             replace(
                 self.current,
-                department=_text(self.query_one("#department", Input).value),
+                department=value("department"),
                 year=int(year) if year else None,
-                stage=stage if isinstance(stage, str) else None,
-                unit=_text(self.query_one("#unit", Input).value),
-                level=_text(level),
-                text=_text(self.query_one("#text", Input).value),
+                stage=stage,
+                unit=value("unit"),
+                level=value("level"),
+                text=value("text"),
             )
         )
 

@@ -366,7 +366,8 @@ class TemplateWalker:
         rows (page breaks) do not end a table."""
         rows: list[Row] = []
         while (line := self._peek()) is not None:
-            if _TABLE_TITLE.match(join_wraps(line.text)):
+            # A title ends in 表 and starts with a digit: test that before the regex.
+            if line.text.rstrip().endswith("表") and _TABLE_TITLE.match(join_wraps(line.text)):
                 return rows, line.number
             cells = self._split_row(line)
             if cells is None:

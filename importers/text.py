@@ -23,7 +23,8 @@ def join_wraps(text: str) -> str:
     text = text.strip()
     if " " not in text and "\u3000" not in text:
         return text
-    return _SPACE_RUN.sub(" ", _SPACE_BETWEEN_CJK.sub("", text))
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    return _SPACE_RUN.sub(" ", text) if "  " in text or "\u3000" in text else text
 
 
 def squash(text: str) -> str:

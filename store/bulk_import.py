@@ -142,6 +142,7 @@ def _write(
     back its batch instead, and the batch is written again a document to a transaction,
     re-reading its files, so that only that document fails."""
     with write_connection(engine) as connection:
+        _BULK_PRAGMAS(connection)
         batch: list[tuple[Path, FileResult]] = []
         transaction = None
         started = 0.0
@@ -178,6 +179,12 @@ def _write(
                 results.append(FileResult(result.file, "interrupted", summary=result.summary))
                 notify(results[-1])
             raise
+
+
+def _BULK_PRAGMAS(connection: Connection) -> None:
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA cache_size=-65536")
+    driver.execute("PRAGMA wal_autocheckpoint=10000")
 
 
 def _save(connection: Connection, result: FileResult, prepared: PreparedDocument) -> None:

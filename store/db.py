@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
@@ -11,17 +10,10 @@ from sqlalchemy.exc import DBAPIError
 
 from store.connection import configure
 from store.errors import StoreError
+from store.location import ENV_VAR, default_path
 from store.migrations import upgrade
 
-ENV_VAR = "JIXIAO_DB"
-
-
-def default_path() -> Path:
-    """$JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db (~/.local/share by default)."""
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "jixiao" / "jixiao.db"
+__all__ = ["ENV_VAR", "default_path", "open_store"]
 
 
 def open_store(path: Path) -> Engine:

@@ -23,8 +23,9 @@ from store.compare.normalize import mask_code, normalize_name
 from store.connection import write_connection
 from store.errors import StoreError
 from store.search_index import create_search_index, index_all
+from store.version import SCHEMA_VERSION as CURRENT_VERSION
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = CURRENT_VERSION
 
 _V2_SEARCH_INDEX = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_text', "

@@ -28,6 +28,7 @@ from importers.money import from_fen
 from importers.report import Note
 from store import models as m
 from store.errors import StoreError
+from store.listing import LIST_DOCUMENTS
 
 STAGES = {"draft": "draft", "草案": "draft", "final": "final", "终稿": "final", "正式": "final"}
 
@@ -60,18 +61,9 @@ class StoredDocument:
     notes: list[Note]
 
 
-_LIST_DOCUMENTS = """
-SELECT d.id, dep.name, d.year, d.stage, d.revision, d.title, d.unit_count,
-       d.project_count, d.indicator_count, d.budget_fen, d.source_filename, d.source_format,
-       d.imported_at, d.unread_count, d.warning_count
-FROM document AS d JOIN department AS dep ON dep.id = d.department_id
-ORDER BY dep.name, d.year, d.stage, d.revision
-"""
-
-
 def list_documents(engine: Engine) -> list[DocumentSummary]:
     with engine.connect() as connection:
-        return [DocumentSummary(*row) for row in connection.execute(text(_LIST_DOCUMENTS))]
+        return [DocumentSummary(*row) for row in connection.execute(text(LIST_DOCUMENTS))]
 
 
 def resolve_document(engine: Engine, reference: str) -> int:

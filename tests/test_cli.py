@@ -337,3 +337,39 @@ class TestExcel:
     def test_xlsx_needs_a_file(self, imported, capsys):
         assert main(["--db", imported, "export", "1", "--format", "xlsx"]) == 2
         assert "add --output FILE.xlsx" in capsys.readouterr().err
+
+
+class TestLargeTables:
+    """Past LARGE_TABLE rows tables are drawn without tabulate, for speed: the same text."""
+
+    def test_the_fast_table_draws_what_tabulate_draws(self):
+        from tabulate import tabulate
+
+        from tui.output import simple_table
+
+        titles = ["id", "department", "year", "budget (万元)", "note"]
+        body = [
+            ["1", "中共巨鹿县委组织部", "2024", "7157.01", "≥95%"],
+            ["12345", "x", "2023", "0.5", ""],
+            ["7", "巨好办 APP", "2022", "12.00", "“五老”·（含）"],
+        ]
+        align = ["right", "left", "left", "right", "left"]
+        for rows in (body, body[:1], []):
+            expected = tabulate(
+                rows, headers=titles, tablefmt="simple", disable_numparse=True, colalign=align
+            )
+            assert simple_table(titles, rows, align) == expected
+
+    def test_ls_of_many_documents_is_the_same_table(self, imported, capsys, monkeypatch):
+        from tui import output
+
+        assert main(["--db", imported, "ls"]) == 0
+        by_tabulate = capsys.readouterr().out
+        monkeypatch.setattr(output, "LARGE_TABLE", 0)
+        assert main(["--db", imported, "ls"]) == 0
+        assert capsys.readouterr().out == by_tabulate
+
+    def test_ls_creates_a_missing_store(self, tmp_path, capsys):
+        assert main(["--db", str(tmp_path / "new.db"), "ls"]) == 0
+        assert "holds no documents" in capsys.readouterr().err
+        assert (tmp_path / "new.db").exists()

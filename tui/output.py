@@ -8,6 +8,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 ROW_FORMATS = ("table", "json", "csv")
@@ -26,14 +27,56 @@ def render(
         return json_text(list(rows))
     if fmt == "csv":
         return csv_text(rows)
-    from tabulate import tabulate
-
     columns = list(headers) if headers else (list(rows[0]) if rows else [])
     titles = [headers[key] for key in columns] if headers else columns
     body = [[_cell(row.get(key)) for key in columns] for row in rows]
     align = ["right" if key in right else "left" for key in columns]
+    if len(body) > LARGE_TABLE:
+        return simple_table(titles, body, align) + "\n"
+    from tabulate import tabulate
+
     table = tabulate(body, headers=titles, tablefmt="simple", disable_numparse=True, colalign=align)
     return table + "\n"
+
+
+LARGE_TABLE = 500
+"""Rows beyond which tables are drawn by simple_table: tabulate's per-cell work takes half a
+second for the ten thousand rows of `jixiao ls` on a province's store."""
+
+
+def simple_table(titles: list[str], body: list[list[str]], align: list[str]) -> str:
+    """What tabulate's "simple" format draws (tested to be identical), at a fraction of the
+    cost: each column as wide as its widest cell or its title plus two, two spaces between,
+    a row of dashes under the titles, no spaces at the ends of lines; widths in terminal
+    columns (CJK counts two)."""
+    widths = [
+        max(_width(title) + 2, *(_width(row[i]) for row in body)) if body else _width(title) + 2
+        for i, title in enumerate(titles)
+    ]
+    if not body:
+        align = ["left"] * len(titles)  # as tabulate: no rows, no alignment
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            _pad(cell, width, side) for cell, width, side in zip(cells, widths, align, strict=True)
+        ).rstrip()
+
+    return "\n".join([line(titles), "  ".join("-" * w for w in widths), *map(line, body)])
+
+
+@lru_cache(maxsize=65536)
+def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def _pad(text: str, width: int, side: str) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if side == "right" else text + fill
 
 
 def json_text(data: Any) -> str:

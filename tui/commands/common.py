@@ -32,12 +32,17 @@ def add_document_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def store_path(args: argparse.Namespace) -> Path:
+    from store.location import default_path
+
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
+
+
 def open_store(args: argparse.Namespace) -> Engine:
-    from store.db import default_path
     from store.db import open_store as open_engine
     from store.errors import StoreError
 
-    path = Path(args.db) if getattr(args, "db", None) else default_path()
+    path = store_path(args)
     try:
         return open_engine(path)
     except StoreError as error:

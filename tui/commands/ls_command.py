@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_format_option, open_store
+from tui.commands.common import add_format_option, open_store, store_path
 from tui.output import message, render
 
 SUMMARY = "list the documents in the store"
@@ -35,17 +35,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dataclasses import asdict
-
     from importers.money import from_fen
-    from store.queries import list_documents
+    from store.listing import read_documents
 
-    documents = list_documents(open_store(args))
-    rows = []
-    for summary in documents:
-        row = asdict(summary)
+    path = store_path(args)
+    rows = read_documents(path)  # the fast way: sqlite3 alone
+    if rows is None:
+        open_store(args).dispose()  # create or upgrade it (or say why it cannot be opened)
+        rows = read_documents(path) or []
+    for row in rows:
         row["budget"] = str(from_fen(row.pop("budget_fen"), "万元"))
-        rows.append(row)
     if not rows and args.format == "table":
         message("the store holds no documents yet; import one with `jixiao import FILE`")
         return 0

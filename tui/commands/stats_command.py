@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from tui.commands.common import open_store
+from tui.commands.common import open_store, store_path
 from tui.output import json_text
 
 SUMMARY = "show the store's size and what it holds"
@@ -23,12 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.db import default_path
     from store.stats import store_stats
 
-    engine = open_store(args)
-    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
-    stats = store_stats(engine, path)
+    stats = store_stats(open_store(args), store_path(args))
     if args.format == "json":
         print(json_text(stats), end="")
         return 0

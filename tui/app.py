@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -47,6 +48,10 @@ class JixiaoApp(App[None]):
         self.compare = compare
 
     def on_mount(self) -> None:
+        # Everything alive by now (Textual, SQLAlchemy, the models: a large heap that is
+        # never garbage) is left out of the collector's full scans, which otherwise pause
+        # the screen for 100-200 ms now and then (measured paging the store-wide view).
+        gc.freeze()
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if latest_document(self.engine) is None:

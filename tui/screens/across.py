@@ -34,6 +34,7 @@ from tui import actions
 from tui.bindings import bindings
 
 PAGE_ROWS = 100
+KEPT_PAGES = 20
 
 SORT_NAMES = {
     "document": "document order",
@@ -71,6 +72,11 @@ class AcrossScreen(Screen[Chosen | None]):
         """Where each page seen so far starts: the way back."""
         self.page: Page | None = None
         self.total: int | None = None
+        self._layout: tuple[object, int] | None = None
+        self._pages: dict[Cursor | None, Page] = {}
+        """Pages read, by where they start: the next one is read ahead while the reviewer
+        looks at this one, so that ] shows it at once."""
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="across-title")
@@ -87,14 +93,44 @@ class AcrossScreen(Screen[Chosen | None]):
         """Back to the first page, and a new count: the filter, sort or kind changed."""
         self.starts = [None]
         self.total = None
+        self._pages.clear()
+        self._generation += 1
         self._load()
         self._count()
 
-    @work(exclusive=True, thread=True, group="page")
     def _load(self) -> None:
+        """Show the page starting at starts[-1]: at once when it was read ahead (or seen
+        before), else once a thread has read it."""
+        start = self.starts[-1]
+        if start in self._pages:
+            self._show(self._pages[start])
+        else:
+            self._read(start, self._generation, show=True)
+
+    @work(exclusive=True, thread=True, group="page")
+    def _read(self, start: Cursor | None, generation: int, show: bool) -> None:
         read = indicator_page if self.indicators else project_page
-        page = read(self.engine, self.where, self.sort, self.starts[-1], PAGE_ROWS)
-        self.app.call_from_thread(self._show, page)
+        page = read(self.engine, self.where, self.sort, start, PAGE_ROWS)
+        self.app.call_from_thread(self._arrived, start, generation, page, show)
+
+    def _arrived(self, start: Cursor | None, generation: int, page: Page, show: bool) -> None:
+        if generation != self._generation:
+            return  # read for a filter or sort that has changed since
+        self._pages[start] = page
+        while len(self._pages) > KEPT_PAGES:
+            self._pages.pop(next(iter(self._pages)))
+        if show and start == self.starts[-1]:
+            self._show(page)
+
+    def _read_ahead(self, page: Page) -> None:
+        if page.next is not None and page.next not in self._pages:
+            self._read_next(page.next, self._generation)
+
+    @work(exclusive=True, thread=True, group="read-ahead")
+    def _read_next(self, start: Cursor, generation: int) -> None:
+        read = indicator_page if self.indicators else project_page
+        page = read(self.engine, self.where, self.sort, start, PAGE_ROWS)
+        self.app.call_from_thread(self._arrived, start, generation, page, False)
 
     @work(exclusive=True, thread=True, group="count")
     def _count(self) -> None:
@@ -105,10 +141,15 @@ class AcrossScreen(Screen[Chosen | None]):
     def _show(self, page: Page) -> None:
         self.page = page
         table = self.query_one(DataTable)
-        table.clear(columns=True)
         columns = INDICATOR_COLUMNS if self.indicators else PROJECT_COLUMNS
-        for (title, key, _), width in zip(columns, self._widths(columns), strict=True):
-            table.add_column(title, key=key, width=width)
+        layout = (columns, self.size.width)
+        if layout != self._layout:  # new columns only when the kind or the width changed
+            self._layout = layout
+            table.clear(columns=True)
+            for (title, key, _), width in zip(columns, self._widths(columns), strict=True):
+                table.add_column(title, key=key, width=width)
+        else:
+            table.clear()
         for row in page.rows:
             cells = [cell(row) for _, _, cell in columns]
             for text in cells:
@@ -116,6 +157,7 @@ class AcrossScreen(Screen[Chosen | None]):
             table.add_row(*cells, key=str(row["id"]))
         table.focus()
         self._show_title()
+        self.call_after_refresh(self._read_ahead, page)  # not competing with the drawing
 
     def _widths(self, columns: tuple[Column, ...]) -> list[int]:
         """Fixed widths, and the wide column (None in WIDTHS) takes what is left, so that

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import subprocess
 import sys
@@ -205,13 +204,13 @@ def report(store: Path) -> None:
     for sort in ("document", "budget"):
         times = all_pages(engine, sort)
         print(f"  SQL, {sort + ' order':15} {len(times):,} pages: {summary(times)}")
-    print(
-        f"  TUI, key ] → next page on screen, 30 pages: {summary(asyncio.run(tui_pages(store, 30)))}"
-    )
+    tui = asyncio.run(tui_pages(store, 30))
+    print(f"  TUI, key ] → next page on screen, 30 pages: {summary(tui)}")
 
     print("store-wide search, up to 500 hits (three times each; first run cold):")
-    for query, target in (("满意度", "search3"), ("茶话会", "search3"), ("鹦鹉螺", "search3"),
-                          ("经费", "search2"), ("茶话", "search2"), ("鹦鹉", "search2")):  # fmt: skip
+    queries = (("满意度", "search3"), ("茶话会", "search3"), ("鹦鹉螺", "search3"),
+               ("经费", "search2"), ("茶话", "search2"), ("鹦鹉", "search2"))  # fmt: skip
+    for query, target in queries:
         hits, times = timed(search, engine, query, None, 500, repeat=3)
         print(
             f"  {query:4} {len(hits):4} hits  first {times[0] * 1000:6.1f} ms  "
@@ -221,8 +220,9 @@ def report(store: Path) -> None:
     times = []
     for _ in range(5):
         started = time.perf_counter()
-        subprocess.run([*JIXIAO, "--db", str(store), "ls"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})  # fmt: skip
+        subprocess.run(
+            [*JIXIAO, "--db", str(store), "ls"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
         times.append(time.perf_counter() - started)
     print(
         f"jixiao ls ({documents:,} rows), 5 runs: median {statistics.median(times):.2f} s, "

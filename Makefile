@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := .demo/jixiao.db
 SAMPLE := docs/samples/julu-zuzhibu-2024-draft.txt
 
-.PHONY: install run demo test lint format bench clean
+.PHONY: install run demo test lint format bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/import_rate.py
+
+# A province's store: 10,000 documents imported, then the TUI, paging, search and ls timed
+# (about five minutes on 2 cores).
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info

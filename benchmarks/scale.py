@@ -204,8 +204,10 @@ def report(store: Path) -> None:
     for sort in ("document", "budget"):
         times = all_pages(engine, sort)
         print(f"  SQL, {sort + ' order':15} {len(times):,} pages: {summary(times)}")
-    tui = asyncio.run(tui_pages(store, 30))
-    print(f"  TUI, key ] → next page on screen, 30 pages: {summary(tui)}")
+    pages = min(30, (projects - 1) // 100)  # a small store has fewer pages to turn
+    if pages:
+        tui = asyncio.run(tui_pages(store, pages))
+        print(f"  TUI, key ] → next page on screen, {pages} pages: {summary(tui)}")
 
     print("store-wide search, up to 500 hits (three times each; first run cold):")
     queries = (("满意度", "search3"), ("茶话会", "search3"), ("鹦鹉螺", "search3"),

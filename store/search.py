@@ -73,8 +73,3 @@ def search(
     with engine.connect() as connection:
         rows = connection.execute(text(sql), params).all()
     return [Hit(*row) for row in rows]
-
-
-def count_hits(engine: Engine, query: str, cap: int = 10_000) -> int:
-    """How many rows of the whole store hold the query, counting no further than `cap`."""
-    return len(search(engine, query, limit=cap))

@@ -17,8 +17,20 @@ ascii tokenizer splits them as written and is the cheapest; columnsize=0 because
 ranks hits by length."""
 
 
+MERGING = (
+    "INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 16)",
+    "INSERT INTO search_fts(search_fts, rank) VALUES ('crisismerge', 64)",
+)
+"""FTS5 merges its index segments as it grows; with the defaults (4 and 16) the merging
+grows with the index, and importing 500 documents into a store of 10,000 took 40% longer
+than into an empty one. Merging less often (more, larger segments per level) brought it back
+to the empty store's rate; searches stayed at 2-4 ms."""
+
+
 def create_search_index(connection: Connection) -> None:
     connection.exec_driver_sql(CREATE)
+    for statement in MERGING:
+        connection.exec_driver_sql(statement)
 
 
 def index_all(connection: Connection) -> int:

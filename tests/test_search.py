@@ -102,3 +102,10 @@ class TestSearchTheWholeStore:
 
     def test_empty_query(self, engine, two_documents):
         assert search(engine, "   ") == []
+
+
+def test_the_index_merges_less_often_than_fts5s_default(engine):
+    # see store/search_index.py: merging at the defaults slowed imports into a big store
+    with engine.connect() as connection:
+        config = dict(connection.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
+    assert (config["automerge"], config["crisismerge"]) == (16, 64)

@@ -38,7 +38,7 @@ from store.bulk_worker import (
 )
 from store.connection import write_connection
 from store.rows import PreparedDocument
-from store.save import save_prepared
+from store.save import SaveResult, save_prepared
 
 BATCH_DOCUMENTS = 200
 BATCH_SECONDS = 1.0
@@ -75,7 +75,8 @@ class FileResult:
         return result
 
 
-Progress = Callable[[FileResult], None]
+Progress = Callable[[list[FileResult]], None]
+"""Told of files as their fate is known: one at a time, or a committed batch at once."""
 
 
 def import_files(
@@ -85,14 +86,14 @@ def import_files(
     overrides: Overrides,
     layout: str | None = None,
     jobs: int | None = None,
-    on_result: Progress | None = None,
+    on_results: Progress | None = None,
 ) -> list[FileResult]:
-    """Import `files` in order (engine None: a dry run that writes nothing). Calls on_result
-    as each file's fate is known. On KeyboardInterrupt, rolls back the open transaction,
+    """Import `files` in order (engine None: a dry run that writes nothing). Calls on_results
+    as files' fates are known. On KeyboardInterrupt, rolls back the open transaction,
     marks its files interrupted, stops, and re-raises with the results attached
     (`Interrupted.results`)."""
     results: list[FileResult] = []
-    notify = on_result or (lambda _result: None)
+    notify = on_results or (lambda _results: None)
     stream = _parsed_in_order(files, overrides, layout, jobs or default_jobs(len(files)))
     thresholds = gc.get_threshold()
     spare_the_collector()
@@ -100,7 +101,7 @@ def import_files(
         if engine is None:
             for path, parsed in stream:
                 results.append(_parse_result(path, parsed, "parsed"))
-                notify(results[-1])
+                notify(results[-1:])
         else:
             _write(
                 engine,
@@ -151,7 +152,7 @@ def _write(
             for path, parsed in stream:
                 if parsed.prepared is None:
                     results.append(_parse_result(path, parsed, "failed"))
-                    notify(results[-1])
+                    notify(results[-1:])
                     continue
                 if transaction is None:
                     transaction, started = connection.begin(), time.monotonic()
@@ -174,11 +175,15 @@ def _write(
                 transaction = None
                 _settle(batch, results, notify)
         except KeyboardInterrupt:
-            if transaction is not None:
+            # Python raises it between two steps: if the batch's COMMIT had gone through
+            # (a checkpoint can make it long, so this happens), the batch is in the store
+            # and says so; otherwise it is rolled back and says that.
+            if transaction is not None and transaction.is_active:
                 transaction.rollback()
-            for _, result in batch:
-                results.append(FileResult(result.file, "interrupted", summary=result.summary))
-                notify(results[-1])
+                for _, result in batch:
+                    result.status = "interrupted"
+                    result.document_id = result.revision = None
+            _settle(batch, results, notify)
             raise
 
 
@@ -192,7 +197,10 @@ def _tune_for_bulk(connection: Connection) -> None:
 
 
 def _save(connection: Connection, result: FileResult, prepared: PreparedDocument) -> None:
-    saved = save_prepared(connection, prepared)
+    _record(result, save_prepared(connection, prepared))
+
+
+def _record(result: FileResult, saved: SaveResult) -> None:
     result.status = "imported" if saved.created else "unchanged"
     result.document_id, result.revision = saved.document_id, saved.revision
 
@@ -200,23 +208,27 @@ def _save(connection: Connection, result: FileResult, prepared: PreparedDocument
 def _one_by_one(
     connection: Connection, batch: list[tuple[Path, FileResult]], redo: Callable[[Path], Parsed]
 ) -> None:
+    for _, result in batch:
+        result.status = "interrupted"  # until its own transaction has committed
     for path, result in batch:
         prepared = redo(path).prepared  # the batch's rows were given ids: read afresh
         try:
             assert prepared is not None, "the file parsed a moment ago"
             with connection.begin():
-                _save(connection, result, prepared)
+                saved = save_prepared(connection, prepared)
         except (sqlite3.Error, SQLAlchemyError) as error:
             result.status, result.error = "failed", f"could not be saved in the store: {error}"
             result.document_id = result.revision = None
+        else:
+            _record(result, saved)
 
 
 def _settle(
     batch: list[tuple[Path, FileResult]], results: list[FileResult], notify: Progress
 ) -> None:
-    for _, result in batch:
-        results.append(result)
-        notify(result)
+    settled = [result for _, result in batch]
+    results.extend(settled)
+    notify(settled)
     batch.clear()
 
 

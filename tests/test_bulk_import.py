@@ -3,6 +3,7 @@ interrupted import that leaves every document either fully in the store or not a
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sqlite3
@@ -21,6 +22,7 @@ from store.bulk_import import Interrupted, import_files
 from store.db import open_store
 from tests.conftest import ROOT, SAMPLE_TEXT
 from tui.cli import main
+from tui.progress import ProgressLine
 
 
 @pytest.fixture(scope="module")
@@ -193,6 +195,29 @@ class TestBulkImport:
         assert statuses == ["imported"] * 3 + ["interrupted"] * 2
         assert len(consistent(tmp_path / "bulk.db")) == 3
 
+    def test_an_interrupt_landing_just_after_a_commit_reports_the_batch_as_in(
+        self, corpus, tmp_path, monkeypatch
+    ):
+        # Python raises KeyboardInterrupt between two steps; a long COMMIT (a checkpoint)
+        # makes "just after the commit" a likely moment. The batch is in the store then.
+        from sqlalchemy.engine.base import RootTransaction
+
+        engine = open_store(tmp_path / "bulk.db")
+        monkeypatch.setattr(bulk_import, "BATCH_DOCUMENTS", 3)
+        commit = RootTransaction.commit
+
+        def commit_then_interrupt(self):
+            commit(self)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(RootTransaction, "commit", commit_then_interrupt)
+        files = sorted(corpus.rglob("*.txt"))
+        with pytest.raises(Interrupted) as stop:
+            import_files(engine, files, overrides=Overrides(), jobs=1)
+        assert [r.status for r in stop.value.results] == ["imported"] * 3
+        assert all(r.document_id for r in stop.value.results)
+        assert len(consistent(tmp_path / "bulk.db")) == 3
+
     def test_ctrl_c_on_a_real_import(self, tmp_path):
         folder = tmp_path / "many"
         write_corpus(folder, departments=100, years=3)
@@ -233,3 +258,34 @@ class TestBulkImport:
         assert 0 < len(stored) < 300
         assert main(["--db", str(db), "import", "--quiet", str(folder)]) == 0
         assert len(consistent(db)) == 300
+
+
+class TestProgressLine:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def test_the_bar_stays_drawn_after_a_burst_of_results(self):
+        # A batch's results arrive together: the bar must be on screen after them, with
+        # their count (it was once rubbed out by each and drawn again only every tenth of a
+        # second).
+        terminal = self.Terminal()
+        progress = ProgressLine(1000, stream=terminal)
+        progress.advance()
+        progress.advance(199)
+        last = terminal.getvalue().rsplit("\r", 1)[1]
+        assert "200/1,000 files" in last and last.endswith("\x1b[K")
+
+    def test_the_line_fits_the_terminal(self, monkeypatch):
+        monkeypatch.setattr(
+            "shutil.get_terminal_size", lambda fallback=None: os.terminal_size((60, 24))
+        )
+        progress = ProgressLine(10_000, stream=self.Terminal())
+        progress.advance(failed=1)
+        assert len(progress.line()) <= 60 and "1 failed" in progress.line()
+
+    def test_nothing_is_drawn_off_a_terminal(self):
+        stream = io.StringIO()
+        progress = ProgressLine(10, stream=stream)
+        progress.advance()
+        assert stream.getvalue() == ""

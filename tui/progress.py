@@ -6,6 +6,7 @@ output can be printed above it, and the next `advance` draws it again.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from typing import TextIO
@@ -26,11 +27,14 @@ class ProgressLine:
         self._drawn_at = 0.0
         self._shown = False
 
-    def advance(self, failed: bool = False) -> None:
-        self.done += 1
+    def advance(self, done: int = 1, failed: int = 0) -> None:
+        self.done += done
         self.failed += failed
         now = time.monotonic()
-        if self.enabled and (now - self._drawn_at >= _REDRAW_SECONDS or self.done == self.total):
+        # Single files at most ten times a second; a batch (done > 1) at once, since
+        # nothing may follow it for a second.
+        due = now - self._drawn_at >= _REDRAW_SECONDS or self.done == self.total or done > 1
+        if self.enabled and (due or not self._shown):
             self._drawn_at = now
             self.stream.write("\r" + self.line(now) + "\x1b[K")
             self.stream.flush()
@@ -39,15 +43,20 @@ class ProgressLine:
     def line(self, now: float | None = None) -> str:
         elapsed = (now or time.monotonic()) - self._started
         share = self.done / self.total if self.total else 1.0
-        filled = round(share * _BAR)
         rate = self.done / elapsed if elapsed > 0 else 0.0
         left = (self.total - self.done) / rate if rate > 0 else None
         eta = "--:--" if left is None else _clock(left)
         failed = f"  {self.failed} failed" if self.failed else ""
-        return (
-            f"[{'#' * filled}{'.' * (_BAR - filled)}] {self.done:,}/{self.total:,} {self.noun} "
-            f"{share:4.0%}  {rate:6.1f}/s  ETA {eta}{failed}"
+        text = (
+            f" {self.done:,}/{self.total:,} {self.noun} {share:4.0%}  {rate:6.1f}/s  "
+            f"ETA {eta}{failed}"
         )
+        # The bar gives way so that the line never wraps (\r only returns within a line).
+        width = min(_BAR, shutil.get_terminal_size().columns - len(text) - 3)
+        if width < 5:
+            return text.strip()
+        filled = round(share * width)
+        return f"[{'#' * filled}{'.' * (width - filled)}]{text}"
 
     def clear(self) -> None:
         if self._shown:

@@ -80,11 +80,14 @@ def run(args: argparse.Namespace) -> int:
     progress = ProgressLine(len(sources.files))
     per_file = not args.json and not args.quiet
 
-    def show(result: FileResult) -> None:
-        progress.clear()
-        if per_file or (result.status == "failed" and not args.json):
-            _print_result(result.as_json())
-        progress.advance(failed=result.status == "failed")
+    def show(results: list[FileResult]) -> None:
+        failed = [r for r in results if r.status == "failed"]
+        printed = results if per_file else failed if not args.json else []
+        if printed:
+            progress.clear()  # drawn again below the lines
+            for result in printed:
+                _print_result(result.as_json())
+        progress.advance(len(results), failed=len(failed))
 
     interrupted = False
     try:
@@ -94,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             overrides=overrides,
             layout=args.layout,
             jobs=args.jobs,
-            on_result=show,
+            on_results=show,
         )
     except Interrupted as stop:
         results, interrupted = stop.results, True

@@ -100,9 +100,9 @@ def indicator_page(
     if sort not in INDICATOR_SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(INDICATOR_SORTS)}")
     column = "p.budget_fen" if sort.removesuffix("-asc") == "budget" else None
-    select = f"""SELECT i.id, p.document_id, dep.name AS department, d.year, d.stage,
-        d.revision, u.code AS unit_code, p.ordinal, p.name AS project, p.budget_fen,
-        p.money_unit, i.level1, i.level2, i.level3, i.description, i.value, i.basis,
+    select = f"""SELECT i.id, p.id AS project_id, p.document_id, dep.name AS department,
+        d.year, d.stage, d.revision, u.code AS unit_code, p.ordinal, p.name AS project,
+        p.budget_fen, p.money_unit, i.level1, i.level2, i.level3, i.description, i.value, i.basis,
         i.target_kind, {column or "NULL"} AS sort_key
         FROM indicator AS i
         JOIN project AS p ON p.id = i.project_id
@@ -111,8 +111,9 @@ def indicator_page(
         JOIN unit AS u ON u.id = p.unit_id"""
     conditions, params = _conditions(engine, where, "p")
     conditions.extend(_indicator_conditions(where, params))
-    # In budget order the indicators of one project stay together, in their order.
-    return _page(engine, _Query(select, conditions, params, column, "i.id"), sort, after, limit)
+    query = _Query(select, conditions, params, column, "i.id", "p.id",
+                   "SELECT project_id FROM indicator WHERE id = :after_id")  # fmt: skip
+    return _page(engine, query, sort, after, limit)
 
 
 def count_projects(engine: Engine, where: StoreFilter) -> int:
@@ -155,6 +156,10 @@ class _Query:
     params: dict[str, Any]
     sort_column: str | None
     id_column: str
+    parent_column: str | None = None
+    """Rows sorted by a parent's value (indicators by their project's budget): the parent's
+    id, and parent_of_row, SQL giving the parent of the row :after_id."""
+    parent_of_row: str = ""
 
 
 def _page(engine: Engine, query: _Query, sort: str, after: Cursor | None, limit: int) -> Page:
@@ -162,15 +167,29 @@ def _page(engine: Engine, query: _Query, sort: str, after: Cursor | None, limit:
     column, id_column = query.sort_column, query.id_column
     descending = column is not None and not sort.endswith("-asc")
     direction = "DESC" if descending else "ASC"
-    order = f"{column} {direction}, {id_column} {direction}" if column else f"{id_column}"
-    if after is not None:
-        comparison = "<" if descending else ">"
-        if column:
-            conditions.append(f"({column}, {id_column}) {comparison} (:after_key, :after_id)")
-            params["after_key"] = after.key
-        else:
+    comparison = "<" if descending else ">"
+    if column is None:
+        order = id_column
+        if after is not None:
             conditions.append(f"{id_column} > :after_id")
-        params["after_id"] = after.id
+    elif query.parent_column is None:
+        order = f"{column} {direction}, {id_column} {direction}"
+        if after is not None:
+            conditions.append(f"({column}, {id_column}) {comparison} (:after_key, :after_id)")
+    else:
+        # Rows of one parent (a project's indicators) stay together and in their order
+        # whichever way the parents are sorted; the cursor's row names its parent.
+        parent = query.parent_column
+        order = f"{column} {direction}, {parent} {direction}, {id_column}"
+        if after is not None:
+            after_parent = f"({query.parent_of_row})"
+            conditions.append(
+                f"(({column}, {parent}) {comparison} (:after_key, {after_parent}) OR "
+                f"({column} = :after_key AND {parent} = {after_parent} "
+                f"AND {id_column} > :after_id))"
+            )
+    if after is not None:
+        params.update(after_key=after.key, after_id=after.id)
     sql = select + (" WHERE " + " AND ".join(conditions) if conditions else "")
     sql += f" ORDER BY {order} LIMIT :limit"
     params["limit"] = limit + 1  # one more tells whether there is a next page

@@ -110,6 +110,14 @@ class TestPaging:
         paged = every_page(indicator_page, engine, where, sort, 11)
         assert len(paged) == count_indicators(engine, where) > 11
         assert all("成本" in r["level2"] or "成本" in r["level1"] for r in paged)
+        everything = indicator_page(engine, where, sort, None, 100_000).rows
+        assert [r["id"] for r in paged] == [r["id"] for r in everything]
+        if sort != "document":  # projects by budget; a project's indicators together, in order
+            keys = [(r["budget_fen"], r["project_id"], r["id"]) for r in paged]
+            descending = not sort.endswith("-asc")
+            assert keys == sorted(
+                keys, key=lambda k: ((-k[0], -k[1]) if descending else (k[0], k[1]), k[2])
+            )
 
     def test_the_commands_offer_the_sorts_the_store_knows(self):
         # the commands name them without importing the store (fast --help)

@@ -14,7 +14,7 @@ from store.across import StoreFilter, count_projects, project_page
 from store.bulk_import import import_files
 from store.db import open_store
 from tests.tui_helpers import make_app, press, screen_text
-from tui.components.project_view import ProjectView
+from tui.components.project_view import IndicatorTable, ProjectView
 from tui.screens.across import PAGE_ROWS, AcrossFilterScreen, AcrossScreen
 from tui.screens.browse import BrowseScreen
 
@@ -104,6 +104,15 @@ class TestAcross:
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
             assert "All indicators · by document order" in screen_text(pilot)
+            await press(pilot, "j", "j", "enter")  # the third indicator of the first project
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, BrowseScreen)
+            view = pilot.app.screen.query_one(ProjectView)
+            assert view.detail is not None and view.detail.ordinal == 1
+            assert view.query_one(IndicatorTable).cursor_row == 2
+            await press(pilot, "A", "i")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
             await press(pilot, "f")
             pilot.app.screen.query_one("#year", Input).value = "24"
             await press(pilot, "f2")

@@ -70,6 +70,7 @@ def indicator_row(row: dict[str, Any]) -> dict[str, Any]:
         "project": row["project"],
         "project_budget": str(from_fen(row["budget_fen"], row["money_unit"])),
         "money_unit": row["money_unit"],
+        "project_id": row["project_id"],
         "indicator_id": row["id"],
         "level1": row["level1"],
         "level2": row["level2"],

@@ -48,9 +48,10 @@ def run_paged(
             for row in converted:
                 sys.stdout.write(("," if written else "") + "\n" + json_text(row).rstrip("\n"))
                 written += 1
-        elif args.format == "csv" and converted:
-            text = csv_text(converted)
-            sys.stdout.write(text if not written else text.split("\n", 1)[1])  # one header
+        elif args.format == "csv":
+            if converted:
+                text = csv_text(converted)
+                sys.stdout.write(text if not written else text.split("\n", 1)[1])  # one header
             written += len(converted)
         else:
             rows.extend(converted)

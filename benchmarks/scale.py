@@ -11,7 +11,8 @@ Figures:
   from /proc every 0.2 s);
 - TUI first screen: from creating the app to the first frame of the browse screen;
 - paging through all projects: every page of 100 rows, in document order and by budget, as
-  the store-wide view reads them (SQL); and, in the TUI, key `]` → the next page on screen;
+  the store-wide view reads them (SQL); and, in the TUI (50 rows a page there), key `]` →
+  the next page on screen;
 - store-wide search as the search screen runs it (up to 500 hits): three-character and
   two-character queries, common ones and ones that match nothing;
 - `jixiao ls` as a separate process, Python's start included.
@@ -39,6 +40,7 @@ from tui_speed import measure as measure_browse  # noqa: E402
 from store.across import StoreFilter, project_page  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.search import search  # noqa: E402
+from tui.screens.across import PAGE_ROWS  # noqa: E402
 
 JIXIAO = [sys.executable, "-m", "tui.cli"]
 TARGETS = {
@@ -207,7 +209,10 @@ def report(store: Path) -> None:
     pages = min(30, (projects - 1) // 100)  # a small store has fewer pages to turn
     if pages:
         tui = asyncio.run(tui_pages(store, pages))
-        print(f"  TUI, key ] → next page on screen, {pages} pages: {summary(tui)}")
+        print(
+            f"  TUI ({PAGE_ROWS} rows a page), key ] → next page on screen, {pages} pages: "
+            f"{summary(tui)}"
+        )
 
     print("store-wide search, up to 500 hits (three times each; first run cold):")
     queries = (("满意度", "search3"), ("茶话会", "search3"), ("鹦鹉螺", "search3"),

@@ -33,7 +33,9 @@ from store.across import (
 from tui import actions
 from tui.bindings import bindings
 
-PAGE_ROWS = 100
+PAGE_ROWS = 50
+"""Two or three screens at 80×24. Measured on 10,000 documents, key → next page on screen:
+100 rows 36 ms median, 61-95 ms p95; 50 rows 28-30 ms median, 35-51 ms p95."""
 KEPT_PAGES = 20
 
 SORT_NAMES = {

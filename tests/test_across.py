@@ -57,7 +57,7 @@ def every_page(read, engine, where, sort, size):
 def expected_changes(path: Path) -> dict[int, int | None]:
     """Each project's change, worked out here from the rule in docs/cli.md: same department,
     the year before, same stage; the masked code where it is unique on both sides, else the
-    normalised name likewise."""
+    normalised name likewise among the projects still unpaired."""
     with sqlite3.connect(path) as connection:
         rows = connection.execute(
             "SELECT p.id, d.department_id, d.year, p.code, p.name, p.budget_fen "
@@ -72,10 +72,9 @@ def expected_changes(path: Path) -> dict[int, int | None]:
         taken: set[int] = set()
         pairs: dict[int, int] = {}
         for key in (lambda r: mask_code(r[3]), lambda r: normalize_name(r[4])):
-            for project in projects:
-                if project[0] in pairs:
-                    continue
-                mine = [p for p in projects if key(p) == key(project)]
+            unpaired = [p for p in projects if p[0] not in pairs]
+            for project in unpaired:
+                mine = [p for p in unpaired if key(p) == key(project)]
                 theirs = [p for p in before if key(p) == key(project) and p[0] not in taken]
                 if len(mine) == 1 and len(theirs) == 1:
                     pairs[project[0]] = theirs[0][0]

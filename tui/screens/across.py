@@ -37,6 +37,8 @@ PAGE_ROWS = 50
 """Two or three screens at 80×24. Measured on 10,000 documents, key → next page on screen:
 100 rows 36 ms median, 61-95 ms p95; 50 rows 28-30 ms median, 35-51 ms p95."""
 KEPT_PAGES = 20
+WIDEST = 60
+"""The name column at most: on a wide terminal the budget stays beside the name."""
 
 SORT_NAMES = {
     "document": "document order",
@@ -166,7 +168,8 @@ class AcrossScreen(Screen[Chosen | None]):
         budget and change stay on screen at 80 columns."""
         fixed = [WIDTHS[key] for _, key, _ in columns]
         padding = 2 * len(columns) + 2  # a cell's padding either side, and the scrollbar
-        left = max(12, self.size.width - padding - sum(w for w in fixed if w is not None))
+        room = self.size.width - padding - sum(w for w in fixed if w is not None)
+        left = max(12, min(WIDEST, room))  # wider than that, the figures drift out of sight
         return [left if width is None else width for width in fixed]
 
     def _show_total(self, total: int) -> None:

@@ -35,7 +35,7 @@ from tui.bindings import bindings
 
 PAGE_ROWS = 50
 """Two or three screens at 80×24. Measured on 10,000 documents, key → next page on screen:
-100 rows 36 ms median, 61-95 ms p95; 50 rows 28-30 ms median, 35-51 ms p95."""
+100 rows 36 ms median, 61-95 ms p95; 50 rows 28-30 ms median, 35-56 ms p95."""
 KEPT_PAGES = 20
 WIDEST = 60
 """The name column at most: on a wide terminal the budget stays beside the name."""

@@ -232,23 +232,25 @@ def _documents(engine: Engine, where: StoreFilter) -> list[int] | None:
     if where.stage:
         conditions.append("d.stage = :stage")
         params["stage"] = where.stage
-    if not where.all_revisions:
-        conditions.append(
-            "NOT EXISTS (SELECT 1 FROM document AS newer WHERE newer.department_id = "
-            "d.department_id AND newer.year = d.year AND newer.stage = d.stage "
-            "AND newer.revision > d.revision)"
-        )
-    sql = "SELECT d.id FROM document AS d JOIN department AS dep ON dep.id = d.department_id"
+    superseded = (
+        "EXISTS (SELECT 1 FROM document AS newer WHERE newer.department_id = "
+        "d.department_id AND newer.year = d.year AND newer.stage = d.stage "
+        "AND newer.revision > d.revision)"
+    )
     with engine.connect() as connection:
-        kept = [
-            row[0]
-            for row in connection.execute(text(sql + " WHERE " + " AND ".join(conditions)), params)
-        ]
-        if not where.narrows_documents:
-            total = connection.execute(text("SELECT count(*) FROM document")).scalar_one()
-            if len(kept) == total:
-                return None
-    return kept
+        if (
+            not where.narrows_documents
+            and not connection.execute(
+                text(f"SELECT EXISTS (SELECT 1 FROM document AS d WHERE {superseded})")
+            ).scalar_one()
+        ):
+            return None  # every document is the newest of its kind: nothing to leave out
+        if not where.all_revisions:
+            conditions.append(f"NOT {superseded}")
+        sql = "SELECT d.id FROM document AS d JOIN department AS dep ON dep.id = d.department_id"
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        return [row[0] for row in connection.execute(text(sql), params)]
 
 
 def _text_rows(column: str, query: str, params: dict[str, Any]) -> str:

@@ -113,6 +113,10 @@ class AcrossScreen(Screen[Chosen | None]):
 
     @work(exclusive=True, thread=True, group="page")
     def _read(self, start: Cursor | None, generation: int, show: bool) -> None:
+        self._fetch(start, generation, show)
+
+    def _fetch(self, start: Cursor | None, generation: int, show: bool) -> None:
+        """In a worker thread: read the page starting at `start`, hand it to the app."""
         read = indicator_page if self.indicators else project_page
         page = read(self.engine, self.where, self.sort, start, PAGE_ROWS)
         self.app.call_from_thread(self._arrived, start, generation, page, show)
@@ -132,9 +136,8 @@ class AcrossScreen(Screen[Chosen | None]):
 
     @work(exclusive=True, thread=True, group="read-ahead")
     def _read_next(self, start: Cursor, generation: int) -> None:
-        read = indicator_page if self.indicators else project_page
-        page = read(self.engine, self.where, self.sort, start, PAGE_ROWS)
-        self.app.call_from_thread(self._arrived, start, generation, page, False)
+        # A group of its own: reading ahead never cancels the page the reviewer asked for.
+        self._fetch(start, generation, show=False)
 
     @work(exclusive=True, thread=True, group="count")
     def _count(self) -> None:

@@ -29,12 +29,13 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
         raise ImportFault(
             filename,
             None,
-            "this is a binary file (it contains NUL bytes); "
-            "expected a text dump — for a PDF, run pdftotext first",
+            "this is a binary file (it contains NUL bytes) but neither a PDF nor a Word "
+            ".docx file; expected a text dump, a PDF or a .docx",
         )
     text, encoding = _decode(data, filename)
-    # Normalise line ends so that line numbers match what an editor shows.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # Normalise line ends so that line numbers match what an editor shows. Form feeds (page
+    # breaks) stay: editors show them inside a line, and the layouts use them to find pages.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:65536]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 1000):
         raise ImportFault(
@@ -62,11 +63,10 @@ def _decode(data: bytes, filename: str) -> tuple[str, str]:
             ) from None
 
 
-def read_file(path: Path) -> DecodedText:
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
-        raise ImportFault(str(path), None, "this is a directory; expected a text file") from None
+        raise ImportFault(str(path), None, "this is a directory; expected a file") from None
     except OSError as error:
         raise ImportFault(str(path), None, f"cannot read the file: {error.strerror}") from None
-    return decode_bytes(data, str(path))

@@ -1,21 +1,27 @@
 """The registry of layouts, and the choice of one by the file's content (never its name).
 
-A new layout is a new module with NAME, DESCRIPTION, sniff(text) -> 0..1 and
-parse(source, report, overrides); add it to LAYOUTS.
+Two kinds, each a module with NAME and DESCRIPTION:
+- a text layout (a dump): sniff(text) -> 0..1 and parse(source, report, overrides);
+- a file format (PDF, .docx): recognises(data) -> bool and render(data, filename) -> the
+  document as a tab-separated dump, which the tab-separated layout then reads.
+Add a new one to TEXT_LAYOUTS or FILE_FORMATS.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from types import ModuleType
 
-from importers import tabbed
-from importers.decode import DecodedText, decode_bytes, read_file
+from importers import pdf, spaced, tabbed, word
+from importers.decode import DecodedText, decode_bytes, read_bytes
 from importers.model import ParsedDocument, SourceInfo
 from importers.report import ImportFault, ImportReport
 from importers.template import Overrides
 
-LAYOUTS: dict[str, ModuleType] = {module.NAME: module for module in (tabbed,)}
+TEXT_LAYOUTS: tuple[ModuleType, ...] = (tabbed, spaced)
+FILE_FORMATS: tuple[ModuleType, ...] = (pdf, word)
+LAYOUTS: dict[str, ModuleType] = {module.NAME: module for module in (*TEXT_LAYOUTS, *FILE_FORMATS)}
 
 _SURE_ENOUGH = 0.6
 """A layout must recognise at least this share of its markers to be chosen unasked."""
@@ -27,39 +33,72 @@ def parse_text(
     overrides: Overrides | None = None,
     layout: str | None = None,
 ) -> tuple[ParsedDocument, ImportReport]:
-    overrides = overrides or Overrides()
     module = _choose(decoded.text, filename, layout)
-    report = ImportReport(filename=filename, layout=module.NAME, encoding=decoded.encoding)
-    source = SourceInfo(
-        filename=Path(filename).name,
-        sha256=decoded.sha256,
-        format=module.NAME,
-        encoding=decoded.encoding,
-        text=decoded.text,
-    )
-    return module.parse(source, report, overrides), report
+    return _parse(decoded, filename, overrides, module, module)
 
 
 def parse_bytes(
     data: bytes, filename: str, overrides: Overrides | None = None, layout: str | None = None
 ) -> tuple[ParsedDocument, ImportReport]:
-    return parse_text(decode_bytes(data, filename), filename, overrides, layout)
+    file_format = _file_format(data, filename, layout)
+    if file_format is None:
+        return parse_text(decode_bytes(data, filename), filename, overrides, layout)
+    rendering = DecodedText(
+        text=file_format.render(data, filename),
+        encoding=file_format.ENCODING,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    return _parse(rendering, filename, overrides, file_format, tabbed)
 
 
 def parse_file(
     path: Path, overrides: Overrides | None = None, layout: str | None = None
 ) -> tuple[ParsedDocument, ImportReport]:
-    return parse_text(read_file(path), str(path), overrides, layout)
+    return parse_bytes(read_bytes(path), str(path), overrides, layout)
+
+
+def _parse(
+    decoded: DecodedText,
+    filename: str,
+    overrides: Overrides | None,
+    reader: ModuleType,
+    text_layout: ModuleType,
+) -> tuple[ParsedDocument, ImportReport]:
+    """`reader` names what read the file (the layout, or the file format that rendered it
+    as a dump); `text_layout` parses the text."""
+    report = ImportReport(filename=filename, layout=reader.NAME, encoding=decoded.encoding)
+    source = SourceInfo(
+        filename=Path(filename).name,
+        sha256=decoded.sha256,
+        format=reader.NAME,
+        encoding=decoded.encoding,
+        text=decoded.text,
+    )
+    return text_layout.parse(source, report, overrides or Overrides()), report
+
+
+def _file_format(data: bytes, filename: str, layout: str | None) -> ModuleType | None:
+    if layout is not None:
+        module = _known(layout, filename)
+        return module if module in FILE_FORMATS else None
+    return next((module for module in FILE_FORMATS if module.recognises(data)), None)
+
+
+def _known(layout: str, filename: str) -> ModuleType:
+    if layout not in LAYOUTS:
+        raise ImportFault(
+            filename, None, f"unknown layout '{layout}'; known layouts: {', '.join(LAYOUTS)}"
+        )
+    return LAYOUTS[layout]
 
 
 def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
     if layout is not None:
-        if layout not in LAYOUTS:
-            raise ImportFault(
-                filename, None, f"unknown layout '{layout}'; known layouts: {', '.join(LAYOUTS)}"
-            )
-        return LAYOUTS[layout]
-    scores = sorted(((module.sniff(text), name) for name, module in LAYOUTS.items()), reverse=True)
+        module = _known(layout, filename)
+        if module in FILE_FORMATS:
+            raise ImportFault(filename, None, f"this is a text file, not a {module.DESCRIPTION}")
+        return module
+    scores = sorted(((module.sniff(text), module.NAME) for module in TEXT_LAYOUTS), reverse=True)
     best_score, best = scores[0]
     if best_score < _SURE_ENOUGH:
         known = "; ".join(f"{name} ({module.DESCRIPTION})" for name, module in LAYOUTS.items())

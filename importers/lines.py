@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # NamedTuples rather than frozen dataclasses: a document makes a thousand of each, and a
@@ -28,8 +29,32 @@ class Row(NamedTuple):
         return not any(self.cells)
 
 
+def source_lines(text: str) -> list[str]:
+    """The text's lines as an editor numbers them. A form feed (pdftotext's page break) is
+    shown by editors at the start of the next page's first line, not as a line of its own."""
+    if "\f" in text:
+        text = text.replace("\f", "")
+    return text.split("\n")
+
+
 def number_lines(text: str) -> list[Line]:
-    return [Line(number, raw.rstrip()) for number, raw in enumerate(text.split("\n"), start=1)]
+    return [Line(number, raw.rstrip()) for number, raw in enumerate(source_lines(text), start=1)]
+
+
+@dataclass
+class Reading:
+    """What a layout hands the template walker: the lines to read, in order."""
+
+    lines: list[Line]
+    parts: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """For a line rebuilt from several source lines (a table row whose cells wrapped): its
+    number → every source line it was made of. It carries the first one's number."""
+    furniture: set[int] = field(default_factory=set)
+    """Source lines that are page headers, footers and page numbers: taken as such, so
+    neither read as content nor reported as not understood."""
+
+    def last_line(self, number: int) -> int:
+        return max(self.parts.get(number, (number,)))
 
 
 class UsedLines:
@@ -47,3 +72,12 @@ class UsedLines:
 
     def __len__(self) -> int:
         return len(self._numbers)
+
+    def through(self, parts: dict[int, tuple[int, ...]]) -> set[int]:
+        """The source lines used: each used line and, for a rebuilt one, its parts."""
+        if not parts:
+            return self._numbers
+        numbers = set(self._numbers)
+        for number in self._numbers:
+            numbers.update(parts.get(number, ()))
+        return numbers

@@ -35,6 +35,8 @@ class ImportReport:
     lines_total: int = 0
     lines_blank: int = 0
     lines_used: int = 0
+    lines_furniture: int = 0
+    """Page headers, footers and page numbers, left out of the content."""
     notes: list[Note] = field(default_factory=list)
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from importers.lines import Line
 from importers.model import ParsedDocument, SourceInfo
+from importers.pages import paged_reading
 from importers.report import ImportReport
 from importers.template import Overrides, TemplateWalker
 from importers.text import label
@@ -36,4 +37,6 @@ def split_row(line: Line) -> list[str] | None:
 
 
 def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> ParsedDocument:
-    return TemplateWalker(source, split_row, report).walk(overrides)
+    # A dump with page breaks (pdftotext's form feeds) has page headers and numbers to leave out.
+    reading = paged_reading(source.text.removesuffix("\n")) if "\f" in source.text else None
+    return TemplateWalker(source, split_row, report, reading).walk(overrides)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from importers.lines import Line, Row, UsedLines, number_lines
+from importers.lines import Line, Reading, Row, UsedLines, number_lines
 from importers.model import (
     DepartmentGoals,
     Measure,
@@ -38,8 +38,9 @@ _DRAFT = re.compile(r"^[(（]\s*草\s*案\s*[)）]$")
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
 _TOC_ENTRY = re.compile(r"^(.+?)\s*(?:[.…·．]{2,}|\t|\s{2,})\s*(\d{1,4})$")
-_TABLE_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.+?)\s*绩效目标表$")
+TABLE_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.+?)\s*绩效目标表$")
 _BUDGET_UNIT = re.compile(r"^(\d{3,12})\s*([^\d\s].*)$")
+_NUMBERED = re.compile(r"^\d{1,3}\s*[.．、]")
 _MONEY_UNIT = re.compile(r"^单位\s*[:：]\s*(\S+)$")
 
 
@@ -53,13 +54,24 @@ class Overrides:
 
 
 class TemplateWalker:
-    def __init__(self, source: SourceInfo, split_row: RowSplitter, report: ImportReport) -> None:
+    def __init__(
+        self,
+        source: SourceInfo,
+        split_row: RowSplitter,
+        report: ImportReport,
+        reading: Reading | None = None,
+    ) -> None:
+        """`reading` is the lines to walk when the layout rebuilt or left out some (page
+        furniture, table rows joined from wrapped lines); by default, the source's lines."""
         self._source = source
         self._filename = source.filename
         self._split_row = split_row
         self._report = report
         self._used = UsedLines()
-        self._lines = number_lines(source.text.removesuffix("\n"))
+        text = source.text.removesuffix("\n")
+        self._reading = reading or Reading(number_lines(text))
+        self._lines = self._reading.lines
+        self._source_lines = number_lines(text) if reading else self._lines
         self._position = 0
 
     def walk(self, overrides: Overrides) -> ParsedDocument:
@@ -128,7 +140,7 @@ class TemplateWalker:
         found: dict[str, object] = {}
         while (line := self._peek()) is not None:
             text = line.text
-            if label(text) == "目录" or _PART.match(text) or _TABLE_TITLE.match(text):
+            if label(text) == "目录" or _PART.match(text) or TABLE_TITLE.match(text):
                 break
             self._advance()
             title = _TITLE.match(text)
@@ -184,7 +196,7 @@ class TemplateWalker:
                 in_part_two = part.group(1) == "二"
             elif entry:
                 written = join_wraps(entry.group(1))
-                table = _TABLE_TITLE.match(written) if in_part_two else None
+                table = TABLE_TITLE.match(written) if in_part_two else None
                 entries.append(
                     TocEntry(
                         title=table.group(2) if table else written,
@@ -193,7 +205,7 @@ class TemplateWalker:
                         ordinal=int(table.group(1)) if table else None,
                     )
                 )
-            elif _TABLE_TITLE.match(line.text) and not in_part_two:
+            elif TABLE_TITLE.match(line.text) and not in_part_two:
                 break  # a document without parts: the tables start
             else:
                 self._advance()
@@ -213,7 +225,7 @@ class TemplateWalker:
             self._used.take(self._advance())
         section = ""
         while (line := self._peek()) is not None and not self._is_part(line, "二"):
-            if _TABLE_TITLE.match(line.text):
+            if TABLE_TITLE.match(line.text):
                 break  # no part-2 heading: the tables start
             self._advance()
             heading = _SECTION.match(line.text)
@@ -295,11 +307,13 @@ class TemplateWalker:
         unit: Unit | None = None
         money_unit: str | None = None
         while (line := self._peek()) is not None:
-            title = _TABLE_TITLE.match(join_wraps(line.text))
+            title = self._table_title(line)
             if not title:
                 self._advance()  # left unused: reported
                 continue
             self._used.take(self._advance())
+            if title.string != join_wraps(line.text):  # the title wrapped onto a second line
+                self._used.take(self._advance())
             head_unit, money_unit = self._table_head(line, unit, money_unit, units)
             unit = head_unit
             rows, end_line = self._table_rows()
@@ -308,8 +322,27 @@ class TemplateWalker:
                 rows,
                 end_line,
             )
+            project.last_line = self._reading.last_line(project.last_line)
             unit.projects.append(project)
         return list(units.values())
+
+    def _table_title(self, line: Line) -> re.Match[str] | None:
+        """A table title on this line, or on this line and the next (a long title wraps)."""
+        text = join_wraps(line.text)
+        title = TABLE_TITLE.match(text)
+        if title or not _NUMBERED.match(text) or self._split_row(line) is not None:
+            return title
+        following = self._following()
+        if following is None or self._split_row(following) is not None:
+            return None
+        return TABLE_TITLE.match(join_wraps(f"{text} {following.text}"))
+
+    def _following(self) -> Line | None:
+        """The next non-blank line after the one `_peek` gives."""
+        index = self._position + 1
+        while index < len(self._lines) and not self._lines[index].text:
+            index += 1
+        return self._lines[index] if index < len(self._lines) else None
 
     def _table_head(
         self, title: Line, unit: Unit | None, money_unit: str | None, units: dict[str, Unit]
@@ -367,7 +400,7 @@ class TemplateWalker:
         rows: list[Row] = []
         while (line := self._peek()) is not None:
             # A title ends in 表 and starts with a digit: test that before the regex.
-            if line.text.rstrip().endswith("表") and _TABLE_TITLE.match(join_wraps(line.text)):
+            if line.text.rstrip().endswith("表") and TABLE_TITLE.match(join_wraps(line.text)):
                 return rows, line.number
             cells = self._split_row(line)
             if cells is None:
@@ -375,7 +408,7 @@ class TemplateWalker:
             rows.append(Row(line, [join_wraps(cell) for cell in cells]))
             self._advance()
         end = self._peek()
-        return rows, end.number if end else len(self._lines)
+        return rows, end.number if end else len(self._source_lines)
 
     # -- completeness -------------------------------------------------------------------
 
@@ -400,15 +433,18 @@ class TemplateWalker:
                 )
 
     def _report_unread(self) -> None:
+        used = self._used.through(self._reading.parts)
+        furniture = self._reading.furniture
         blank = 0
-        for line in self._lines:
+        for line in self._source_lines:
             if not line.text.strip():
                 blank += 1
-            elif line not in self._used:
+            elif line.number not in used and line.number not in furniture:
                 self._report.notes.append(_unread(line))
-        self._report.lines_total = len(self._lines)
+        self._report.lines_total = len(self._source_lines)
         self._report.lines_blank = blank
-        self._report.lines_used = len(self._used)
+        self._report.lines_used = len(used)
+        self._report.lines_furniture = len(furniture)
 
 
 def _unread(line: Line) -> Note:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import Engine, text
 
+from importers.lines import source_lines as split_source
 from importers.model import QUARTER_ENDS
 from store.reviews import STATES, Mark, marks_of_project, progress
 
@@ -285,7 +286,7 @@ def source_text(engine: Engine, document_id: int) -> list[str]:
             text("SELECT text_zlib FROM document_source WHERE document_id = :id"),
             {"id": document_id},
         ).scalar_one()
-    return zlib.decompress(blob).decode("utf-8").split("\n")
+    return split_source(zlib.decompress(blob).decode("utf-8"))
 
 
 _DOCUMENT_SELECT = """SELECT d.id, dep.id, dep.name, d.year, d.stage, d.revision, d.title

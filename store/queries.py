@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from importers.lines import source_lines as split_source
 from importers.model import (
     QUARTER_ENDS,
     DepartmentGoals,
@@ -268,7 +269,7 @@ def _load_units(connection: Session, document_id: int) -> list[Unit]:
 
 
 def source_lines(document: StoredDocument, first: int, last: int) -> list[tuple[int, str]]:
-    lines = document.parsed.source.text.split("\n")
+    lines = split_source(document.parsed.source.text)
     return [(number, lines[number - 1]) for number in range(first, min(last, len(lines)) + 1)]
 
 

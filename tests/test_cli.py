@@ -259,7 +259,7 @@ class TestConsoleScript:
         done = subprocess.run([jixiao, "--db", str(tmp_path / "s.db"), "import", str(binary)],
                               capture_output=True, text=True, check=False)  # fmt: skip
         assert done.returncode == 2
-        assert done.stderr.startswith(f"jixiao: error: {binary}: this is a binary file")
+        assert done.stderr.startswith(f"jixiao: error: {binary}: cannot read this PDF")
         assert "Traceback" not in done.stderr
 
 

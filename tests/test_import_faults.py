@@ -24,9 +24,9 @@ class TestUnreadableFiles:
         assert "empty" in fault.message
 
     def test_binary_with_nul_bytes(self):
-        fault = fault_of(b"%PDF-1.7\n\x00\x01\x02binary")
+        fault = fault_of(b"\x7fELF\x02\x01\x00\x00binary")
         assert "binary" in fault.message
-        assert "pdftotext" in fault.message
+        assert "a PDF or a .docx" in fault.message
 
     def test_binary_without_nul_bytes(self):
         assert "binary" in fault_of(bytes(range(1, 9)) * 200).message

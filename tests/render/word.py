@@ -1,0 +1,43 @@
+"""Write the blocks as a Word .docx with python-docx: paragraphs, and tables with merged
+cells (horizontal and vertical), as the bureaus publish them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_BREAK
+
+from tests.render.blocks import COLUMNS, Block, PageBreak, Table, Text
+
+
+def render_docx(blocks: list[Block], path: Path) -> None:
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, Text):
+            document.add_paragraph(block.text)
+        elif isinstance(block, Table):
+            _table(document, block)
+        elif isinstance(block, PageBreak):
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    # python-docx stamps the time into the package: fix it so that a rendering is the same
+    # file each time.
+    fixed = datetime(2024, 1, 1, tzinfo=UTC)
+    document.core_properties.created = document.core_properties.modified = fixed
+    document.save(str(path))
+
+
+def _table(document: docx.document.Document, table: Table) -> None:
+    grid = document.add_table(rows=table.row_count, cols=COLUMNS)
+    grid.style = "Table Grid"
+    for cell in table.cells:
+        top_left = grid.cell(cell.row, cell.column)
+        if cell.columns > 1 or cell.rows > 1:
+            top_left = top_left.merge(
+                grid.cell(cell.row + cell.rows - 1, cell.column + cell.columns - 1)
+            )
+        paragraphs = cell.paragraphs or (cell.text,)
+        top_left.text = paragraphs[0]
+        for paragraph in paragraphs[1:]:
+            top_left.add_paragraph(paragraph)

@@ -6,7 +6,13 @@ STAMP := $(VENV)/.installed
 DEMO_DB := .demo/jixiao.db
 SAMPLE := docs/samples/julu-zuzhibu-2024-draft.txt
 
-.PHONY: install run demo test lint format bench bench-scale clean
+.PHONY: install system-deps run demo test lint format bench bench-scale clean
+
+# The tests render the sample as a PDF and run `pdftotext -layout` on it: they need
+# poppler-utils and a CJK TrueType font, from Debian's packages (jixiao itself needs neither).
+SYSTEM_PACKAGES := poppler-utils fonts-wqy-microhei
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +29,16 @@ demo: $(STAMP)
 run: demo
 	$(BIN)/jixiao --db $(DEMO_DB)
 
-test: $(STAMP)
+system-deps:
+	@if ! command -v pdftotext >/dev/null || [ ! -e $(CJK_FONT) ]; then \
+	  echo "installing $(SYSTEM_PACKAGES) (for the tests' renderings of the sample)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null || \
+	  { $(SUDO) apt-get update -q >/dev/null && \
+	    $(SUDO) apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; }; \
+	fi
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

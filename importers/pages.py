@@ -84,8 +84,10 @@ def _page_numbers(edges: list[list[tuple[str, Line]]]) -> set[int]:
 
 
 def _may_repeat(line: Line) -> bool:
+    """Whether the line can be a running header or footer. A lone number is judged as a
+    page number only (it must count up), never as a repeated line."""
     text = line.text
-    if "\t" in text:
+    if "\t" in text or _PAGE_NUMBER.match(text):
         return False
     first = label(text)
     return not first.startswith(_ROW_LABELS) and not first.endswith("绩效目标表")

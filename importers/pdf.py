@@ -66,10 +66,13 @@ def render(data: bytes, filename: str) -> str:
 
 
 def _open_problem(error: Exception) -> str:
-    name = type(error).__name__
+    # pdfplumber wraps pdfminer's exception: the cause says what went wrong.
+    cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    name = type(cause).__name__
     if "Password" in name or "Encrypt" in name:
         return "the PDF is password-protected; save an unprotected copy and import that"
-    return f"cannot read this PDF ({name}: {error}); is it damaged or cut short?"
+    detail = f"{name}: {cause}" if str(cause) else name
+    return f"cannot read this PDF ({detail}); is it damaged or cut short?"
 
 
 _SAME_X = 2.0
@@ -105,11 +108,16 @@ class _PageReader:
             rows = []
             for row in table.rows:
                 cells = [""] * len(columns)
+                # The chars of the row's height (merged cells reach below it) first: a page
+                # has thousands, a row a few dozen.
+                top = min(bbox[1] for bbox in row.cells if bbox)
+                bottom = max(bbox[3] for bbox in row.cells if bbox)
+                near = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
                 for position, bbox in enumerate(row.cells):
                     if bbox is None:
                         continue
                     right = next((c[0] for c in row.cells[position + 1 :] if c), float("inf"))
-                    inside = [c for c in chars if id(c) not in taken and _within(c, bbox, right)]
+                    inside = [c for c in near if id(c) not in taken and _within(c, bbox, right)]
                     taken.update(id(c) for c in inside)
                     cells[_column(bbox[0], columns)] = _flat(extract_text(inside))
                 rows.append("\t".join(cells))

@@ -7,9 +7,9 @@ import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DUMP_SUFFIXES = (".txt",)
-"""What a folder is searched for. A file named outright is read whatever its name: the
-layout is chosen by the content."""
+DUMP_SUFFIXES = (".txt", ".pdf", ".docx")
+"""What a folder is searched for: text dumps, PDFs and Word files. A file named outright is
+read whatever its name: the reader is chosen by the content."""
 
 
 @dataclass

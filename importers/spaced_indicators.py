@@ -49,7 +49,7 @@ class _Line:
     page: int
     number: int
     cells: list[tuple[int, str]]
-    """(column, text) right of the first column."""
+    """(column, text): right of the first column, or a first-column text that is no label."""
 
 
 @dataclass
@@ -106,7 +106,17 @@ class IndicatorRows:
         if current:
             groups.append(current)
         groups = [row for group in groups for row in _separate(group)]
-        return _join_split(groups), _join_labels(level1)
+        labels = _join_labels(level1)
+        # Text in the first column that names no 一级指标 (a note under the table) is a row
+        # of its own, which the table reader will report.
+        for found in labels:
+            if not label(found.text).endswith("指标"):
+                line = _Line(int(found.centre), found.page, found.parts[0], [(0, found.text)])
+                groups.append([line])
+        groups.sort(key=lambda group: group[0].position)
+        return _join_split(groups), [
+            found for found in labels if label(found.text).endswith("指标")
+        ]
 
     def _give_level1(
         self, groups: list[list[_Line]], rows: list[RebuiltRow], labels: list[_Label]

@@ -68,6 +68,7 @@ def parse_and_prepare(path: Path, overrides: Overrides, layout: str | None) -> P
             "total": report.lines_total,
             "blank": report.lines_blank,
             "used": report.lines_used,
+            "furniture": report.lines_furniture,
             "unread": len(report.unread),
         },
         "notes": [

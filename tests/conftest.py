@@ -55,3 +55,11 @@ def engine(tmp_path: Path) -> Engine:
 def project_by_ordinal(sample: tuple[ParsedDocument, ImportReport]) -> Callable[[int], object]:
     projects = {project.ordinal: project for project in sample[0].projects}
     return projects.__getitem__
+
+
+@pytest.fixture(scope="session")
+def renderings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample as a PDF, its `pdftotext -layout` dump and a .docx (tests/render)."""
+    from tests.render import render_sample
+
+    return render_sample(tmp_path_factory.mktemp("renderings"))

@@ -108,7 +108,7 @@ class TestFindingFiles:
         (tmp_path / "empty").mkdir()
         found = find_sources([str(tmp_path / "empty"), str(tmp_path / "*.nothing")])
         assert [reason for _, reason in found.problems] == [
-            "a folder with no .txt files in it",
+            "a folder with no .txt, .pdf, .docx files in it",
             "a pattern that matches no file",
         ]
 

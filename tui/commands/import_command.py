@@ -170,7 +170,8 @@ def _print_result(result: dict[str, Any]) -> None:
         )
     print(
         f"  lines: {lines['total']} ({lines['blank']} blank, {lines['used']} used, "
-        f"{lines['unread']} not understood)"
+        + (f"{lines['furniture']} page headers/footers, " if lines.get("furniture") else "")
+        + f"{lines['unread']} not understood)"
     )
     for note in result["notes"]:
         where = f"line {note['line']}" if note["line"] else "document"

@@ -92,9 +92,6 @@ class _PageReader:
         self._open_columns: list[float] | None = None
 
     def lines(self, page: Any) -> list[str]:
-        from pdfplumber.utils import extract_text
-
-        chars = page.chars
         taken: set[int] = set()
         items: list[tuple[float, int, list[str]]] = []
         found = page.find_tables()
@@ -102,34 +99,43 @@ class _PageReader:
         at_top = bool(found) and len(_lines_between(page, 0, found[0].bbox[1])) <= _EDGE_LINES
         for index, table in enumerate(found):
             columns = _columns(table)
-            continues = index == 0 and at_top and self._open_columns is not None
-            if continues and _fits(columns, self._open_columns):
-                columns = self._open_columns  # type: ignore[assignment]
-            rows = []
-            for row in table.rows:
-                cells = [""] * len(columns)
-                # The chars of the row's height (merged cells reach below it) first: a page
-                # has thousands, a row a few dozen.
-                top = min(bbox[1] for bbox in row.cells if bbox)
-                bottom = max(bbox[3] for bbox in row.cells if bbox)
-                near = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
-                for position, bbox in enumerate(row.cells):
-                    if bbox is None:
-                        continue
-                    right = next((c[0] for c in row.cells[position + 1 :] if c), float("inf"))
-                    inside = [c for c in near if id(c) not in taken and _within(c, bbox, right)]
-                    taken.update(id(c) for c in inside)
-                    cells[_column(bbox[0], columns)] = _flat(extract_text(inside))
-                rows.append("\t".join(cells))
-            items.append((table.bbox[1], 1, rows))
-        outside = page.filter(lambda obj: id(obj) not in taken)
-        outside_lines = outside.extract_text_lines()
-        items += [(line["top"], 0, [_flat(line["text"])]) for line in outside_lines]
+            known = self._open_columns if index == 0 and at_top else None
+            if known is not None and _fits(columns, known):
+                columns = known
+            items.append((table.bbox[1], 1, _table_rows(table, columns, page.chars, taken)))
+        # What no table took: the text around the tables, a line a line.
+        outside = page.filter(lambda obj: id(obj) not in taken).extract_text_lines()
+        items += [(line["top"], 0, [_flat(line["text"])]) for line in outside]
         items.sort(key=lambda item: (item[0], item[1]))
         self._open_columns = None
         if found and len(_lines_between(page, found[-1].bbox[3], page.height)) <= _EDGE_LINES:
             self._open_columns = _columns(found[-1])
         return [line for _, _, lines in items for line in lines]
+
+
+def _table_rows(
+    table: Any, columns: list[float], chars: list[dict[str, Any]], taken: set[int]
+) -> list[str]:
+    """Each row's cells at their columns, split by tabs; the chars used go into `taken`."""
+    from pdfplumber.utils import extract_text
+
+    rows = []
+    for row in table.rows:
+        cells = [""] * len(columns)
+        # The chars of the row's height first (merged cells reach below it): a page has
+        # thousands, a row a few dozen.
+        top = min(bbox[1] for bbox in row.cells if bbox)
+        bottom = max(bbox[3] for bbox in row.cells if bbox)
+        near = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+        for position, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            right = next((c[0] for c in row.cells[position + 1 :] if c), float("inf"))
+            inside = [c for c in near if id(c) not in taken and _within(c, bbox, right)]
+            taken.update(id(c) for c in inside)
+            cells[_column(bbox[0], columns)] = _flat(extract_text(inside))
+        rows.append("\t".join(cells))
+    return rows
 
 
 def _lines_between(page: Any, top: float, bottom: float) -> list[dict[str, Any]]:

@@ -4,9 +4,9 @@ Columns come from the header row's positions (一级指标, 二级指标, …), 
 is a run of lines with text right of the first column; blank lines, and lines with text in
 the first column only, part rows. Two rows with nothing between them (a wrapped cell or a
 一级指标 filled the gap) are parted where each part's cells are best centred. A row cut by
-a page break, whose part on the new page names neither 二级指标 nor 三级指标, is joined
-again. Each 一级指标, a merged cell printed in the middle of its rows, is given to the rows
-it is centred on (see `centred_spans`).
+a page break, one part of which is only a wrapped cell's lines, is joined again. Each
+一级指标, a merged cell printed in the middle of its rows, is given to the rows it is
+centred on (see `centred_spans`).
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ _FAMILIES = {
 _UNLIKE_COST = 2.0
 """A row put under a 一级指标 its 二级指标 does not belong to costs as much as a label two
 lines off the middle of its rows."""
+
+_ANCHOR_CELLS = 3
+"""A row's middle line holds at least this many of its cells (all but those that wrapped)."""
 
 GridOf = Callable[[int, list[Line]], list[int]]
 """A page's column starts, given the table's lines on that page."""
@@ -214,7 +217,9 @@ def _separate(group: list[_Line]) -> list[list[_Line]]:
     """Rows with no blank line between them: each has one line with most of its cells (at
     least three), and the cut between two such lines goes where each part's cells are best
     centred on one line."""
-    anchors = [i for i, line in enumerate(group) if len({c for c, _ in line.cells}) >= 3]
+    anchors = [
+        i for i, line in enumerate(group) if len({c for c, _ in line.cells}) >= _ANCHOR_CELLS
+    ]
     if len(anchors) < 2:
         return [group]
     rows = []
@@ -245,16 +250,21 @@ def _off_centre(lines: list[_Line]) -> float:
 
 
 def _join_split(groups: list[list[_Line]]) -> list[list[_Line]]:
-    """A row that a page break cut in two: the part on the new page names neither its
-    二级指标 nor its 三级指标, which every row has, so it is the rest of the row before."""
+    """A row that a page break cut in two: one of the parts has no line with most of the
+    row's cells (a wrapped cell's lines only), so it is no row of its own but the rest of
+    the row on the other side of the break."""
     joined: list[list[_Line]] = []
     for group in groups:
-        columns = {column for line in group for column, _ in line.cells}
-        if joined and group[0].page != joined[-1][-1].page and not columns & {1, 2}:
+        cut = joined and group[0].page != joined[-1][-1].page
+        if cut and not (_has_anchor(group) and _has_anchor(joined[-1])):
             joined[-1] = joined[-1] + group
         else:
             joined.append(group)
     return joined
+
+
+def _has_anchor(group: list[_Line]) -> bool:
+    return any(len({column for column, _ in line.cells}) >= _ANCHOR_CELLS for line in group)
 
 
 def _join_labels(level1: list[tuple[int, int, int, str]]) -> list[_Label]:

@@ -331,6 +331,19 @@ class TestSpacedLayout:
             parse_text(text, "headless.txt", layout="spaced")
 
 
+def _break_page_after(lines: list[str], at: int) -> list[str]:
+    """A page break after line `at`, with the page's number and the running header; the
+    pages after it numbered one more, as a PDF with one more page would be."""
+    footer = re.compile(r"^(\s*- ?)(\d+)( ?-\s*)$")  # pdftotext writes "-9-" and "- 10 -"
+    number = next(int(m.group(2)) for line in lines[at:] if (m := footer.match(line)))
+    after = [
+        footer.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + 1}{m.group(3)}", line)
+        for line in lines[at + 1 :]
+    ]
+    page_break = [f"-{number}-", "\f中共巨鹿县委组织部2024 年部门预算绩效文本", ""]
+    return [*lines[: at + 1], *page_break, *after]
+
+
 def _move_columns(line: str, by: int) -> str:
     """The line with every piece right of the first column moved `by` positions."""
     moved = ""
@@ -436,3 +449,19 @@ class TestCommandLine:
         out = capsys.readouterr().out
         for name in ("tabbed", "spaced", "pdf", "docx"):
             assert name in out
+
+
+class TestSpacedPageBreakInsideARow:
+    def test_a_row_cut_by_a_page_break_is_joined(self, renderings, parsed):
+        """The page breaks after the first line of a row whose 指标值确定依据 wrapped over
+        three lines: that line, left on the page before, is no row of its own."""
+        lines = _layout_lines(renderings)
+        at = next(i for i, line in enumerate(lines) if line.strip() == "冀组发〔2018〕14 号、")
+        document, report = parse_text("\n".join(_break_page_after(lines, at)), "cut-row.txt")
+        assert report.unread == []
+        project = next(p for p in document.projects if p.ordinal == 5)
+        unbroken = next(p for p in parsed["spaced"][0].projects if p.ordinal == 5)
+        assert [vars(i) | {"line": 0} for i in project.indicators] == [
+            vars(i) | {"line": 0} for i in unbroken.indicators
+        ]
+        assert project.indicators[4].basis == "冀组发〔2018〕14 号、冀组发〔2020〕18 号"

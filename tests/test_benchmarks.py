@@ -17,6 +17,7 @@ from tests.conftest import ROOT
         ["benchmarks/scale.py", "--departments", "3", "--years", "2"],
         ["benchmarks/tui_speed.py", "--departments", "2", "--years", "1", "--keys", "2"],
         ["benchmarks/compare_speed.py", "--departments", "2"],
+        ["benchmarks/formats_speed.py", "--repeat", "1"],
     ],
 )
 def test_benchmark_runs(argv):

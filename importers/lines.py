@@ -65,7 +65,8 @@ class UsedLines:
         self._numbers: set[int] = set()
 
     def take(self, *lines: Line) -> None:
-        self._numbers.update(line.number for line in lines)
+        for line in lines:
+            self._numbers.add(line.number)
 
     def __contains__(self, line: Line) -> bool:
         return line.number in self._numbers

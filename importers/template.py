@@ -405,7 +405,7 @@ class TemplateWalker:
             cells = self._split_row(line)
             if cells is None:
                 break
-            rows.append(Row(line, [join_wraps(cell) for cell in cells]))
+            rows.append(Row(line, [_clean_cell(cell) for cell in cells]))
             self._advance()
         end = self._peek()
         return rows, end.number if end else len(self._source_lines)
@@ -445,6 +445,12 @@ class TemplateWalker:
         self._report.lines_blank = blank
         self._report.lines_used = len(used)
         self._report.lines_furniture = len(furniture)
+
+
+def _clean_cell(cell: str) -> str:
+    """join_wraps, skipped for the many cells with no whitespace at all (a hot loop): any
+    whitespace but the ASCII space makes a string unprintable."""
+    return cell if " " not in cell and cell.isprintable() else join_wraps(cell)
 
 
 def _unread(line: Line) -> Note:

@@ -164,10 +164,7 @@ def _print_result(result: dict[str, Any]) -> None:
         print(f"interrupted {name}: parsed but not written — {what}")
         return
     else:
-        print(
-            f"parsed {name} ({result['layout']}, {result['encoding']}) — {what}; "
-            "dry run, nothing written"
-        )
+        print(f"parsed {name} ({_read_as(result)}) — {what}; dry run, nothing written")
     print(
         f"  lines: {lines['total']} ({lines['blank']} blank, {lines['used']} used, "
         + (f"{lines['furniture']} page headers/footers, " if lines.get("furniture") else "")
@@ -176,3 +173,9 @@ def _print_result(result: dict[str, Any]) -> None:
     for note in result["notes"]:
         where = f"line {note['line']}" if note["line"] else "document"
         print(f"  {where}: {note['severity']}: {note['message']}")
+
+
+def _read_as(result: dict[str, Any]) -> str:
+    """The layout and the encoding, once when a file format is both (pdf, docx)."""
+    layout, encoding = result["layout"], result["encoding"]
+    return layout if layout == encoding else f"{layout}, {encoding}"

@@ -437,9 +437,13 @@ class TestCommandLine:
         db = str(tmp_path / "s.db")
         folder = renderings["pdf"].parent
         assert main(["--db", db, "import", "--json", str(folder)]) == 0
-        results = json.loads(capsys.readouterr().out)
+        out, err = capsys.readouterr()
+        results = json.loads(out)
         assert sorted(r["layout"] for r in results) == ["docx", "pdf", "spaced"]
         assert {r["projects"] for r in results} == {35}
+        # Three shapes of one document: three revisions, which the summary points out.
+        assert sorted(r["revision"] for r in results) == [1, 2, 3]
+        assert "note: 3 files are 中共巨鹿县委组织部 2024 draft and each became a revision" in err
 
     def test_format_names_every_reader(self, capsys):
         from tui.cli import main

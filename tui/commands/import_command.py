@@ -126,6 +126,7 @@ def _print_summary(results: list[Any], total: int, interrupted: bool, to_stderr:
             "was rolled back); run the same import again to finish — files already in are "
             "skipped as unchanged"
         )
+    lines += _same_document_notes(results)
     failures = [r for r in results if r.status == "failed"]
     if failures:
         lines.append("failures:")
@@ -135,6 +136,27 @@ def _print_summary(results: list[Any], total: int, interrupted: bool, to_stderr:
         message(text)
     else:
         print(text)
+
+
+def _same_document_notes(results: list[Any]) -> list[str]:
+    """Files of one import that are the same document (a PDF and its dump, say) became
+    revisions of it: say so, since that is seldom what was meant."""
+    by_document: dict[tuple[Any, ...], list[Any]] = {}
+    for result in results:
+        if result.status in ("imported", "parsed"):
+            summary = result.summary
+            key = (summary["department"], summary["year"], summary["stage"])
+            by_document.setdefault(key, []).append(result)
+    notes = []
+    for (department, year, stage), same in by_document.items():
+        if len(same) > 1:
+            files = ", ".join(r.file for r in same)
+            become = "would each become" if same[0].status == "parsed" else "each became"
+            notes.append(
+                f"note: {len(same)} files are {department} {year} {stage} and {become} a "
+                f"revision of it (the last one read is current): {files}"
+            )
+    return notes
 
 
 def _print_result(result: dict[str, Any]) -> None:

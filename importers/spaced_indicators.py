@@ -58,6 +58,8 @@ class _Line:
 @dataclass
 class _Label:
     centre: float
+    first: int
+    """The position of its first line."""
     text: str
     page: int
     parts: tuple[int, ...]
@@ -124,8 +126,15 @@ class IndicatorRows:
     def _give_level1(
         self, groups: list[list[_Line]], rows: list[RebuiltRow], labels: list[_Label]
     ) -> None:
-        """Each 一级指标 to the rows it is centred on, page by page: a label covers rows on
-        its own page; rows at the top of a page before any label carry the one above."""
+        """Each 一级指标 to its rows, page by page: a label covers rows on its own page; rows
+        at the top of a page before any label carry the one above.
+
+        Which rows: if every label stands on the first line of a row (text set at the top
+        of its cell, as Word does), each covers the rows from its own to the next label's.
+        Otherwise the labels are centred (as Excel and WPS print merged cells): each covers
+        the rows it sits in the middle of (`centred_spans`). A split of the rows that puts a
+        二级指标 under another 一级指标 than the national framework does is taken only when
+        no other fits, and then the import says so."""
         pages = [group[0].page for group in groups]
         extents = [(group[0].position, group[-1].position) for group in groups]
         for page in dict.fromkeys(pages):
@@ -135,22 +144,38 @@ class IndicatorRows:
                 continue
             first_page = page == pages[0]
             page_extents = [extents[i] for i in indexes]
-            centres = [found.centre for found in on_page]
             unlike = [
                 [_family(rows[i].cells[1]) not in (None, label(found.text)) for i in indexes]
                 for found in on_page
             ]
+
+            at_top = top_spans(page_extents, [found.first for found in on_page], not first_page)
+            centres = [found.centre for found in on_page]
             by_position = centred_spans(page_extents, centres, not first_page)
-            spans = centred_spans(page_extents, centres, not first_page, unlike)
+            if at_top is not None and _misplaced(at_top, unlike) == 0:
+                spans: list[tuple[int, int]] | None = at_top
+            elif _misplaced(by_position, unlike) == 0:
+                spans = by_position
+            else:
+                spans = centred_spans(page_extents, centres, not first_page, unlike)
             if spans is None:
                 raise ImportFault(
                     self._filename,
                     min(on_page[0].parts),
                     f"cannot tell which indicator rows the 一级指标 '{on_page[0].text}' stands "
-                    "for: it is not beside them (expected each 一级指标 in the middle of its "
-                    "rows, as PDF tables print merged cells)",
+                    "for: it is not beside them (expected each 一级指标 at the top or in the "
+                    "middle of its rows, as PDF tables print merged cells)",
                 )
-            if by_position is not None and by_position != spans:
+            if _misplaced(spans, unlike):
+                self.notes.append(
+                    (
+                        min(on_page[0].parts),
+                        "the 一级指标 of this table do not fit their rows' 二级指标 (数量指标 "
+                        "under 产出指标, 社会效益指标 under 效益指标…) whichever way they are "
+                        "read: check the levels of this table",
+                    )
+                )
+            elif spans not in (by_position, at_top):
                 self.notes.append(
                     (
                         min(on_page[0].parts),
@@ -163,6 +188,30 @@ class IndicatorRows:
                 row = rows[indexes[first]]
                 row.cells[0] = found.text
                 row.parts.update(found.parts)
+
+
+def _misplaced(spans: list[tuple[int, int]] | None, unlike: list[list[bool]]) -> float:
+    """How many rows the spans put under a 一级指标 their 二级指标 does not belong to."""
+    if spans is None:
+        return float("inf")
+    return sum(sum(unlike[k][i : j + 1]) for k, (i, j) in enumerate(spans))
+
+
+def top_spans(
+    extents: list[tuple[int, int]], firsts: list[int], prefix_allowed: bool
+) -> list[tuple[int, int]] | None:
+    """Spans of rows when every label stands on the first line of a row: each label's rows
+    run from its own to the next label's. None when a label is not on a row's first line,
+    or (on the first page of the table) the first label is not on the first row."""
+    tops = [top for top, _ in extents]
+    try:
+        starts = [tops.index(first) for first in firsts]
+    except ValueError:
+        return None
+    if starts != sorted(set(starts)) or (starts[0] != 0 and not prefix_allowed):
+        return None
+    ends = [start - 1 for start in starts[1:]] + [len(extents) - 1]
+    return list(zip(starts, ends, strict=True))
 
 
 def centred_spans(
@@ -278,6 +327,7 @@ def _join_labels(level1: list[tuple[int, int, int, str]]) -> list[_Label]:
     return [
         _Label(
             centre=(run[0][0] + run[-1][0]) / 2,
+            first=run[0][0],
             text="".join(text for _, _, _, text in run),
             page=run[0][1],
             parts=tuple(number for _, _, number, _ in run),

@@ -23,7 +23,7 @@ from store.queries import load_document
 from store.save import save_document
 from tests.conftest import SAMPLE, SAMPLE_TEXT, parse_text
 
-KINDS = ("pdf", "docx", "spaced")
+KINDS = ("pdf", "docx", "spaced", "spaced-top")
 
 
 def exported(path: Path, tmp_path: Path) -> tuple[dict[str, Any], Any]:
@@ -86,11 +86,12 @@ class TestRenderingsImportAsTheSample:
     ):
         document, report = exported(renderings[kind], tmp_path)
         expected, found = structure(tabbed_export), structure(document)
-        if kind == "spaced":
+        reader = kind.removesuffix("-top")
+        if reader == "spaced":
             expected, found = without_figure_spaces(expected), without_figure_spaces(found)
         assert found == expected
-        assert document["document"]["source"]["format"] == kind
-        assert report.layout == kind
+        assert document["document"]["source"]["format"] == reader
+        assert report.layout == reader
 
     @pytest.mark.parametrize("kind", KINDS)
     def test_counts_total_and_every_line_used(self, kind, parsed):
@@ -126,6 +127,12 @@ class TestRenderingsImportAsTheSample:
             for indicator in project.indicators:
                 assert project.first_line <= indicator.line <= project.last_line
                 assert squash(indicator.value) in text
+
+    def test_levels_set_at_the_top_of_their_cells_are_read_without_doubt(self, parsed):
+        """Word sets a merged 一级指标 on the first line of its rows: each covers the rows
+        from its own to the next one's, and nothing is left to warn about."""
+        _, report = parsed["spaced-top"]
+        assert report.warnings == []
 
     def test_page_furniture_is_left_out(self, parsed):
         for kind in ("pdf", "spaced"):
@@ -435,7 +442,10 @@ class TestCommandLine:
         from tui.cli import main
 
         db = str(tmp_path / "s.db")
-        folder = renderings["pdf"].parent
+        folder = tmp_path / "drafts"
+        folder.mkdir()
+        for kind in ("pdf", "docx", "spaced"):
+            (folder / renderings[kind].name).write_bytes(renderings[kind].read_bytes())
         assert main(["--db", db, "import", "--json", str(folder)]) == 0
         out, err = capsys.readouterr()
         results = json.loads(out)

@@ -22,17 +22,27 @@ SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
 
 
 def render_sample(folder: Path, sample: Path = SAMPLE) -> dict[str, Path]:
-    """{"pdf": …, "docx": …, "spaced": …} written into `folder`."""
+    """{"pdf": …, "docx": …, "spaced": …, "spaced-top": …} written into `folder`.
+
+    "spaced-top" is the `pdftotext -layout` dump of a second PDF whose cells hold their text
+    at the top, as Word sets it (in the first, text is centred, as Excel and WPS print)."""
     parsed, _ = parse_file(sample)
     blocks = document_blocks(parsed)
+    header = f"{parsed.department}{parsed.title}"
     stem = sample.stem
     pdf = folder / f"{stem}.pdf"
-    render_pdf(blocks, pdf, running_header=f"{parsed.department}{parsed.title}")
+    render_pdf(blocks, pdf, running_header=header)
     docx = folder / f"{stem}.docx"
     render_docx(blocks, docx)
     spaced = folder / f"{stem}-layout.txt"
     pdftotext_layout(pdf, spaced)
-    return {"pdf": pdf, "docx": docx, "spaced": spaced}
+    top = folder / "top-aligned"
+    top.mkdir(exist_ok=True)
+    top_pdf = top / f"{stem}.pdf"
+    render_pdf(blocks, top_pdf, running_header=header, valign="TOP")
+    spaced_top = top / f"{stem}-layout.txt"
+    pdftotext_layout(top_pdf, spaced_top)
+    return {"pdf": pdf, "docx": docx, "spaced": spaced, "spaced-top": spaced_top}
 
 
 def pdftotext_layout(pdf: Path, out: Path) -> None:

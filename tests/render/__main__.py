@@ -14,7 +14,7 @@ def main() -> None:
     folder = Path(sys.argv[1])
     folder.mkdir(parents=True, exist_ok=True)
     for kind, path in render_sample(folder).items():
-        print(f"{kind:7} {path}")
+        print(f"{kind:10} {path}")
 
 
 if __name__ == "__main__":

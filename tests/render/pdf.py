@@ -47,7 +47,11 @@ def font_file() -> Path:
     )
 
 
-def render_pdf(blocks: list[Block], path: Path, running_header: str) -> None:
+def render_pdf(
+    blocks: list[Block], path: Path, running_header: str, valign: str = "MIDDLE"
+) -> None:
+    """`valign`: where text sits in its cell; "MIDDLE" as the bureaus' Excel/WPS tables,
+    "TOP" as Word's."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(font_file()), subfontIndex=0))
 
@@ -73,26 +77,26 @@ def render_pdf(blocks: list[Block], path: Path, running_header: str) -> None:
         # The same bytes for the same blocks: tests can cache and compare renderings.
         invariant=1,
     )
-    template.build(_flowables(blocks), onFirstPage=furniture, onLaterPages=furniture)
+    template.build(_flowables(blocks, valign), onFirstPage=furniture, onLaterPages=furniture)
 
 
-def _flowables(blocks: list[Block]) -> list[object]:
+def _flowables(blocks: list[Block], valign: str) -> list[object]:
     flowables: list[object] = []
     for block in blocks:
         if isinstance(block, Text):
             flowables.append(Paragraph(escape(block.text), _STYLES[block.style]))
         elif isinstance(block, Table):
-            flowables += [_table(block), Spacer(1, 4 * mm)]
+            flowables += [_table(block, valign), Spacer(1, 4 * mm)]
         elif isinstance(block, PageBreak):
             flowables.append(PdfPageBreak())
     return flowables
 
 
-def _table(table: Table) -> PdfTable:
+def _table(table: Table, valign: str) -> PdfTable:
     grid: list[list[object]] = [[""] * COLUMNS for _ in range(table.row_count)]
     style: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), valign),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]

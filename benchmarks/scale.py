@@ -9,7 +9,8 @@ Figures:
 - import: `jixiao import --quiet DIR` as a separate process: documents per second, and the
   peak resident memory of the whole process tree (the writer and its workers, summed, read
   from /proc every 0.2 s);
-- TUI first screen: from creating the app to the first frame of the browse screen;
+- TUI first screen: from creating the app to the first frame of the browse screen, three
+  times (the first right after the import, the store cold in the page cache);
 - paging through all projects: every page of 100 rows, in document order and by budget, as
   the store-wide view reads them (SQL); and, in the TUI (50 rows a page there), key `]` →
   the next page on screen;
@@ -197,8 +198,11 @@ def report(store: Path) -> None:
     print(f"store: {documents:,} documents, {projects:,} projects, {indicators:,} indicators; "
           f"{size:,.0f} MB")  # fmt: skip
 
-    first_paint, _, _ = asyncio.run(measure_browse(store, 2))
-    print(f"TUI first screen: {first_paint * 1000:.0f} ms   "
+    # The first start reads a store the import has just pushed out of the page cache; the
+    # later ones show a reviewer's usual start. Both are printed.
+    paints = [asyncio.run(measure_browse(store, 2))[0] for _ in range(3)]
+    print(f"TUI first screen: {paints[0] * 1000:.0f} ms the first time, then "
+          f"{statistics.median(paints[1:]) * 1000:.0f} ms   "
           f"target ≤ {TARGETS['first_paint'] * 1000:.0f} ms")  # fmt: skip
 
     print(f"paging through all {projects:,} projects, 100 a page "

@@ -16,15 +16,15 @@ from importers.lines import Line, Reading
 from importers.model import ParsedDocument, SourceInfo
 from importers.pages import page_furniture, split_pages
 from importers.report import ImportReport
-from importers.spaced_table import PagedLine, TableRebuilder, header_starts, is_indicator_header
-from importers.template import TABLE_TITLE, Overrides, TemplateWalker
-from importers.text import join_wraps, label
+from importers.spaced_rows import PagedLine
+from importers.spaced_table import TableRebuilder, header_starts, is_indicator_header
+from importers.template import Overrides, TemplateWalker, table_title
+from importers.text import label
 
 NAME = "spaced"
 DESCRIPTION = "columns aligned with spaces, as `pdftotext -layout` writes"
 
 _ROW_LABELS = ("项目编码", "预算规模", "资金支出计划", "一级指标")
-_NUMBERED = re.compile(r"^\d{1,3}\s*[.．、]")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
@@ -97,10 +97,7 @@ def _table_end(flat: list[PagedLine], start: int) -> int:
     filled = [i for i in range(start + 1, len(flat)) if flat[i][1].text.strip()]
     for order, index in enumerate(filled):
         text = flat[index][1].text.strip()
-        if _PART.match(text) or TABLE_TITLE.match(join_wraps(text)):
+        following = flat[filled[order + 1]][1].text if order + 1 < len(filled) else None
+        if _PART.match(text) or table_title(text, following):
             return index
-        if _NUMBERED.match(text) and order + 1 < len(filled):
-            following = flat[filled[order + 1]][1].text.strip()
-            if TABLE_TITLE.match(join_wraps(f"{text} {following}")):
-                return index
     return len(flat)

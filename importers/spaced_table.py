@@ -73,6 +73,3 @@ class TableRebuilder:
         observed = distinct_starts([p.start for line in lines for p in pieces(line.text)])
         self._grids[page] = align(observed, known)
         return self._grids[page]
-
-
-__all__ = ["PagedLine", "RebuiltRow", "TableRebuilder", "header_starts", "is_indicator_header"]

@@ -44,6 +44,16 @@ _NUMBERED = re.compile(r"^\d{1,3}\s*[.．、]")
 _MONEY_UNIT = re.compile(r"^单位\s*[:：]\s*(\S+)$")
 
 
+def table_title(text: str, following: str | None = None) -> re.Match[str] | None:
+    """A table title on this line, or on this line and the `following` one (a long title
+    wraps: "14.冀财行 2023 年 88 号提前下达 2024" / "年下派…资金绩效目标表")."""
+    text = join_wraps(text)
+    title = TABLE_TITLE.match(text)
+    if title or following is None or not _NUMBERED.match(text):
+        return title
+    return TABLE_TITLE.match(join_wraps(f"{text} {following}"))
+
+
 @dataclass
 class Overrides:
     """Values the user gives on the command line; they win over what the text says."""
@@ -327,15 +337,12 @@ class TemplateWalker:
         return list(units.values())
 
     def _table_title(self, line: Line) -> re.Match[str] | None:
-        """A table title on this line, or on this line and the next (a long title wraps)."""
-        text = join_wraps(line.text)
-        title = TABLE_TITLE.match(text)
-        if title or not _NUMBERED.match(text) or self._split_row(line) is not None:
-            return title
-        following = self._following()
-        if following is None or self._split_row(following) is not None:
+        if self._split_row(line) is not None:
             return None
-        return TABLE_TITLE.match(join_wraps(f"{text} {following.text}"))
+        following = self._following()
+        if following is not None and self._split_row(following) is not None:
+            following = None
+        return table_title(line.text, following.text if following else None)
 
     def _following(self) -> Line | None:
         """The next non-blank line after the one `_peek` gives."""

@@ -16,6 +16,7 @@ from io import BytesIO
 from typing import Any
 
 from importers.report import ImportFault
+from importers.text import one_line
 
 NAME = "pdf"
 DESCRIPTION = "PDF file: ruled tables and text read from the pages (pdfplumber)"
@@ -105,7 +106,7 @@ class _PageReader:
             items.append((table.bbox[1], 1, _table_rows(table, columns, page.chars, taken)))
         # What no table took: the text around the tables, a line a line.
         outside = page.filter(lambda obj: id(obj) not in taken).extract_text_lines()
-        items += [(line["top"], 0, [_flat(line["text"])]) for line in outside]
+        items += [(line["top"], 0, [one_line(line["text"])]) for line in outside]
         items.sort(key=lambda item: (item[0], item[1]))
         self._open_columns = None
         if found and len(_lines_between(page, found[-1].bbox[3], page.height)) <= _EDGE_LINES:
@@ -133,7 +134,7 @@ def _table_rows(
             right = next((c[0] for c in row.cells[position + 1 :] if c), float("inf"))
             inside = [c for c in near if id(c) not in taken and _within(c, bbox, right)]
             taken.update(id(c) for c in inside)
-            cells[_column(bbox[0], columns)] = _flat(extract_text(inside))
+            cells[_column(bbox[0], columns)] = one_line(extract_text(inside))
         rows.append("\t".join(cells))
     return rows
 
@@ -165,8 +166,3 @@ def _within(char: dict[str, Any], bbox: tuple[float, ...], right: float) -> bool
     middle_x = (char["x0"] + char["x1"]) / 2
     middle_y = (char["top"] + char["bottom"]) / 2
     return bbox[1] <= middle_y < bbox[3] and bbox[0] <= middle_x < right
-
-
-def _flat(text: str) -> str:
-    """A cell's wrapped lines on one line, joined by a space; no tabs inside a cell."""
-    return " ".join(text.replace("\t", " ").split("\n")).strip()

@@ -37,3 +37,9 @@ def label(text: str) -> str:
     """A cell or heading reduced for comparison with a known label: NFKC (full-width
     colons and brackets become ASCII) and no whitespace."""
     return squash(unicodedata.normalize("NFKC", text))
+
+
+def one_line(text: str) -> str:
+    """A cell's or a paragraph's text as one line of a tab-separated rendering: its line
+    breaks (a wrapped cell) and tabs become spaces, and the ends are trimmed."""
+    return " ".join(text.replace("\t", " ").split("\n")).strip()

@@ -15,6 +15,7 @@ from io import BytesIO
 from typing import Any
 
 from importers.report import ImportFault
+from importers.text import one_line
 
 NAME = "docx"
 DESCRIPTION = "Word .docx file: paragraphs and tables read from the document"
@@ -49,7 +50,7 @@ def render(data: bytes, filename: str) -> str:
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(_flat(Paragraph(child, document).text))
+            lines.append(one_line(Paragraph(child, document).text))
         elif child.tag == qn("w:tbl"):
             lines += [_row(row, document, Paragraph) for row in child.tr_lst]
     if not any(line.strip() for line in lines):
@@ -61,12 +62,7 @@ def _row(row: Any, document: Any, paragraph: Any) -> str:
     cells = [""] * row.grid_before
     for cell in row.tc_lst:
         merged_from_above = cell.vMerge == "continue"
-        text = " ".join(_flat(paragraph(p, document).text) for p in cell.p_lst)
+        text = " ".join(one_line(paragraph(p, document).text) for p in cell.p_lst)
         cells.append("" if merged_from_above else text.strip())
         cells += [""] * (cell.grid_span - 1)
     return "\t".join(cells)
-
-
-def _flat(text: str) -> str:
-    """A paragraph's text on one line: its tabs and line breaks become spaces."""
-    return " ".join(text.replace("\t", " ").split("\n")).rstrip()

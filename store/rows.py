@@ -15,7 +15,7 @@ from importers.model import Project as ParsedProject
 from importers.money import to_fen
 from importers.report import ImportReport
 from store.compare.normalize import mask_code, normalize_name
-from store.search_tokens import bigram_tokens
+from store.search_tokens import bigram_tokens_of
 
 Rows = dict[str, list[dict[str, Any]]]
 """Rows to insert, by table name, in an order that satisfies the foreign keys."""
@@ -157,9 +157,11 @@ def document_rows(
         ],
     }
     _add_unit_rows(rows, ids, parsed)
-    for search_id, row in enumerate(rows["search_text"], start=ids.search):
+    texts = rows["search_text"]
+    tokens = bigram_tokens_of([row["text"] for row in texts])
+    for search_id, (row, row_tokens) in enumerate(zip(texts, tokens, strict=True), ids.search):
         row["id"] = search_id
-        rows["search_fts"].append({"rowid": search_id, "tokens": bigram_tokens(row["text"])})
+        rows["search_fts"].append({"rowid": search_id, "tokens": row_tokens})
     return rows
 
 

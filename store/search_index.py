@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from store.search_tokens import bigram_tokens
+from store.search_tokens import bigram_tokens_of
 
 CREATE = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', columnsize=0, tokenize='ascii')"
@@ -34,12 +34,16 @@ def create_search_index(connection: Connection) -> None:
 
 
 def index_all(connection: Connection) -> int:
-    """Index every row of search_text (a store upgraded from an older schema). Returns how
-    many rows."""
-    rows = connection.exec_driver_sql("SELECT id, text FROM search_text ORDER BY id").all()
+    """Index every row of search_text (a store upgraded from an older schema), a few
+    thousand rows at a time so that memory stays flat. Returns how many rows."""
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.executemany(
-        "INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)",
-        [(row_id, bigram_tokens(text)) for row_id, text in rows],
-    )
-    return len(rows)
+    rows = cursor.execute("SELECT id, text FROM search_text ORDER BY id")
+    count = 0
+    while chunk := rows.fetchmany(5000):
+        ids, texts = zip(*chunk, strict=True)
+        connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
+            "INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)",
+            zip(ids, bigram_tokens_of(texts), strict=True),
+        )
+        count += len(chunk)
+    return count

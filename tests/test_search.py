@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 
+from store.rows import prepare
 from store.save import save_document
 from store.search import search
+from store.search_tokens import _PUNCTUATION, bigram_tokens, bigram_tokens_of
 from tests.conftest import parse_text, sample_with
 
 
@@ -109,3 +114,59 @@ def test_the_index_merges_less_often_than_fts5s_default(engine):
     with engine.connect() as connection:
         config = dict(connection.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
     assert (config["automerge"], config["crisismerge"]) == (16, 64)
+
+
+def _reference_normalized(text: str) -> str:
+    """The definition the index follows, written the slow and obvious way."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _reference_tokens(text: str) -> str:
+    chars = _reference_normalized(text)
+    return " ".join(chars[i : i + 2] for i in range(len(chars)))
+
+
+class TestSearchTokens:
+    """The tokens are made a document at a time by slicing bytes; they must be what the
+    definition gives one text at a time."""
+
+    def test_every_text_of_the_sample(self, sample):
+        texts = [row[-1] for row in prepare(*sample).tables["search_text"][1]]
+        assert len(texts) > 400
+        assert bigram_tokens_of(texts) == [_reference_tokens(text) for text in texts]
+
+    @pytest.mark.parametrize(
+        "texts",
+        [
+            [],
+            [""],
+            ["", "经费"],  # an empty text first
+            ["经费", "", ""],
+            ["a", "ab", "A_b-c", "Straße", "ﬁ", "１２３", "①", "㈠", "e\u0301", " ", "≥95%"],
+            ["x\x00y", "经费"],  # a NUL of its own: made one by one
+            ["（一）办公经费：", "2024年·满意度≥95％"],
+        ],
+    )
+    def test_unusual_texts(self, texts):
+        assert bigram_tokens_of(texts) == [_reference_tokens(text) for text in texts]
+        assert [bigram_tokens(text) for text in texts] == bigram_tokens_of(texts)
+
+    def test_punctuation_dropped_early_changes_nothing(self):
+        # Punctuation is dropped before NFKC (which is slow on it); that is only sound for
+        # characters that are no letter or digit before or after NFKC and never combine
+        # with a neighbour into a letter or digit under canonical composition.
+        in_pairs = set()
+        for code in range(0x110000):
+            decomposition = unicodedata.decomposition(chr(code)).split()
+            if (
+                len(decomposition) == 2
+                and not decomposition[0].startswith("<")
+                and _reference_normalized(chr(code))
+            ):
+                in_pairs.update(chr(int(part, 16)) for part in decomposition)
+        dropped = [chr(c) for c in range(0x110000) if _PUNCTUATION.fullmatch(chr(c))]
+        assert len(dropped) > 700
+        for char in dropped:
+            assert _reference_normalized(char) == "", repr(char)
+            assert unicodedata.combining(char) == 0, repr(char)
+            assert char not in in_pairs, repr(char)

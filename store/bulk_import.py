@@ -39,6 +39,7 @@ from store.bulk_worker import (
 from store.connection import write_connection
 from store.rows import PreparedDocument
 from store.save import SaveResult, save_prepared
+from store.search_index import tune_search_index
 
 BATCH_DOCUMENTS = 200
 BATCH_SECONDS = 1.0
@@ -190,10 +191,12 @@ def _write(
 def _tune_for_bulk(connection: Connection) -> None:
     """A larger page cache (64 MB) keeps the indexes being appended to in memory, and fewer,
     larger checkpoints copy each page from the log to the store once rather than again and
-    again (measured: 7% faster on 1,000 documents). Only this connection is affected."""
+    again (measured: 7% faster on 1,000 documents); both only for this connection. The
+    search index's write settings are made current (a store made before one of them)."""
     driver = connection.connection.driver_connection
     driver.execute("PRAGMA cache_size=-65536")
     driver.execute("PRAGMA wal_autocheckpoint=10000")
+    tune_search_index(driver)
 
 
 def _save(connection: Connection, result: FileResult, prepared: PreparedDocument) -> None:

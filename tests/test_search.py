@@ -7,6 +7,8 @@ import unicodedata
 
 import pytest
 
+from importers import Overrides
+from store.bulk_import import import_files
 from store.rows import prepare
 from store.save import save_document
 from store.search import search
@@ -109,11 +111,26 @@ class TestSearchTheWholeStore:
         assert search(engine, "   ") == []
 
 
-def test_the_index_merges_less_often_than_fts5s_default(engine):
-    # see store/search_index.py: merging at the defaults slowed imports into a big store
+def _index_settings(engine) -> dict[str, int]:
     with engine.connect() as connection:
-        config = dict(connection.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
-    assert (config["automerge"], config["crisismerge"]) == (16, 64)
+        return dict(connection.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
+
+
+def test_the_index_is_written_in_larger_pieces_than_fts5s_default(engine):
+    # see store/search_index.py: the defaults slowed imports into a big store
+    settings = _index_settings(engine)
+    assert (settings["automerge"], settings["crisismerge"]) == (16, 64)
+    assert settings["hashsize"] == 16 * 1024 * 1024
+
+
+def test_an_import_brings_an_older_stores_settings_up_to_date(engine, tmp_path):
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM search_fts_config WHERE k != 'version'")
+    assert "hashsize" not in _index_settings(engine)
+    sample = tmp_path / "sample.txt"
+    sample.write_text(sample_with())
+    import_files(engine, [sample], overrides=Overrides())
+    assert _index_settings(engine)["hashsize"] == 16 * 1024 * 1024
 
 
 def _reference_normalized(text: str) -> str:

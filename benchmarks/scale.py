@@ -121,9 +121,8 @@ def all_pages(engine, sort: str) -> list[float]:  # type: ignore[no-untyped-def]
 
 async def tui_pages(path: Path, pages: int) -> list[float]:
     """Key ] in the store-wide view → the first frame showing the next page's rows."""
-    from textual.widgets import DataTable
-
     from tui.app import JixiaoApp
+    from tui.components.page_table import PageTable
     from tui.screens.across import AcrossScreen
 
     app = JixiaoApp(open_store(path), path, "bench")
@@ -132,10 +131,10 @@ async def tui_pages(path: Path, pages: int) -> list[float]:
 
     def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
         draw(screen, renderable)
-        table = screen.query(DataTable)
+        table = screen.query(PageTable)
         first = None
         if isinstance(screen, AcrossScreen) and table and table.first().row_count:
-            first = table.first().coordinate_to_cell_key((0, 0)).row_key.value
+            first = table.first().keys[0]
         frames.append((time.perf_counter(), first))
 
     app._display = timed_display  # type: ignore[method-assign]

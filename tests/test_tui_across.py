@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from benchmarks.corpus import write_corpus
 from importers import Overrides
@@ -14,6 +14,7 @@ from store.across import StoreFilter, count_projects, project_page
 from store.bulk_import import import_files
 from store.db import open_store
 from tests.tui_helpers import make_app, press, screen_text
+from tui.components.page_table import PageTable
 from tui.components.project_view import IndicatorTable, ProjectView
 from tui.screens.across import PAGE_ROWS, AcrossFilterScreen, AcrossScreen
 from tui.screens.browse import BrowseScreen
@@ -40,8 +41,7 @@ async def open_across(pilot) -> AcrossScreen:
 
 
 def table_keys(screen: AcrossScreen) -> list[int]:
-    table = screen.query_one(DataTable)
-    return [int(row.value) for row in table.rows]
+    return [int(key) for key in screen.query_one(PageTable).keys]
 
 
 class TestAcross:

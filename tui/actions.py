@@ -107,6 +107,16 @@ ACROSS = (
     Action("across.up", "k", "cursor_up", "Up", palette=False),
 )  # fmt: skip
 
+PAGE_TABLE = (
+    Action("rows.down", "down", "cursor_down", "Down", palette=False),
+    Action("rows.up", "up", "cursor_up", "Up", palette=False),
+    Action("rows.page_down", "pagedown", "page_down", "A screen down", palette=False),
+    Action("rows.page_up", "pageup", "page_up", "A screen up", palette=False),
+    Action("rows.first", "home", "first_row", "First row", palette=False),
+    Action("rows.last", "end", "last_row", "Last row", palette=False),
+    Action("rows.open", "enter", "select", "Open", palette=False),
+)
+
 FINDINGS = (
     Action("findings.dismiss", "d", "dismiss", "Dismiss the finding, with a reason", show=True),
     Action("findings.restore", "u", "restore", "Restore a dismissed finding", show=True),
@@ -127,6 +137,7 @@ ALL = (
     + COMPARE
     + PICK
     + ACROSS
+    + PAGE_TABLE
     + FINDINGS
     + HELP
     + WELCOME

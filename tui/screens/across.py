@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from importers.money import from_fen
 from store.across import (
@@ -32,10 +32,10 @@ from store.across import (
 )
 from tui import actions
 from tui.bindings import bindings
+from tui.components.page_table import Cell, Column, PageTable
 
 PAGE_ROWS = 50
-"""Two or three screens at 80×24. Measured on 10,000 documents, key → next page on screen:
-100 rows 36 ms median, 61-95 ms p95; 50 rows 28-30 ms median, 35-56 ms p95."""
+"""Two or three screens at 80×24, one at 200×50."""
 KEPT_PAGES = 20
 WIDEST = 60
 """The name column at most: on a wide terminal the budget stays beside the name."""
@@ -63,7 +63,7 @@ class AcrossScreen(Screen[Chosen | None]):
     DEFAULT_CSS = """
     AcrossScreen #across-title { height: 1; }
     AcrossScreen #across-status { height: 1; color: $text-muted; }
-    AcrossScreen DataTable { height: 1fr; }
+    AcrossScreen PageTable { height: 1fr; }
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -76,7 +76,6 @@ class AcrossScreen(Screen[Chosen | None]):
         """Where each page seen so far starts: the way back."""
         self.page: Page | None = None
         self.total: int | None = None
-        self._layout: tuple[object, int] | None = None
         self._pages: dict[Cursor | None, Page] = {}
         """Pages read, by where they start: the next one is read ahead while the reviewer
         looks at this one, so that ] shows it at once."""
@@ -84,7 +83,7 @@ class AcrossScreen(Screen[Chosen | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="across-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield PageTable()
         yield Static(id="across-status")
         yield Footer()
 
@@ -147,26 +146,21 @@ class AcrossScreen(Screen[Chosen | None]):
 
     def _show(self, page: Page) -> None:
         self.page = page
-        table = self.query_one(DataTable)
+        table = self.query_one(PageTable)
         columns = INDICATOR_COLUMNS if self.indicators else PROJECT_COLUMNS
-        layout = (columns, self.size.width)
-        if layout != self._layout:  # new columns only when the kind or the width changed
-            self._layout = layout
-            table.clear(columns=True)
-            for (title, key, _), width in zip(columns, self._widths(columns), strict=True):
-                table.add_column(title, key=key, width=width)
-        else:
-            table.clear()
-        for row in page.rows:
-            cells = [cell(row) for _, _, cell in columns]
-            for text in cells:
-                text.no_wrap, text.overflow = True, "ellipsis"
-            table.add_row(*cells, key=str(row["id"]))
+        table.show(
+            tuple(
+                Column(title, width, right=key in FIGURES)
+                for (title, key, _), width in zip(columns, self._widths(columns), strict=True)
+            ),
+            [tuple(cell(row) for _, _, cell in columns) for row in page.rows],
+            [str(row["id"]) for row in page.rows],
+        )
         table.focus()
         self._show_title()
         self.call_after_refresh(self._read_ahead, page)  # not competing with the drawing
 
-    def _widths(self, columns: tuple[Column, ...]) -> list[int]:
+    def _widths(self, columns: tuple[ColumnSpec, ...]) -> list[int]:
         """Fixed widths, and the wide column (None in WIDTHS) takes what is left, so that
         budget and change stay on screen at 80 columns."""
         fixed = [WIDTHS[key] for _, key, _ in columns]
@@ -235,18 +229,18 @@ class AcrossScreen(Screen[Chosen | None]):
         self.app.push_screen(AcrossFilterScreen(self.where, self.indicators), apply)
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self.query_one(PageTable).action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self.query_one(PageTable).action_cursor_up()
 
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
         if self.page is None:
             return
-        row = self.page.rows[event.cursor_row]
+        row = self.page.rows[event.row]
         if self.indicators:
             self.dismiss(Chosen(row["document_id"], row["project_id"], row["id"]))
         else:
@@ -269,35 +263,38 @@ def describe(where: StoreFilter) -> str:
     return ", ".join(parts)
 
 
-def _money(row: dict[str, Any], key: str, signed: bool = False) -> Text:
+def _money(row: dict[str, Any], key: str, signed: bool = False) -> Cell:
     value = row.get(key)
     if value is None:
-        return Text("")
+        return Cell("")
     amount = from_fen(value, row["money_unit"])
     style = "" if not signed else ("green" if value > 0 else "red" if value < 0 else "")
-    return Text(f"{amount:+}" if signed else str(amount), style=style, justify="right")
+    return Cell(f"{amount:+}" if signed else str(amount), style)
 
 
-def _percent(row: dict[str, Any]) -> Text:
+def _percent(row: dict[str, Any]) -> Cell:
     change, previous = row.get("change_fen"), row.get("previous_budget_fen")
     if change is None or not previous:
-        return Text("")
-    return Text(f"{change * 100 / previous:+.1f}%", justify="right")
+        return Cell("")
+    return Cell(f"{change * 100 / previous:+.1f}%")
 
 
 def _plain(key: str) -> Any:
-    return lambda row: Text(str(row[key]))
+    return lambda row: Cell(str(row[key]))
 
 
-Column = tuple[str, str, Any]
+ColumnSpec = tuple[str, str, Any]
 """Title, key, and how to draw a row's cell."""
+
+FIGURES = {"budget", "change", "percent"}
+"""Columns aligned right."""
 
 WIDTHS: dict[str, int | None] = {
     "department": 12, "year": 4, "unit": 6, "ordinal": 3, "name": None, "budget": 9,
     "change": 9, "percent": 6, "project": 16, "level2": 10, "level3": None, "value": 10,
 }  # fmt: skip
 
-PROJECT_COLUMNS: tuple[Column, ...] = (
+PROJECT_COLUMNS: tuple[ColumnSpec, ...] = (
     ("department", "department", _plain("department")),
     ("year", "year", _plain("year")),
     ("unit", "unit", _plain("unit_code")),
@@ -308,7 +305,7 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     ("%", "percent", _percent),
 )
 
-INDICATOR_COLUMNS: tuple[Column, ...] = (
+INDICATOR_COLUMNS: tuple[ColumnSpec, ...] = (
     ("department", "department", _plain("department")),
     ("year", "year", _plain("year")),
     ("no.", "ordinal", _plain("ordinal")),

@@ -10,7 +10,7 @@ budgets and names, so every file is new and really written. Two rates:
 - jixiao import: what `jixiao import DIR` does (store.bulk_import.import_files): parse in
   worker processes, write in transactions of up to 200 documents; from the first file read
   to the last commit, worker start-up included;
-- ceiling: the very same rows (store.rows.document_rows for each file, made before the clock
+- ceiling: the very same rows (store.rows.document_tables for each file, made before the clock
   starts) inserted with plain sqlite3 `executemany`, 200 documents a transaction, into a
   store with the same schema, indexes, search index and settings: no parsing, no Python
   between the rows.
@@ -39,7 +39,7 @@ from corpus import write_corpus  # noqa: E402
 from importers import Overrides, parse_file  # noqa: E402
 from store.bulk_import import import_files  # noqa: E402
 from store.db import open_store  # noqa: E402
-from store.rows import FirstIds, document_rows  # noqa: E402
+from store.rows import FirstIds, document_tables  # noqa: E402
 
 RATE_TARGET = 100.0
 CEILING_SHARE_TARGET = 1 / 3
@@ -53,20 +53,19 @@ def ceiling_statements(files: list[Path]) -> list[list[tuple[str, list[tuple]]]]
     for n, path in enumerate(files):
         parsed, report = parse_file(path)
         ids = FirstIds(n + 1, unit, project, indicator, search)
-        rows = document_rows(parsed, report, ids, department_id=n + 1, revision=1)
-        unit += len(rows["unit"])
-        project += len(rows["project"])
-        indicator += len(rows["indicator"])
-        search += len(rows["search_text"])
+        tables = document_tables(parsed, report, ids, department_id=n + 1, revision=1)
+        unit += len(tables["unit"][1])
+        project += len(tables["project"][1])
+        indicator += len(tables["indicator"][1])
+        search += len(tables["search_text"][1])
         documents.append(
             [
                 (
-                    f"INSERT INTO {table} ({', '.join(table_rows[0])}) "
-                    f"VALUES ({', '.join('?' * len(table_rows[0]))})",
-                    [tuple(row.values()) for row in table_rows],
+                    f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})",
+                    [tuple(row) for row in rows],
                 )
-                for table, table_rows in rows.items()
-                if table_rows
+                for table, (columns, rows) in tables.items()
             ]
         )
     return documents

@@ -17,11 +17,20 @@ from importers.report import ImportReport
 from store.compare.normalize import mask_code, normalize_name
 from store.search_tokens import bigram_tokens_of
 
-Rows = dict[str, list[dict[str, Any]]]
-"""Rows to insert, by table name, in an order that satisfies the foreign keys."""
+Table = tuple[tuple[str, ...], list[list[Any]]]
+"""A table's rows to insert: the column names, and one list of values a row (smaller and
+quicker to make and to send from a worker process than a dict a row)."""
 
-Tables = dict[str, tuple[tuple[str, ...], list[list[Any]]]]
-"""Rows to insert, by table name: the column names and one list of values a row."""
+Tables = dict[str, Table]
+"""Tables to insert into, by name, in an order that satisfies the foreign keys."""
+
+UNIT_COLUMNS = ("id", "document_id", "position", "code", "name", "line")
+PROJECT_GOAL_COLUMNS = ("project_id", "position", "text", "line")
+INDICATOR_COLUMNS = (
+    "id", "project_id", "position", "level1", "level2", "level3", "description", "value",
+    "basis", "target_kind", "target_op", "target_number", "target_unit", "line",
+)  # fmt: skip
+SEARCH_COLUMNS = ("id", "document_id", "project_id", "indicator_id", "kind", "text")
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,7 @@ get their place in the store."""
 
 @dataclass
 class PreparedDocument:
-    """A document's rows with ids counted from 0, ready for save_prepared. Each table is its
-    column names and one list of values a row: smaller and quicker to send from a worker
-    process than a dict a row."""
+    """A document's rows with ids counted from 0, ready for save_prepared."""
 
     department: str
     year: int
@@ -74,95 +81,87 @@ class PreparedDocument:
 
 
 def prepare(parsed: ParsedDocument, report: ImportReport) -> PreparedDocument:
-    rows = document_rows(parsed, report, _FROM_ZERO, department_id=0, revision=0)
-    tables = {
-        table: (tuple(table_rows[0]), [list(row.values()) for row in table_rows])
-        for table, table_rows in rows.items()
-        if table_rows
-    }
+    tables = document_tables(parsed, report, _FROM_ZERO, department_id=0, revision=0)
     return PreparedDocument(
         parsed.department, parsed.year, parsed.stage, parsed.source.sha256, tables
     )
 
 
-def document_rows(
+def document_tables(
     parsed: ParsedDocument,
     report: ImportReport,
     ids: FirstIds,
     department_id: int,
     revision: int,
-) -> Rows:
-    """Every row of one document, ready to insert. Pure: no database access."""
+) -> Tables:
+    """Every row of one document, ready to insert; tables without rows left out. Pure: no
+    database access."""
     document_id = ids.document
-    rows: Rows = {
-        "document": [
-            {
-                "id": document_id,
-                "department_id": department_id,
-                "year": parsed.year,
-                "stage": parsed.stage,
-                "revision": revision,
-                "title": parsed.title,
-                "compiled_by": parsed.compiled_by,
-                "reviewed_by": parsed.reviewed_by,
-                "source_filename": parsed.source.filename,
-                "source_sha256": parsed.source.sha256,
-                "source_format": parsed.source.format,
-                "source_encoding": parsed.source.encoding,
-                "line_count": parsed.source.line_count,
-                "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "unit_count": len(parsed.units),
-                "project_count": len(parsed.projects),
-                "indicator_count": parsed.indicator_count,
-                "budget_fen": sum(to_fen(p.budget, p.money_unit) for p in parsed.projects),
-                "unread_count": len(report.unread),
-                "warning_count": len(report.warnings),
-            }
-        ],
-        "document_source": [
-            {
-                "document_id": document_id,
-                "text_zlib": zlib.compress(parsed.source.text.encode("utf-8"), 1),
-            }
-        ],
-        "toc_entry": [
-            {
-                "document_id": document_id,
-                "position": position,
-                "ordinal": entry.ordinal,
-                "title": entry.title,
-                "page": entry.page,
-                "line": entry.line,
-            }
-            for position, entry in enumerate(parsed.toc, start=1)
-        ],
-        "department_goal": _goal_rows(document_id, parsed),
-        "unit": [],
-        "project": [],
-        "project_goal": [],
-        "indicator": [],
-        "search_text": [
-            _search_row(document_id, None, None, "department_goal", text)
-            for text in department_goal_texts(parsed)
-        ],
-        "search_fts": [],
-        "import_note": [
-            {
-                "document_id": document_id,
-                "line": note.line,
-                "severity": note.severity,
-                "message": note.message,
-            }
-            for note in report.notes
-        ],
+    document = {
+        "id": document_id,
+        "department_id": department_id,
+        "year": parsed.year,
+        "stage": parsed.stage,
+        "revision": revision,
+        "title": parsed.title,
+        "compiled_by": parsed.compiled_by,
+        "reviewed_by": parsed.reviewed_by,
+        "source_filename": parsed.source.filename,
+        "source_sha256": parsed.source.sha256,
+        "source_format": parsed.source.format,
+        "source_encoding": parsed.source.encoding,
+        "line_count": parsed.source.line_count,
+        "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "unit_count": len(parsed.units),
+        "project_count": len(parsed.projects),
+        "indicator_count": parsed.indicator_count,
+        "budget_fen": sum(to_fen(p.budget, p.money_unit) for p in parsed.projects),
+        "unread_count": len(report.unread),
+        "warning_count": len(report.warnings),
     }
-    _add_unit_rows(rows, ids, parsed)
-    texts = rows["search_text"]
-    tokens = bigram_tokens_of([row["text"] for row in texts])
-    for search_id, (row, row_tokens) in enumerate(zip(texts, tokens, strict=True), ids.search):
-        row["id"] = search_id
-        rows["search_fts"].append({"rowid": search_id, "tokens": row_tokens})
-    return rows
+    source = {
+        "document_id": document_id,
+        "text_zlib": zlib.compress(parsed.source.text.encode("utf-8"), 1),
+    }
+    toc = [
+        {"document_id": document_id, "position": position, "ordinal": entry.ordinal,
+         "title": entry.title, "page": entry.page, "line": entry.line}
+        for position, entry in enumerate(parsed.toc, start=1)
+    ]  # fmt: skip
+    notes = [
+        {"document_id": document_id, "line": note.line, "severity": note.severity,
+         "message": note.message}
+        for note in report.notes
+    ]  # fmt: skip
+    search = [
+        [None, document_id, None, None, "department_goal", text]
+        for text in department_goal_texts(parsed)
+    ]
+    units, projects, project_goals, indicators = _unit_rows(ids, parsed, search)
+    for search_id, row in enumerate(search, start=ids.search):
+        row[0] = search_id
+    tokens = bigram_tokens_of([row[-1] for row in search])
+    tables: Tables = {
+        "document": _from_dicts([document]),
+        "document_source": _from_dicts([source]),
+        "toc_entry": _from_dicts(toc),
+        "department_goal": _from_dicts(_goal_rows(document_id, parsed)),
+        "unit": (UNIT_COLUMNS, units),
+        "project": _from_dicts(projects),
+        "project_goal": (PROJECT_GOAL_COLUMNS, project_goals),
+        "indicator": (INDICATOR_COLUMNS, indicators),
+        "search_text": (SEARCH_COLUMNS, search),
+        "search_fts": (
+            ("rowid", "tokens"),
+            [[row[0], row_tokens] for row, row_tokens in zip(search, tokens, strict=True)],
+        ),
+        "import_note": _from_dicts(notes),
+    }
+    return {name: table for name, table in tables.items() if table[1]}
+
+
+def _from_dicts(rows: list[dict[str, Any]]) -> Table:
+    return (tuple(rows[0]) if rows else (), [list(row.values()) for row in rows])
 
 
 def _goal_rows(document_id: int, parsed: ParsedDocument) -> list[dict[str, Any]]:
@@ -189,59 +188,51 @@ def _goal_rows(document_id: int, parsed: ParsedDocument) -> list[dict[str, Any]]
     return rows
 
 
-def _add_unit_rows(rows: Rows, ids: FirstIds, parsed: ParsedDocument) -> None:
+def _unit_rows(
+    ids: FirstIds, parsed: ParsedDocument, search: list[list[Any]]
+) -> tuple[list[list[Any]], list[dict[str, Any]], list[list[Any]], list[list[Any]]]:
+    """Units, projects, their goals and indicators; appends their search rows (id to come)
+    to `search`."""
+    document_id = ids.document
     unit_id, project_id, indicator_id = ids.unit, ids.project, ids.indicator
-    search = rows["search_text"]
+    units: list[list[Any]] = []
+    projects: list[dict[str, Any]] = []
+    goals: list[list[Any]] = []
+    indicators: list[list[Any]] = []
     project_position = 0
     for unit_position, unit in enumerate(parsed.units, start=1):
-        rows["unit"].append(
-            {"id": unit_id, "document_id": ids.document, "position": unit_position,
-             "code": unit.code, "name": unit.name, "line": unit.line}
-        )  # fmt: skip
+        units.append([unit_id, document_id, unit_position, unit.code, unit.name, unit.line])
         for project in unit.projects:
             project_position += 1
-            rows["project"].append(
-                _project_row(project, project_id, ids.document, unit_id, project_position)
+            projects.append(
+                _project_row(project, project_id, document_id, unit_id, project_position)
             )
-            rows["project_goal"].extend(
-                {"project_id": project_id, "position": position, "text": text,
-                 "line": project.goals_line}
+            goals.extend(
+                [project_id, position, text, project.goals_line]
                 for position, text in enumerate(project.goals, start=1)
-            )  # fmt: skip
-            search.append(_search_row(ids.document, project_id, None, "project", project.name))
+            )
+            search.append([None, document_id, project_id, None, "project", project.name])
             if project.purpose:
-                search.append(
-                    _search_row(ids.document, project_id, None, "purpose", project.purpose)
-                )
+                search.append([None, document_id, project_id, None, "purpose", project.purpose])
             search.extend(
-                _search_row(ids.document, project_id, None, "goal", goal) for goal in project.goals
+                [None, document_id, project_id, None, "goal", goal] for goal in project.goals
             )
             for position, i in enumerate(project.indicators, start=1):
-                rows["indicator"].append(
-                    {
-                        "id": indicator_id,
-                        "project_id": project_id,
-                        "position": position,
-                        "level1": i.level1,
-                        "level2": i.level2,
-                        "level3": i.level3,
-                        "description": i.description,
-                        "value": i.value,
-                        "basis": i.basis,
-                        "target_kind": i.target_kind,
-                        "target_op": i.target.op if i.target else None,
-                        "target_number": _text(i.target.number) if i.target else None,
-                        "target_unit": i.target.unit if i.target else None,
-                        "line": i.line,
-                    }
-                )
+                target = i.target
+                indicators.append(
+                    [indicator_id, project_id, position, i.level1, i.level2, i.level3,
+                     i.description, i.value, i.basis, i.target_kind,
+                     target.op if target else None,
+                     _text(target.number) if target else None,
+                     target.unit if target else None,
+                     i.line]
+                )  # fmt: skip
                 text = indicator_search_text(i.level3, i.description, i.value, i.basis)
-                search.append(
-                    _search_row(ids.document, project_id, indicator_id, "indicator", text)
-                )
+                search.append([None, document_id, project_id, indicator_id, "indicator", text])
                 indicator_id += 1
             project_id += 1
         unit_id += 1
+    return units, projects, goals, indicators
 
 
 def _project_row(
@@ -271,13 +262,6 @@ def _project_row(
         "code_key": mask_code(project.code),
         "name_key": normalize_name(project.name),
     }
-
-
-def _search_row(
-    document_id: int, project_id: int | None, indicator_id: int | None, kind: str, text: str
-) -> dict[str, Any]:
-    return {"id": None, "document_id": document_id, "project_id": project_id,
-            "indicator_id": indicator_id, "kind": kind, "text": text}  # fmt: skip
 
 
 def indicator_search_text(level3: str, description: str, value: str, basis: str) -> str:

@@ -120,14 +120,15 @@ class TestAllOrNothing:
     def test_a_failure_halfway_writes_nothing(self, engine, sample, monkeypatch):
         # The 101st indicator row breaks a NOT NULL constraint: the department, document,
         # units and projects are already inserted when it fails.
-        build = rows_module.document_rows
+        build = rows_module.document_tables
 
         def rows_with_a_bad_indicator(*args: object, **kwargs: object):
-            rows = build(*args, **kwargs)  # type: ignore[arg-type]
-            rows["indicator"][100]["level1"] = None
-            return rows
+            tables = build(*args, **kwargs)  # type: ignore[arg-type]
+            columns, rows = tables["indicator"]
+            rows[100][columns.index("level1")] = None
+            return tables
 
-        monkeypatch.setattr(rows_module, "document_rows", rows_with_a_bad_indicator)
+        monkeypatch.setattr(rows_module, "document_tables", rows_with_a_bad_indicator)
         with pytest.raises(IntegrityError, match="NOT NULL"):
             save_document(engine, *sample)
         assert set(row_counts(engine).values()) == {0}

@@ -35,6 +35,7 @@ from store.bulk_worker import (
     parse_chunk,
     spare_the_collector,
     start_worker,
+    unpacked,
 )
 from store.connection import write_connection
 from store.rows import PreparedDocument
@@ -251,7 +252,7 @@ def _parsed_in_order(
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
     context = multiprocessing.get_context("spawn")  # no inherited locks, threads or store
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker) as pool:
-        window: deque[tuple[list[Path], Future[list[Parsed]]]] = deque()
+        window: deque[tuple[list[Path], Future[bytes]]] = deque()
         remaining = iter(chunks)
 
         def hand_out() -> None:
@@ -266,7 +267,7 @@ def _parsed_in_order(
                 chunk, future = window.popleft()
                 parsed_chunk = future.result()
                 hand_out()
-                yield from zip(chunk, parsed_chunk, strict=True)
+                yield from zip(chunk, unpacked(parsed_chunk), strict=True)
         finally:
             for _, future in window:
                 future.cancel()

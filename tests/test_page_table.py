@@ -89,3 +89,9 @@ class TestPageTable:
             await press(pilot, "down", "enter")
             assert pilot.app.selected == []
             assert screen_text(pilot).splitlines()[0].startswith(" name")
+
+    async def test_every_key_of_the_table_has_an_id_for_the_keymap(self):
+        async with TableApp(rows(3)).run_test(size=(40, 5)) as pilot:
+            table = pilot.app.query_one(PageTable)
+            own = [a.binding for a in pilot.app.screen.active_bindings.values() if a.node is table]
+            assert own and all(binding.id for binding in own)

@@ -73,8 +73,10 @@ def _cut(text: str, width: int) -> tuple[str, int]:
     return text, used
 
 
-class PageTable(ScrollView, can_focus=True):
-    """Rows under a header line that stays put; a cursor row; Enter posts RowSelected."""
+class PageTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows under a header line that stays put; a cursor row; Enter posts RowSelected.
+    Only its own bindings, each with an id (the columns fit the width: no sideways
+    scrolling)."""
 
     BINDINGS = bindings(actions.PAGE_TABLE)
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -1,7 +1,7 @@
 """A province's store: 10,000 sample-sized documents (2,000 departments × 5 years, about 2.5
 million indicators), imported with `jixiao import` and then used as a reviewer would.
 
-Prints each figure next to its target; it is not a test. Run (about five minutes on 2 cores):
+Prints each figure next to its target; it is not a test. Run (about four minutes on 2 cores):
 `.venv/bin/python benchmarks/scale.py`, or `make bench-scale`. `--store PATH` measures an
 existing store instead of building one; `--departments` and `--years` make a smaller one.
 

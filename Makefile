@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := .demo/jixiao.db
 SAMPLE := docs/samples/julu-zuzhibu-2024-draft.txt
 
-.PHONY: install system-deps run demo test lint format bench bench-scale clean
+.PHONY: install system-deps run demo test lint format bench bench-scale renderings clean
 
 # The tests render the sample as a PDF and run `pdftotext -layout` on it: they need
 # poppler-utils and a CJK TrueType font, from Debian's packages (jixiao itself needs neither).
@@ -57,6 +57,21 @@ bench: $(STAMP)
 # (about five minutes on 2 cores).
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
+
+# The rendering bench: the sample and its variants through LibreOffice (PDF on A4 and letter,
+# a second font, pdftotext -layout, .odt, .doc, text, .xlsx, CSV exports), written to
+# tests/fixtures/renderings with the export each must import as. Not part of `make test`:
+# the fixtures are committed, so the suite needs no LibreOffice.
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk
+renderings: $(STAMP) system-deps
+	@if ! command -v soffice >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	  echo "installing $(OFFICE_PACKAGES)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  { $(SUDO) apt-get update -q >/dev/null && \
+	    $(SUDO) apt-get install -y -q --no-install-recommends $(OFFICE_PACKAGES) >/dev/null; }; \
+	fi
+	$(BIN)/python -m tests.render.office tests/fixtures/renderings
+	$(BIN)/python benchmarks/renderings.py
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info

@@ -1,5 +1,6 @@
 """Write the blocks as a Word .docx with python-docx: paragraphs, and tables with merged
-cells (horizontal and vertical), as the bureaus publish them."""
+cells (horizontal and vertical), as the bureaus publish them. Rows may break across
+pages (Word's default), so an office suite that prints it splits rows at page ends."""
 
 from __future__ import annotations
 
@@ -8,12 +9,26 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from tests.render.blocks import COLUMNS, Block, PageBreak, Table, Text
 
+PAPER = {"A4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 
-def render_docx(blocks: list[Block], path: Path) -> None:
+
+def render_docx(
+    blocks: list[Block], path: Path, paper: str = "letter", font: str | None = None
+) -> None:
+    """`paper`: "A4" or "letter" (python-docx's template is letter); `font`: a font for
+    Latin and CJK text alike, or the office suite's choice."""
     document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = PAPER[paper]
+    if font is not None:
+        normal = document.styles["Normal"]
+        normal.font.name = font
+        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
     for block in blocks:
         if isinstance(block, Text):
             document.add_paragraph(block.text)

@@ -1,0 +1,99 @@
+"""The rendering bench: every file LibreOffice made of the bench documents (committed in
+tests/fixtures/renderings by `make renderings`) imports as its tab-separated reference,
+field by field, with every line used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from importers import ImportReport, parse_file
+from store.db import open_store
+from store.export import to_json
+from store.queries import load_document
+from store.save import save_document
+from tests.renderings import (
+    NEEDS_SOFFICE,
+    bench_documents,
+    expected,
+    is_layout_dump,
+    judge,
+    renderings,
+    structure,
+    without_figure_spaces,
+)
+
+CASES = [(document, path) for document in bench_documents() for path in renderings(document)]
+
+NOT_YET_READ = frozenset(
+    {
+        f"{document}/{name}"
+        for document in ("sample", "variants")
+        for name in (
+            "a4.pdf",
+            "letter.pdf",
+            "serif.pdf",
+            "a4-layout.txt",
+            "letter-layout.txt",
+            "serif-layout.txt",
+            "calc.xlsx",
+            "sheets.xlsx",
+            "calc.csv",
+            "calc-gb18030.csv",
+            "calc-unicode.txt",
+            "calc-tab.txt",
+            "document.odt",
+            "writer-text.txt",
+            "document.doc",
+        )
+    }
+)
+"""Renderings the readers do not read right yet: each fails today (strict xfail), and comes
+off this list when its reader is fixed."""
+
+
+def import_and_export(path: Path, folder: Path) -> tuple[dict[str, Any], ImportReport]:
+    """Import into a fresh store and export as JSON, as `jixiao export` does."""
+    engine = open_store(folder / f"{path.parent.name}-{path.name}.db")
+    try:
+        parsed, report = parse_file(path)
+        saved = save_document(engine, parsed, report)
+        return structure(to_json(load_document(engine, saved.document_id))), report
+    finally:
+        engine.dispose()
+
+
+class TestEveryRenderingImportsAsItsReference:
+    def test_the_bench_is_there(self):
+        assert bench_documents() == ["sample", "variants"]
+        assert all(len(renderings(d)) >= 17 for d in bench_documents())
+
+    @pytest.mark.parametrize(
+        ("document", "path"),
+        [
+            pytest.param(
+                d,
+                p,
+                id=f"{d}/{p.name}",
+                marks=[pytest.mark.xfail(strict=True)] if f"{d}/{p.name}" in NOT_YET_READ else [],
+            )
+            for d, p in CASES
+        ],
+    )
+    def test_field_by_field(self, document, path, tmp_path):
+        if path.suffix in NEEDS_SOFFICE and shutil.which("soffice") is None:
+            pytest.skip("read only where LibreOffice's soffice converts it")
+        got, report = import_and_export(path, tmp_path)
+        judgement = judge(expected(document), got, loose_figures=is_layout_dump(path))
+        assert judgement.differences == []
+        want = expected(document)
+        if is_layout_dump(path):
+            want, got = without_figure_spaces(want), without_figure_spaces(got)
+        assert got == want
+        assert report.unread == []
+        assert report.lines_used + report.lines_blank + report.lines_furniture == (
+            report.lines_total
+        )

@@ -16,6 +16,7 @@ from types import ModuleType
 from importers import pdf, spaced, tabbed, word
 from importers.decode import DecodedText, decode_bytes, read_bytes
 from importers.model import ParsedDocument, SourceInfo
+from importers.refusals import columns_one_after_another, refusal
 from importers.report import ImportFault, ImportReport
 from importers.template import Overrides
 
@@ -98,9 +99,14 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         if module in FILE_FORMATS:
             raise ImportFault(filename, None, f"this is a text file, not a {module.DESCRIPTION}")
         return module
+    if columns_one_after_another(text):
+        raise ImportFault(filename, None, refusal(text) or "")
     scores = sorted(((module.sniff(text), module.NAME) for module in TEXT_LAYOUTS), reverse=True)
     best_score, best = scores[0]
     if best_score < _SURE_ENOUGH:
+        explained = refusal(text)
+        if explained is not None:
+            raise ImportFault(filename, None, explained)
         known = "; ".join(f"{name} ({module.DESCRIPTION})" for name, module in LAYOUTS.items())
         raise ImportFault(
             filename,

@@ -90,11 +90,13 @@ class TemplateWalker:
         goals = self._part_one()
         units = self._part_two()
         if not any(unit.projects for unit in units):
+            listed = sum(1 for entry in toc if entry.ordinal is not None)
             raise ImportFault(
                 self._filename,
                 None,
                 "no project table (N.<项目名称>绩效目标表 followed by a 项目编码 "
-                "row) was found; is this a 部门预算绩效文本?",
+                "row) was found; is this a 部门预算绩效文本?"
+                + (f" Its table of contents lists {listed} table(s)." if listed else ""),
             )
         self._check_toc(toc, [p for unit in units for p in unit.projects])
         self._report_unread()
@@ -202,6 +204,12 @@ class TemplateWalker:
             if part:
                 parts_listed.add(part.group(1))
             entry = _TOC_ENTRY.match(line.text)
+            wrapped = None if part or entry else self._wrapped_toc_entry(line)
+            if wrapped is not None:
+                entry, continued = wrapped
+                self._used.take(self._advance())
+                self._peek()  # onto the continuation, taken below as a one-line entry is
+                line = Line(line.number, f"{line.text} {continued.text}")
             if part:
                 in_part_two = part.group(1) == "二"
             elif entry:
@@ -222,6 +230,19 @@ class TemplateWalker:
                 continue  # left unused: reported
             self._used.take(self._advance())
         return entries
+
+    def _wrapped_toc_entry(self, line: Line) -> tuple[re.Match[str], Line] | None:
+        """An entry too long for one line: a numbered start ("14.冀财行 2023 年 88 号…",
+        "一、…") with no page number, whose next line ends it ("…资金绩效目标表.....17")."""
+        if not (_NUMBERED.match(line.text) or _SECTION.match(line.text)):
+            return None
+        following = next((later for later in self._lines[self._position + 1 :] if later.text), None)
+        if following is None or _PART.match(following.text):
+            return None
+        if _NUMBERED.match(following.text) or _SECTION.match(following.text):
+            return None  # the next entry, not a continuation
+        entry = _TOC_ENTRY.match(join_wraps(f"{line.text} {following.text}"))
+        return (entry, following) if entry else None
 
     # -- part 1: the department's goals --------------------------------------------------
 

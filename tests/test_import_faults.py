@@ -45,9 +45,14 @@ class TestUnreadableFiles:
 
 class TestNotADocument:
     def test_prose_without_tables_is_an_unknown_layout(self):
-        fault = fault_of("\n".join(SAMPLE_LINES[:120]))
+        fault = fault_of("\n".join(SAMPLE_LINES[60:120]))
         assert "unknown layout" in fault.message
         assert "tabbed" in fault.message  # names the layouts it knows
+
+    def test_the_first_pages_alone_are_said_to_be_so(self):
+        """Cover, contents and part one: the contents list the tables that are missing."""
+        fault = fault_of("\n".join(SAMPLE_LINES[:120]))
+        assert "table of contents listing 35 project table(s)" in fault.message
 
     def test_forced_layout_without_project_tables(self):
         fault = fault_of("\n".join(SAMPLE_LINES[:120]), layout="tabbed")

@@ -167,3 +167,43 @@ class TestTolerances:
     def test_full_width_draft_mark(self):
         parsed, _ = parse_text(sample_with(("(草案)", "（草 案）")))
         assert parsed.stage == "draft"
+
+
+class TestWrappedContentsEntries:
+    """A contents entry too long for a line of the page continues on the next one, as
+    office suites print a long project title; the page number is on the second line."""
+
+    def test_an_entry_over_two_lines_is_one_entry(self, sample):
+        start = "14.冀财行 2023 年 88 号提前下达 2024 年下派选调生到村工作中央财"
+        text = sample_with(
+            (f"{start}政补助资金绩效目标表.....\t17", f"{start}\n政补助资金绩效目标表.....\t17")
+        )
+        parsed, report = parse_text(text)
+        assert [(e.ordinal, e.title, e.page) for e in parsed.toc] == [
+            (e.ordinal, e.title, e.page) for e in sample[0].toc
+        ]
+        entry = next(e for e in parsed.toc if e.ordinal == 14)
+        assert entry.line == 33
+        assert report.notes == []
+        assert report.lines_used == sample[1].lines_used + 1
+
+    def test_a_part_one_entry_over_two_lines(self, sample):
+        text = sample_with(("二、分项绩效目标.....\t1", "二、分项\n绩效目标.....\t1"))
+        parsed, report = parse_text(text)
+        assert [e.title for e in parsed.toc[:3]] == [
+            "一、总体绩效目标",
+            "二、分项绩效目标",
+            "三、工作保障措施",
+        ]
+        assert report.notes == []
+
+    def test_two_entries_without_page_numbers_are_not_joined(self):
+        """Each starts with its own number: neither continues the other, both are reported."""
+        text = sample_with(
+            ("4.春节、重阳节茶话会经费绩效目标表.....\t7", "4.春节、重阳节茶话会经费绩效目标表"),
+            ("5.村级组织运转经费绩效目标表.....\t8", "5.村级组织运转经费绩效目标表"),
+        )
+        parsed, report = parse_text(text)
+        assert 4 not in {e.ordinal for e in parsed.toc}
+        assert 5 not in {e.ordinal for e in parsed.toc}
+        assert [n.line for n in report.notes if n.severity == "unread"] == [23, 24]

@@ -18,6 +18,7 @@ from tests.conftest import ROOT
         ["benchmarks/tui_speed.py", "--departments", "2", "--years", "1", "--keys", "2"],
         ["benchmarks/compare_speed.py", "--departments", "2"],
         ["benchmarks/formats_speed.py", "--repeat", "1"],
+        ["benchmarks/renderings.py"],
     ],
 )
 def test_benchmark_runs(argv):

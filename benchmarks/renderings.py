@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list differences")
     args = parser.parse_args()
     header = f"{'rendering':28} " + " ".join(f"{_SHORT[f]:>5}" for f in FIELDS)
-    print(header + "  unread   time  ×ref")
+    print(header + "  unread      time  ×ref")
     all_right = True
     with tempfile.TemporaryDirectory() as folder:
         for document in bench_documents():
@@ -89,7 +89,7 @@ def main() -> None:
                     cells.append(f"{'':>5}" if share is None else f"{share:5.0%}")
                 all_right &= judgement.all_right and unread == "0"
                 print(
-                    f"{name:28} {' '.join(cells)}  {unread:>6} {elapsed:5.2f}s "
+                    f"{name:28} {' '.join(cells)}  {unread:>6} {elapsed * 1000:6.0f} ms "
                     f"{elapsed / reference_time:5.0f}"
                 )
                 if args.verbose:

@@ -15,7 +15,9 @@ from store.db import open_store
 from store.export import to_json
 from store.queries import load_document
 from store.save import save_document
+from tests.conftest import SAMPLE
 from tests.renderings import (
+    FIXTURES,
     NEEDS_SOFFICE,
     bench_documents,
     expected,
@@ -70,6 +72,27 @@ class TestEveryRenderingImportsAsItsReference:
     def test_the_bench_is_there(self):
         assert bench_documents() == ["sample", "variants"]
         assert all(len(renderings(d)) >= 17 for d in bench_documents())
+
+    @pytest.mark.parametrize("document", ["sample", "variants"])
+    def test_the_expected_export_is_the_references_import_today(self, document, tmp_path):
+        """expected.json is not stale: the tab-separated reference imports as it says."""
+        got, report = import_and_export(FIXTURES / document / "reference.txt", tmp_path)
+        assert got == expected(document)
+        assert report.unread == []
+
+    def test_the_sample_reference_is_the_bundled_sample(self, tmp_path):
+        """The sample's renderings carry exactly the bundled sample's content."""
+        got, _ = import_and_export(SAMPLE, tmp_path)
+        assert got == expected("sample")
+
+    def test_the_variants_hold_what_the_sample_lacks(self):
+        variants = expected("variants")
+        projects = [p for unit in variants["units"] for p in unit["projects"]]
+        assert len(variants["units"]) == 3
+        assert any(p["other_funds"] not in (None, "0.00") for p in projects)
+        assert any(None in p["spending_plan"].values() for p in projects)
+        assert max(len(p["indicators"]) for p in projects) == 40
+        assert max(len(p["name"]) for p in projects) > 40
 
     @pytest.mark.parametrize(
         ("document", "path"),

@@ -25,9 +25,9 @@ from tests.renderings import (  # noqa: E402
     NEEDS_SOFFICE,
     bench_documents,
     expected,
-    is_layout_dump,
     judge,
     renderings,
+    unshown_spaces,
 )
 from tests.test_renderings import import_and_export  # noqa: E402
 
@@ -82,7 +82,7 @@ def main() -> None:
                     got, unread = None, "fault"
                     fault_text = str(fault)
                 elapsed = time.perf_counter() - started
-                judgement = judge(want, got, loose_figures=is_layout_dump(path))
+                judgement = judge(want, got, unshown_spaces(path))
                 cells = []
                 for field in FIELDS:
                     share = judgement.share(field)

@@ -60,6 +60,19 @@ def align(observed: list[int], starts: list[int]) -> list[int]:
     shift."""
     if not observed or len(observed) > len(starts):
         return starts
+    placed = {column: observed[i] for i, column in enumerate(match_in_order(observed, starts))}
+    shift = 0
+    moved = []
+    for index, start in enumerate(starts):
+        if index in placed:
+            shift = placed[index] - start
+        moved.append(start + shift)
+    return moved
+
+
+def match_in_order(observed: list[int], starts: list[int]) -> list[int]:
+    """For each of `observed` (sorted, no more of them than `starts`), the index of the
+    start it is matched to: in order, each to a different one, the distances least."""
     n, m = len(observed), len(starts)
     inf = float("inf")
     # cost[i][j]: observed[:i] placed among starts[:j].
@@ -70,21 +83,15 @@ def align(observed: list[int], starts: list[int]) -> list[int]:
             cost[i][j] = min(
                 cost[i][j - 1], cost[i - 1][j - 1] + abs(observed[i - 1] - starts[j - 1])
             )
-    placed: dict[int, int] = {}
+    placed = [0] * n
     i, j = n, m
     while i > 0:
         if cost[i][j] == cost[i][j - 1] and j > i:
             j -= 1
         else:
-            placed[j - 1] = observed[i - 1]
+            placed[i - 1] = j - 1
             i, j = i - 1, j - 1
-    shift = 0
-    moved = []
-    for index, start in enumerate(starts):
-        if index in placed:
-            shift = placed[index] - start
-        moved.append(start + shift)
-    return moved
+    return placed
 
 
 def distinct_starts(positions: list[int]) -> list[int]:

@@ -1,4 +1,5 @@
-"""Turn a file's bytes into text: UTF-8 (with or without BOM) or GB18030, nothing else."""
+"""Turn a file's bytes into text: UTF-8 (with or without BOM), GB18030, or UTF-16 with a BOM
+(Excel's "Unicode text"), nothing else."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from importers.report import ImportFault
 # Control characters other than tab, newline, carriage return and form feed do not occur in
 # text dumps; more than a few of them means we were handed a binary file.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_LE_BOM = b"\xff\xfe\x00\x00"
 
 
 @dataclass(frozen=True)
@@ -25,14 +28,19 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise ImportFault(filename, None, "the file is empty; expected the text of a 绩效文本 dump")
-    if b"\x00" in data[:65536]:
+    # UTF-16 is half NUL bytes: its BOM is looked for before a NUL is taken to mean binary.
+    # (UTF-16 without a BOM is not guessed.)
+    utf16 = data.startswith(_UTF16_BOMS) and not data.startswith(_UTF32_LE_BOM)
+    if not utf16 and b"\x00" in data[:65536]:
         raise ImportFault(
             filename,
             None,
             "this is a binary file (it contains NUL bytes) but neither a PDF nor a Word "
             ".docx file; expected a text dump, a PDF or a .docx",
         )
-    text, encoding = _decode(data, filename)
+    text, encoding = _decode_utf16(data, filename) if utf16 else _decode(data, filename)
+    if utf16 and not text.strip():
+        raise ImportFault(filename, None, "the file is empty; expected the text of a 绩效文本 dump")
     # Normalise line ends so that line numbers match what an editor shows. Form feeds (page
     # breaks) stay: editors show them inside a line, and the layouts use them to find pages.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -44,6 +52,21 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
             "this looks like a binary file (many control characters); expected a text dump",
         )
     return DecodedText(text=text, encoding=encoding, sha256=sha256)
+
+
+def _decode_utf16(data: bytes, filename: str) -> tuple[str, str]:
+    encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+    body = data[2:]
+    try:
+        return body.decode(encoding), encoding
+    except UnicodeDecodeError as error:
+        line = body[: error.start - error.start % 2].decode(encoding, "replace").count("\n") + 1
+        raise ImportFault(
+            filename,
+            line,
+            f"the text starts with a UTF-16 byte order mark but is not valid {encoding.upper()} "
+            "(cut short, or a lone surrogate); re-save it as UTF-8 or UTF-16",
+        ) from None
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, str]:

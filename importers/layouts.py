@@ -3,7 +3,9 @@
 Two kinds, each a module with NAME and DESCRIPTION:
 - a text layout (a dump): sniff(text) -> 0..1 and parse(source, report, overrides);
 - a file format (PDF, .docx): recognises(data) -> bool and render(data, filename) -> the
-  document as a tab-separated dump, which the tab-separated layout then reads.
+  document as a tab-separated dump, which the tab-separated layout then reads (or the
+  format's own parse(source, report, overrides), where it has one: a workbook's sheets
+  are not pages).
 Add a new one to TEXT_LAYOUTS or FILE_FORMATS.
 """
 
@@ -13,15 +15,16 @@ import hashlib
 from pathlib import Path
 from types import ModuleType
 
-from importers import pdf, spaced, tabbed, word
+from importers import cells, convert, delimited, odt, pdf, sheet, spaced, tabbed, word
 from importers.decode import DecodedText, decode_bytes, read_bytes
 from importers.model import ParsedDocument, SourceInfo
 from importers.refusals import columns_one_after_another, refusal
 from importers.report import ImportFault, ImportReport
 from importers.template import Overrides
 
-TEXT_LAYOUTS: tuple[ModuleType, ...] = (tabbed, spaced)
-FILE_FORMATS: tuple[ModuleType, ...] = (pdf, word)
+# Order matters on a tie of sniff scores: the layout listed first wins (see _choose).
+TEXT_LAYOUTS: tuple[ModuleType, ...] = (delimited, tabbed, spaced, cells)
+FILE_FORMATS: tuple[ModuleType, ...] = (pdf, word, sheet, odt, convert)
 LAYOUTS: dict[str, ModuleType] = {module.NAME: module for module in (*TEXT_LAYOUTS, *FILE_FORMATS)}
 
 _SURE_ENOUGH = 0.6
@@ -44,12 +47,23 @@ def parse_bytes(
     file_format = _file_format(data, filename, layout)
     if file_format is None:
         return parse_text(decode_bytes(data, filename), filename, overrides, layout)
+    # A format may also say what it was not sure of in rendering: (line, message) warnings.
+    render_with_notes = getattr(file_format, "render_with_notes", None)
+    text, notes = (
+        render_with_notes(data, filename)
+        if render_with_notes is not None
+        else (file_format.render(data, filename), [])
+    )
     rendering = DecodedText(
-        text=file_format.render(data, filename),
+        text=text,
         encoding=file_format.ENCODING,
         sha256=hashlib.sha256(data).hexdigest(),
     )
-    return _parse(rendering, filename, overrides, file_format, tabbed)
+    text_layout = file_format if hasattr(file_format, "parse") else tabbed
+    document, report = _parse(rendering, filename, overrides, file_format, text_layout)
+    for line, message in notes:
+        report.warn(line, message)
+    return document, report
 
 
 def parse_file(
@@ -101,8 +115,14 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         return module
     if columns_one_after_another(text):
         raise ImportFault(filename, None, refusal(text) or "")
-    scores = sorted(((module.sniff(text), module.NAME) for module in TEXT_LAYOUTS), reverse=True)
-    best_score, best = scores[0]
+    # The best score wins; on a tie, the layout listed first in TEXT_LAYOUTS. That puts
+    # `csv` before `tabbed`: a tab-separated text with quoted cells scores the same for
+    # both, and csv claims one only when the text proves its quoting (a quoted cell that
+    # holds a line break, a tab or a doubled quote, and the whole text parses as CSV),
+    # so a plain dump, even one with a cell starting with ", stays with tabbed.
+    best_score, best = max(
+        ((module.sniff(text), module.NAME) for module in TEXT_LAYOUTS), key=lambda s: s[0]
+    )
     if best_score < _SURE_ENOUGH:
         explained = refusal(text)
         if explained is not None:

@@ -4,10 +4,12 @@ separated by form feeds — the shape of a tab-separated dump — then read as o
 headers, footers and page numbers left out as in any paged dump.
 
 Merged cells keep the grid (pdfplumber gives None for the covered cells: they become
-empty); a cell's wrapped lines are joined with a space, which the template reader removes
-between CJK characters. The rendering is what the store keeps as the document's source,
-so line numbers refer to it; each page starts on a new line after a form feed, so a line
-can be traced to its page.
+empty); a cell's wrapped lines are joined as the writer broke them (importers/pdf_cells.py);
+a row a page break cut in two is joined back (importers/pdf_breaks.py), so the rows are
+written once every page is read. The rendering is what the store keeps as the document's
+source, so line numbers refer to it; each page starts on a new line after a form feed, so
+a line can be traced to its page. What the reader was not sure of goes to the import
+report as warnings on the rendering's lines (render_with_notes).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
+from importers.pdf_cells import Table, read_table, trailing_spaces
 from importers.report import ImportFault
 from importers.text import one_line
 
@@ -31,6 +34,12 @@ def recognises(data: bytes) -> bool:
 
 
 def render(data: bytes, filename: str) -> str:
+    return render_with_notes(data, filename)[0]
+
+
+def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, str]]]:
+    """The rendering, and what the reader was not sure of in making it: (line of the
+    rendering, message) for the import report's warnings."""
     import pdfplumber
 
     if not recognises(data):
@@ -39,16 +48,26 @@ def render(data: bytes, filename: str) -> str:
         pdf = pdfplumber.open(BytesIO(data))
     except Exception as error:  # pdfminer raises many kinds for a damaged or locked file
         raise ImportFault(filename, None, _open_problem(error)) from None
-    reader = _PageReader()
-    pages: list[list[str]] = []
+    page_items: list[list[_Item]] = []
     with pdf:
+        reader = _PageReader(trailing_spaces(pdf.pages))
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                pages.append(reader.lines(page))
+                page_items.append(reader.items(page))
             except Exception as error:
                 raise ImportFault(
                     filename, None, f"cannot read page {number} of the PDF: {error}"
                 ) from None
+    # Written once every page is read: a row cut by a page break gets its text from the
+    # next page.
+    pages: list[list[str]] = []
+    notes: list[tuple[int, str]] = []
+    line_count = 0
+    for items in page_items:
+        lines, doubts = _page_lines(items)
+        notes += [(line_count + index + 1, doubt) for index, doubt in doubts]
+        pages.append(lines)
+        line_count += max(len(lines), 1)  # an empty page still takes a line
     tables_found = reader.tables
     if not any(line.strip() for lines in pages for line in lines):
         raise ImportFault(
@@ -63,7 +82,7 @@ def render(data: bytes, filename: str) -> str:
             "no ruled table was found in the PDF (jixiao finds a PDF's tables by their "
             "lines); make a text dump with `pdftotext -layout FILE.pdf` and import that",
         )
-    return "\n\f".join("\n".join(lines) for lines in pages) + "\n"
+    return "\n\f".join("\n".join(lines) for lines in pages) + "\n", notes
 
 
 def _open_problem(error: Exception) -> str:
@@ -82,61 +101,62 @@ _EDGE_LINES = 2
 """Text lines above or below a table that still leave it at the page's edge: a running
 header or a page number."""
 
+_Item = tuple[float, int, "str | Table"]
+
 
 class _PageReader:
-    """Reads pages in order, remembering the columns of a table that reached the foot of a
-    page: a table continuing at the top of the next page is drawn there with only the
-    column lines its rows need, and its cells are placed in the first part's columns."""
+    """Reads pages in order, remembering the table that reached the foot of a page: a
+    table continuing at the top of the next page is drawn there with only the column lines
+    its rows need, so its cells are placed in the first part's columns, and a row the page
+    break cut is joined back (importers/pdf_breaks.py)."""
 
-    def __init__(self) -> None:
+    def __init__(self, trailing_spaces: bool) -> None:
         self.tables = 0
-        self._open_columns: list[float] | None = None
+        self._trailing_spaces = trailing_spaces
+        self._open: Table | None = None
 
-    def lines(self, page: Any) -> list[str]:
+    def items(self, page: Any) -> list[_Item]:
+        from importers.pdf_breaks import join_page_break
+
         taken: set[int] = set()
-        items: list[tuple[float, int, list[str]]] = []
+        items: list[_Item] = []
         found = page.find_tables()
         self.tables += len(found)
         at_top = bool(found) and len(_lines_between(page, 0, found[0].bbox[1])) <= _EDGE_LINES
-        for index, table in enumerate(found):
-            columns = _columns(table)
-            known = self._open_columns if index == 0 and at_top else None
-            if known is not None and _fits(columns, known):
-                columns = known
-            items.append((table.bbox[1], 1, _table_rows(table, columns, page.chars, taken)))
+        chars = page.chars
+        tables = []
+        for index, pdf_table in enumerate(found):
+            columns = _columns(pdf_table)
+            above = self._open if index == 0 and at_top else None
+            if above is not None and _fits(columns, above.columns):
+                columns = above.columns
+            table = read_table(pdf_table, columns, chars, taken, self._trailing_spaces)
+            if above is not None:
+                join_page_break(above, table)
+            tables.append(table)
+            items.append((table.bbox[1], 1, table))
         # What no table took: the text around the tables, a line a line.
         outside = page.filter(lambda obj: id(obj) not in taken).extract_text_lines()
-        items += [(line["top"], 0, [one_line(line["text"])]) for line in outside]
+        items += [(line["top"], 0, one_line(line["text"])) for line in outside]
         items.sort(key=lambda item: (item[0], item[1]))
-        self._open_columns = None
+        self._open = None
         if found and len(_lines_between(page, found[-1].bbox[3], page.height)) <= _EDGE_LINES:
-            self._open_columns = _columns(found[-1])
-        return [line for _, _, lines in items for line in lines]
+            self._open = tables[-1]
+        return items
 
 
-def _table_rows(
-    table: Any, columns: list[float], chars: list[dict[str, Any]], taken: set[int]
-) -> list[str]:
-    """Each row's cells at their columns, split by tabs; the chars used go into `taken`."""
-    from pdfplumber.utils import extract_text
-
-    rows = []
-    for row in table.rows:
-        cells = [""] * len(columns)
-        # The chars of the row's height first (merged cells reach below it): a page has
-        # thousands, a row a few dozen.
-        top = min(bbox[1] for bbox in row.cells if bbox)
-        bottom = max(bbox[3] for bbox in row.cells if bbox)
-        near = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
-        for position, bbox in enumerate(row.cells):
-            if bbox is None:
-                continue
-            right = next((c[0] for c in row.cells[position + 1 :] if c), float("inf"))
-            inside = [c for c in near if id(c) not in taken and _within(c, bbox, right)]
-            taken.update(id(c) for c in inside)
-            cells[_column(bbox[0], columns)] = one_line(extract_text(inside))
-        rows.append("\t".join(cells))
-    return rows
+def _page_lines(items: list[_Item]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The page's lines, and its doubts by the index of the line they concern."""
+    lines: list[str] = []
+    doubts: list[tuple[int, str]] = []
+    for _, _, item in items:
+        if isinstance(item, Table):
+            rows, table_doubts = item.render()
+            doubts += [(len(lines) + index, doubt) for index, doubt in table_doubts]
+            lines += rows
+        else:
+            lines.append(item)
+    return lines, doubts
 
 
 def _lines_between(page: Any, top: float, bottom: float) -> list[dict[str, Any]]:
@@ -154,15 +174,3 @@ def _columns(table: Any) -> list[float]:
 
 def _fits(columns: list[float], known: list[float] | None) -> bool:
     return known is not None and all(any(abs(x - k) <= _SAME_X for k in known) for x in columns)
-
-
-def _column(x: float, columns: list[float]) -> int:
-    return min(range(len(columns)), key=lambda index: abs(columns[index] - x))
-
-
-def _within(char: dict[str, Any], bbox: tuple[float, ...], right: float) -> bool:
-    """Inside the cell by the char's middle; a char that hangs over the cell's right edge
-    (CJK punctuation at the end of a line may) still belongs to it, up to the next cell."""
-    middle_x = (char["x0"] + char["x1"]) / 2
-    middle_y = (char["top"] + char["bottom"]) / 2
-    return bbox[1] <= middle_y < bbox[3] and bbox[0] <= middle_x < right

@@ -7,8 +7,10 @@ import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DUMP_SUFFIXES = (".txt", ".pdf", ".docx")
-"""What a folder is searched for: text dumps, PDFs and Word files. A file named outright is
+DUMP_SUFFIXES = (".txt", ".pdf", ".docx", ".odt", ".doc", ".wps", ".xlsx", ".csv")
+"""What a folder is searched for: text dumps, PDFs, Word, OpenDocument and WPS files (.doc
+and .wps are read where LibreOffice is installed), Excel workbooks and CSV files (the
+spreadsheet's text exports). A file named outright is
 read whatever its name: the reader is chosen by the content."""
 
 

@@ -21,7 +21,7 @@ from importers.report import ImportFault
 from importers.spaced_rows import PagedLine, RebuiltRow
 from importers.text import label
 
-_FAMILIES = {
+FAMILIES = {
     "数量": "产出指标",
     "质量": "产出指标",
     "时效": "产出指标",
@@ -259,7 +259,7 @@ def centred_spans(
 
 def _family(level2: str) -> str | None:
     written = label(level2)
-    return next((family for stem, family in _FAMILIES.items() if written.startswith(stem)), None)
+    return next((family for stem, family in FAMILIES.items() if written.startswith(stem)), None)
 
 
 def _separate(group: list[_Line]) -> list[list[_Line]]:

@@ -4,8 +4,10 @@ In such a dump a table row is several lines: a cell that wrapped runs over lines
 and text is centred in its cell, so a short cell sits on the row's middle line and a merged
 cell (一级指标, 预算规模及资金用途) on the middle line of the rows it covers, often a line
 between two rows. The top rows and the indicator rows are rebuilt apart
-(importers/spaced_top.py, importers/spaced_indicators.py); each rebuilt row lists every
-source line it was made of, so that every line is accounted for.
+(importers/spaced_top.py, importers/spaced_indicators.py; importers/spaced_tight.py for a
+table an office suite drew tight, text at the top of each cell and no blank line between
+rows); each rebuilt row lists every source line it was made of, so that every line is
+accounted for.
 
 pdftotext places text at positions worked out page by page: a page's columns come from an
 indicator header row on it, or, on a page a table continues onto without one, from its
@@ -21,6 +23,7 @@ from importers.lines import Line
 from importers.report import ImportFault
 from importers.spaced_indicators import IndicatorRows
 from importers.spaced_rows import PagedLine, RebuiltRow
+from importers.spaced_tight import TightRows, is_tight
 from importers.spaced_top import top_rows
 from importers.text import label
 
@@ -40,11 +43,12 @@ class TableRebuilder:
         self._filename = filename
         self._grids = grids
         self._indicators = IndicatorRows(filename, self.grid)
+        self._tight = TightRows()
 
     @property
     def notes(self) -> list[tuple[int, str]]:
         """(line, warning) for the import report."""
-        return self._indicators.notes
+        return sorted(self._indicators.notes + self._tight.notes)
 
     def rows(self, lines: list[PagedLine]) -> list[RebuiltRow]:
         """The table's lines, from its first row to the line before the next title."""
@@ -55,7 +59,10 @@ class TableRebuilder:
             grid = self.grid(lines[0][0], [line for _, line in lines])
             return top_rows(lines, grid[1] if len(grid) > 1 else 0)
         grid = self.grid(lines[header][0], [])
-        return top_rows(lines[:header], grid[1]) + self._indicators.rows(lines[header:])
+        # An office suite draws rows tight, text at the top of each cell; other PDFs leave
+        # space around centred text, which pdftotext writes as blank lines between rows.
+        indicators = self._tight if is_tight(lines[header:]) else self._indicators
+        return top_rows(lines[:header], grid[1]) + indicators.rows(lines[header:])
 
     def grid(self, page: int, lines: list[Line]) -> list[int]:
         """The page's column starts: from its own header row, or else the positions of the

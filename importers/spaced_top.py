@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from importers.columns import Piece, column_of, distinct_starts, pieces
+from importers.columns import Piece, column_of, distinct_starts, match_in_order, pieces
 from importers.lines import Line
+from importers.spaced_cells import join_wrapped
 from importers.spaced_rows import PagedLine, RebuiltRow
 from importers.text import label
 
@@ -24,7 +25,15 @@ _ROW_LABELS = {
     "goals": "绩效目标",
 }
 _MONTH = re.compile(r"^\d{1,2}月(?:底|末)$")
+_MONTHS = re.compile(r"\d{1,2} ?月(?:底|末)")
 _SHARE = re.compile(r"^\d+(?:\.\d+)?%?$")
+_AMOUNT = re.compile(r"^[\d,]+(?:\.\d+)?$")
+_FIGURE_OR_TEXT = re.compile(r"[\d,.]+|[^\d,.\s]+|[.,]+")
+"""A budget word cut where a figure meets text: pdftotext leaves no space between cells
+that touch ("89.00其中：财")."""
+_WORD = re.compile(r"\S+")
+_GOAL_NUMBER = re.compile(r"^\d+[.、．]")
+_BUDGET_LABELS = ("预算数", "其中:财政资金", "其他资金")
 
 
 def top_rows(lines: list[PagedLine], first_value_column: int) -> list[RebuiltRow]:
@@ -32,6 +41,7 @@ def top_rows(lines: list[PagedLine], first_value_column: int) -> list[RebuiltRow
     labels: list[tuple[Line, str]] = []
     sorted_lines: list[tuple[str, Line, list[Piece]]] = []
     stage = "code"
+    budget_words: list[tuple[int, Piece]] = []
     for _, line in lines:
         found = pieces(line.text, [first_value_column])
         left = [p for p in found if p.start < first_value_column - 1]
@@ -39,31 +49,42 @@ def top_rows(lines: list[PagedLine], first_value_column: int) -> list[RebuiltRow
         if left:
             labels.append((line, "".join(p.text for p in left)))
         if right:
-            stage = _stage(stage, right)
+            stage = _stage(stage, right, budget_words)
             sorted_lines.append((stage, line, right))
+            if stage == "budget":
+                budget_words += [(line.number, w) for p in right for w in _budget_words(p)]
 
     rows: dict[str, RebuiltRow] = {}
-    plan_starts: list[int] = []
+    # The quarter-ends first, by position: one may stand on a line of its own, even below
+    # the shares.
+    months = sorted(
+        (piece.start + month.start(), month.group())
+        for stage, _, right in sorted_lines
+        if stage == "plan"
+        for piece in right
+        for month in _MONTHS.finditer(piece.text)
+    )
+    plan_starts = [start for start, _ in months]
     for stage, line, right in sorted_lines:
         if stage == "code":
             continue
         row = rows.setdefault(stage, RebuiltRow([""]))
         row.parts.add(line.number)
         if stage in ("purpose", "goals"):
-            row.add(1, " ".join(p.text for p in right))
+            _add_text(row, " ".join(p.text for p in right))
         elif stage == "budget":
-            # Labels and amounts, never more than a word each: a single space can part
-            # them ("其中：财政资金 6029.30").
-            row.cells += [word for p in right for word in p.text.split()]
+            pass  # its words were gathered above
         elif stage == "plan":
-            plan_starts += [p.start for p in right]
-            row.cells += [p.text for p in right]
-        else:  # the shares, each under the quarter-end nearest to it
-            for piece in right:
-                nearest = min(
-                    range(len(plan_starts)), key=lambda i: abs(plan_starts[i] - piece.start)
-                )
-                row.add(nearest + 1, piece.text)
+            if len(row.cells) == 1:
+                row.cells += [text for _, text in months]
+        else:  # the shares, each under its quarter-end (the nearest, in order)
+            shares = [
+                Piece(p.start + w.start(), w.group()) for p in right for w in _WORD.finditer(p.text)
+            ]
+            for column, share in _under(shares, plan_starts):
+                row.add(column + 1, share.text)
+    if "budget" in rows:
+        rows["budget"].cells += _budget_cells(budget_words)
     code = [(line, right) for stage, line, right in sorted_lines if stage == "code"]
     if code:
         rows = {"code": _code_row(code), **rows}
@@ -71,12 +92,14 @@ def top_rows(lines: list[PagedLine], first_value_column: int) -> list[RebuiltRow
     return list(rows.values())
 
 
-def _stage(stage: str, right: list[Piece]) -> str:
-    months = sum(bool(_MONTH.match(label(p.text))) for p in right)
+def _stage(stage: str, right: list[Piece], budget: list[tuple[int, Piece]]) -> str:
+    months = sum(len(_MONTHS.findall(p.text)) for p in right)
     if label(right[0].text).startswith("预算数"):
         return "budget"
-    if months >= 2:
-        return "plan"
+    if months >= 2 or (stage in ("plan", "shares") and months == len(right)):
+        return "plan"  # a quarter-end can stand on a line of its own when columns are narrow
+    if stage == "budget" and _more_budget(right, [word for _, word in budget]):
+        return "budget"
     if stage == "budget":
         return "purpose"
     if stage == "plan" and all(_SHARE.match(label(p.text)) for p in right):
@@ -84,6 +107,84 @@ def _stage(stage: str, right: list[Piece]) -> str:
     if stage in ("plan", "shares"):
         return "goals"
     return stage
+
+
+def _add_text(row: RebuiltRow, text: str) -> None:
+    """A line of the purpose or the goals: a goal's number starts a new sentence after a
+    space; other text is the rest of a wrapped line (`至少` / `3 次`), joined as it wrapped."""
+    if len(row.cells) < 2:
+        row.add(1, text)
+    elif _GOAL_NUMBER.match(text):
+        row.cells[1] = f"{row.cells[1]} {text}"
+    else:
+        row.cells[1] = join_wrapped(row.cells[1], text)
+
+
+def _more_budget(right: list[Piece], above: list[Piece]) -> bool:
+    """A line after the budget row's first that still belongs to it: amounts and budget
+    labels, or the rest of a label that wrapped (`其中：财` / `政资金`): with it, a label
+    above spells more of its name."""
+    found = [word for piece in right for word in _budget_words(piece)]
+    if all(_AMOUNT.match(w.text) or _budget_label_start(w.text) for w in found):
+        return True
+    unfinished = [w.text for w in above if _unfinished_label(w.text)]
+    rest = "".join(w.text for w in found)
+    return any(_unfinished_label(text + rest) or _whole_label(text + rest) for text in unfinished)
+
+
+def _whole_label(text: str) -> bool:
+    return label(text) in _BUDGET_LABELS
+
+
+def _unfinished_label(text: str) -> bool:
+    written = label(text)
+    return any(name.startswith(written) and name != written for name in _BUDGET_LABELS)
+
+
+def _budget_label_start(text: str) -> bool:
+    written = label(text)
+    return any(name.startswith(written[:2]) for name in _BUDGET_LABELS)
+
+
+def _budget_words(piece: Piece) -> list[Piece]:
+    """The piece's words, a figure glued to a label parted from it."""
+    found = []
+    for word in _WORD.finditer(piece.text):
+        for part in _FIGURE_OR_TEXT.finditer(word.group()):
+            found.append(Piece(piece.start + word.start() + part.start(), part.group()))
+    return found
+
+
+def _budget_cells(found: list[tuple[int, Piece]]) -> list[str]:
+    """Labels and amounts in order. A label's text that wrapped onto a later line (no
+    label of its own, no amount) goes onto the unfinished label above it."""
+    cells: list[tuple[int, Piece]] = []
+    for number, word in found:
+        later = cells and number != cells[0][0]
+        if later and not _AMOUNT.match(word.text) and not _budget_label_start(word.text):
+            labels = [i for i, (_, p) in enumerate(cells) if not _AMOUNT.match(p.text)]
+            unfinished = [i for i in labels if label(cells[i][1].text) not in _BUDGET_LABELS]
+            if unfinished or labels:
+                at = min(unfinished or labels, key=lambda i: abs(cells[i][1].start - word.start))
+                above = cells[at][1]
+                cells[at] = (cells[at][0], Piece(above.start, above.text + word.text))
+                continue
+        cells.append((number, word))
+    return [piece.text for _, piece in cells]
+
+
+def _under(shares: list[Piece], starts: list[int]) -> list[tuple[int, Piece]]:
+    """Each share under a quarter-end, in order, each under a different one, the sum of
+    the distances least (a share stands at the left of its cell, as its quarter-end)."""
+    if not starts:
+        return []
+    if len(shares) > len(starts):
+        # More shares than quarter-ends: the nearest each, and the table reader will say.
+        return [
+            (min(range(len(starts)), key=lambda i: abs(starts[i] - s.start)), s) for s in shares
+        ]
+    placed = match_in_order([s.start for s in shares], starts)
+    return list(zip(placed, shares, strict=True))
 
 
 def _code_row(lines: list[tuple[Line, list[Piece]]]) -> RebuiltRow:

@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.corpus import department_name, document_text, read_sample, write_corpus
 from importers import Overrides, parse_file
-from importers.sources import find_sources
+from importers.sources import DUMP_SUFFIXES, find_sources
 from store import bulk_import
 from store.bulk_import import Interrupted, import_files
 from store.db import open_store
@@ -108,7 +108,7 @@ class TestFindingFiles:
         (tmp_path / "empty").mkdir()
         found = find_sources([str(tmp_path / "empty"), str(tmp_path / "*.nothing")])
         assert [reason for _, reason in found.problems] == [
-            "a folder with no .txt, .pdf, .docx files in it",
+            f"a folder with no {', '.join(DUMP_SUFFIXES)} files in it",
             "a pattern that matches no file",
         ]
 

@@ -254,9 +254,9 @@ class TestDocxFaults:
     def test_a_zip_that_is_not_a_docx(self):
         data = BytesIO()
         with zipfile.ZipFile(data, "w") as archive:
-            archive.writestr("xl/workbook.xml", "<workbook/>")
+            archive.writestr("ppt/presentation.xml", "<presentation/>")
         with pytest.raises(ImportFault, match=r"binary file .* neither a PDF nor a Word"):
-            parse_bytes(data.getvalue(), "book.xlsx")
+            parse_bytes(data.getvalue(), "slides.pptx")
 
     def test_damaged(self, renderings):
         data = renderings["docx"].read_bytes()

@@ -21,37 +21,21 @@ from tests.renderings import (
     NEEDS_SOFFICE,
     bench_documents,
     expected,
-    is_layout_dump,
     judge,
     renderings,
     structure,
-    without_figure_spaces,
+    unshown_spaces,
+    without_spaces,
 )
 
 CASES = [(document, path) for document in bench_documents() for path in renderings(document)]
 
 NOT_YET_READ = frozenset(
-    {
-        f"{document}/{name}"
-        for document in ("sample", "variants")
-        for name in (
-            "a4.pdf",
-            "letter.pdf",
-            "serif.pdf",
-            "a4-layout.txt",
-            "letter-layout.txt",
-            "serif-layout.txt",
-            "calc.xlsx",
-            "sheets.xlsx",
-            "calc.csv",
-            "calc-gb18030.csv",
-            "calc-unicode.txt",
-            "calc-tab.txt",
-            "document.odt",
-            "writer-text.txt",
-            "document.doc",
-        )
-    }
+    # pdftotext -layout glues two cells of an office-suite PDF's tight table into one run
+    # with no space between them ("期限" + "限" → "期限限"): the text does not say where
+    # one ends (docs/formats.md, `spaced`, limits).
+    {"sample/a4-layout.txt", "sample/letter-layout.txt", "sample/serif-layout.txt"}
+    | {"variants/serif-layout.txt"}
 )
 """Renderings the readers do not read right yet: each fails today (strict xfail), and comes
 off this list when its reader is fixed."""
@@ -110,13 +94,17 @@ class TestEveryRenderingImportsAsItsReference:
         if path.suffix in NEEDS_SOFFICE and shutil.which("soffice") is None:
             pytest.skip("read only where LibreOffice's soffice converts it")
         got, report = import_and_export(path, tmp_path)
-        judgement = judge(expected(document), got, loose_figures=is_layout_dump(path))
+        unshown = unshown_spaces(path)
+        judgement = judge(expected(document), got, unshown)
         assert judgement.differences == []
-        want = expected(document)
-        if is_layout_dump(path):
-            want, got = without_figure_spaces(want), without_figure_spaces(got)
-        assert got == want
+        assert without_spaces(got, unshown) == without_spaces(expected(document), unshown)
         assert report.unread == []
         assert report.lines_used + report.lines_blank + report.lines_furniture == (
             report.lines_total
         )
+        if path.suffix == ".pdf":
+            # A figure space the PDF could not show is never a silent guess: each cell read
+            # differently from the reference is one the reader warned about.
+            strict = judge(expected(document), got)
+            warned = [n for n in report.warnings if "whether a space was there" in n.message]
+            assert len(strict.differences) <= len(warned)

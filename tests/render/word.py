@@ -36,6 +36,10 @@ def render_docx(
             _table(document, block)
         elif isinstance(block, PageBreak):
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if blocks and isinstance(blocks[-1], Table):
+        # Word always ends a document with a paragraph, after a last table too; LibreOffice
+        # reads its own .doc of one that does not without that table.
+        document.add_paragraph()
     # python-docx stamps the time into the package: fix it so that a rendering is the same
     # file each time.
     fixed = datetime(2024, 1, 1, tzinfo=UTC)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from importers.layouts import LAYOUTS, parse_bytes, parse_file, parse_text
+from importers.layouts import LAYOUTS, RENDERED_FORMATS, parse_bytes, parse_file, parse_text
 from importers.model import ParsedDocument
 from importers.report import ImportFault, ImportReport, Note
 from importers.template import Overrides
 
 __all__ = [
     "LAYOUTS",
+    "RENDERED_FORMATS",
     "ImportFault",
     "ImportReport",
     "Note",

@@ -35,8 +35,8 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
         raise ImportFault(
             filename,
             None,
-            "this is a binary file (it contains NUL bytes) but neither a PDF nor a Word "
-            ".docx file; expected a text dump, a PDF or a .docx",
+            "this is a binary file (it contains NUL bytes) but none that jixiao reads; "
+            "expected a text dump, a PDF, a Word .docx/.doc, an .odt or an Excel .xlsx/.xls",
         )
     text, encoding = _decode_utf16(data, filename) if utf16 else _decode(data, filename)
     if utf16 and not text.strip():

@@ -26,6 +26,9 @@ from importers.template import Overrides
 TEXT_LAYOUTS: tuple[ModuleType, ...] = (delimited, tabbed, spaced, cells)
 FILE_FORMATS: tuple[ModuleType, ...] = (pdf, word, sheet, odt, convert)
 LAYOUTS: dict[str, ModuleType] = {module.NAME: module for module in (*TEXT_LAYOUTS, *FILE_FORMATS)}
+RENDERED_FORMATS = frozenset(module.NAME for module in FILE_FORMATS)
+"""Readers whose stored source is jixiao's text rendering of the file (line numbers point
+into it), not the file's own text."""
 
 _SURE_ENOUGH = 0.6
 """A layout must recognise at least this share of its markers to be chosen unasked."""

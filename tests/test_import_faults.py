@@ -26,7 +26,7 @@ class TestUnreadableFiles:
     def test_binary_with_nul_bytes(self):
         fault = fault_of(b"\x7fELF\x02\x01\x00\x00binary")
         assert "binary" in fault.message
-        assert "a PDF or a .docx" in fault.message
+        assert "a PDF, a Word .docx/.doc, an .odt or an Excel .xlsx/.xls" in fault.message
 
     def test_binary_without_nul_bytes(self):
         assert "binary" in fault_of(bytes(range(1, 9)) * 200).message

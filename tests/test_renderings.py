@@ -4,6 +4,7 @@ field by field, with every line used."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,39 @@ class TestEveryRenderingImportsAsItsReference:
             strict = judge(expected(document), got)
             warned = [n for n in report.warnings if "whether a space was there" in n.message]
             assert len(strict.differences) <= len(warned)
+
+
+class TestEveryKindFromTheCommandLine:
+    def test_a_folder_of_every_kind_imports_as_revisions_of_one_document(self, tmp_path, capsys):
+        """A reviewer's folder as received: each file is found by its suffix, read by its
+        content, and each is the same document (a revision each, as the summary says)."""
+        from tui.cli import main
+
+        folder = tmp_path / "received"
+        folder.mkdir()
+        kinds = [p for p in renderings("variants") if p.suffix not in NEEDS_SOFFICE]
+        for path in kinds:
+            shutil.copy(path, folder / path.name)
+        code = main(["--db", str(tmp_path / "s.db"), "import", str(folder), "--jobs", "1"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        assert f"{len(kinds)} imported" in out + err
+        code = main(["--db", str(tmp_path / "s.db"), "ls", "--format", "json"])
+        listed = json.loads(capsys.readouterr().out)
+        assert len(listed) == len(kinds)
+        assert {d["revision"] for d in listed} == set(range(1, len(kinds) + 1))
+
+    @pytest.mark.parametrize(
+        ("name", "rendered"),
+        [("calc.xlsx", True), ("document.odt", True), ("a4.pdf", True), ("calc.csv", False)],
+    )
+    def test_show_says_whose_lines_the_source_lines_are(self, name, rendered, tmp_path, capsys):
+        from tui.cli import main
+
+        db = str(tmp_path / "s.db")
+        assert main(["--db", db, "import", str(FIXTURES / "variants" / name)]) == 0
+        capsys.readouterr()
+        assert main(["--db", db, "show", "1", "1"]) == 0
+        out = capsys.readouterr().out
+        of = f"of the text read from {name}" if rendered else f"of {name}"
+        assert of in out

@@ -40,9 +40,6 @@ _INDICATOR_HEADERS = {
     "source_line": "line",
 }
 
-RENDERED = ("pdf", "docx")
-"""Formats whose stored source is jixiao's rendering of the file, not the file itself."""
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
@@ -193,9 +190,12 @@ def _show_project(stored: StoredDocument, project: Project, args: argparse.Names
     print("绩效目标")
     for number, goal in enumerate(project.goals, start=1):
         print(f"  {number}. {goal}")
+    from importers import RENDERED_FORMATS
+
     source = stored.parsed.source
-    # A PDF's or a Word file's lines are those of the text jixiao made of it (kept as source).
-    of = f"the text read from {source.filename}" if source.format in RENDERED else source.filename
+    # A PDF's, Word or spreadsheet file's lines are those of the text jixiao made of it.
+    rendered = source.format in RENDERED_FORMATS
+    of = f"the text read from {source.filename}" if rendered else source.filename
     print(f"source lines  {project.first_line}–{project.last_line} of {of}")
     print()
     print(render(indicator_rows, "table", _INDICATOR_HEADERS), end="")

@@ -31,6 +31,15 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
     # UTF-16 is half NUL bytes: its BOM is looked for before a NUL is taken to mean binary.
     # (UTF-16 without a BOM is not guessed.)
     utf16 = data.startswith(_UTF16_BOMS) and not data.startswith(_UTF32_LE_BOM)
+    if data.startswith(b"PK\x03\x04"):
+        # A ZIP that no file format recognised: an office file cut short or damaged (its
+        # directory, at the end, is gone), or an archive of something else.
+        raise ImportFault(
+            filename,
+            None,
+            "this is a ZIP archive (as .docx, .xlsx and .odt files are) that jixiao cannot "
+            "read: is it damaged or cut short, or not an office document?",
+        )
     if not utf16 and b"\x00" in data[:65536]:
         raise ImportFault(
             filename,

@@ -29,6 +29,7 @@ from importers.grid import cell_text, grid_line
 from importers.lines import Line, Reading, source_lines
 from importers.model import ParsedDocument, SourceInfo
 from importers.report import ImportFault, ImportReport
+from importers.sniffing import ROW_LABELS, row_label_share
 from importers.template import Overrides, TemplateWalker
 from importers.text import label
 
@@ -38,7 +39,6 @@ DESCRIPTION = (
     "line breaks (CSV; Excel's Text and Unicode text)"
 )
 
-_ROW_LABELS = ("项目编码", "预算规模", "资金支出计划", "绩效目标", "一级指标")
 _LABEL_THEN_COMMA = re.compile(
     r'^"?\s*(项目编码|预算规模|资金支出计划|绩效目标|一级指标)[^\t\n,]*,', re.MULTILINE
 )
@@ -70,7 +70,7 @@ def sniff(text: str) -> float:
                 # A broken CSV is still a CSV: claimed by its lines, so that parse says
                 # where it breaks (FILE:LINE) rather than no layout fitting it.
                 found = {match.group(1) for match in _LABEL_THEN_COMMA.finditer(text)}
-                best = max(best, len(found) / len(_ROW_LABELS))
+                best = max(best, len(found) / len(ROW_LABELS))
             continue
         if delimiter == "\t":
             lines = text.split("\n")
@@ -172,17 +172,7 @@ def _quoted(lines: list[str], record: tuple[int, int, list[str]], delimiter: str
 
 
 def _label_share(records: list[tuple[int, int, list[str]]]) -> float:
-    found = set()
-    for _, _, cells in records:
-        if len(cells) < 2:
-            continue
-        first = label(cells[0])
-        for row_label in _ROW_LABELS:
-            if first.startswith(row_label):
-                found.add(row_label)
-                if len(found) == len(_ROW_LABELS):
-                    return 1.0
-    return len(found) / len(_ROW_LABELS)
+    return row_label_share(cells[0] for _, _, cells in records if len(cells) >= 2)
 
 
 def _votes(text: str, delimiter: str) -> int:
@@ -198,7 +188,7 @@ def _votes(text: str, delimiter: str) -> int:
         if before >= 0:
             continue
         first = label(raw[:at].lstrip('"'))
-        if first.startswith(_ROW_LABELS):
+        if first.startswith(ROW_LABELS):
             votes += 1
     return votes
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from importers.lines import Line, Reading, number_lines
+from importers.sniffing import ROW_LABELS
 from importers.text import label
 
 _PAGE_NUMBER = re.compile(
@@ -21,7 +22,6 @@ _PAGE_NUMBER = re.compile(
 )
 _EDGE_LINES = 2
 """How many lines at the top and at the bottom of a page can be furniture."""
-_ROW_LABELS = ("项目编码", "预算规模", "资金支出计划", "绩效目标", "一级指标")
 
 
 def split_pages(text: str) -> list[list[Line]]:
@@ -90,7 +90,7 @@ def _may_repeat(line: Line) -> bool:
     if "\t" in text or _PAGE_NUMBER.match(text):
         return False
     first = label(text)
-    return not first.startswith(_ROW_LABELS) and not first.endswith("绩效目标表")
+    return not first.startswith(ROW_LABELS) and not first.endswith("绩效目标表")
 
 
 def _shape(text: str) -> str:

@@ -7,29 +7,17 @@ from importers.lines import Line
 from importers.model import ParsedDocument, SourceInfo
 from importers.pages import paged_reading
 from importers.report import ImportReport
+from importers.sniffing import row_label_share
 from importers.template import Overrides, TemplateWalker
-from importers.text import label
 
 NAME = "tabbed"
 DESCRIPTION = "tab-separated dump: one table row a line, cells split by tabs"
-
-_ROW_LABELS = ("项目编码", "预算规模", "资金支出计划", "绩效目标", "一级指标")
 
 
 def sniff(text: str) -> float:
     """How sure we are that this text is our layout: the share of the template's row labels
     that start a tab-separated line."""
-    found = set()
-    for raw in text.split("\n"):
-        if "\t" not in raw:
-            continue
-        first = label(raw.split("\t", 1)[0])
-        for row_label in _ROW_LABELS:
-            if first.startswith(row_label):
-                found.add(row_label)
-                if len(found) == len(_ROW_LABELS):
-                    return 1.0
-    return len(found) / len(_ROW_LABELS)
+    return row_label_share(raw.split("\t", 1)[0] for raw in text.split("\n") if "\t" in raw)
 
 
 def split_row(line: Line) -> list[str] | None:

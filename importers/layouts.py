@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from importers import cells, convert, delimited, odt, pdf, sheet, spaced, tabbed, word
+from importers.controls import warn_controls
 from importers.decode import DecodedText, decode_bytes, read_bytes
 from importers.model import ParsedDocument, SourceInfo
 from importers.refusals import columns_one_after_another, refusal
@@ -92,7 +93,10 @@ def _parse(
         encoding=decoded.encoding,
         text=decoded.text,
     )
-    return text_layout.parse(source, report, overrides or Overrides()), report
+    document = text_layout.parse(source, report, overrides or Overrides())
+    # Control characters are stored as written and shown escaped; the report says where.
+    warn_controls(report, decoded.text)
+    return document, report
 
 
 def _file_format(data: bytes, filename: str, layout: str | None) -> ModuleType | None:

@@ -207,3 +207,21 @@ class TestWrappedContentsEntries:
         assert 4 not in {e.ordinal for e in parsed.toc}
         assert 5 not in {e.ordinal for e in parsed.toc}
         assert [n.line for n in report.notes if n.severity == "unread"] == [23, 24]
+
+
+class TestControlCharactersAreReported:
+    def test_each_line_holding_them_is_warned_about_and_stored_as_written(self):
+        text = sample_with(
+            ("党刊征订率", "党刊\x1b]0;PWNED\x07征订率"), ("实际测算", "实际\u202e测算")
+        )
+        parsed, report = parse_text(text)
+        warnings = [(n.line, n.message) for n in report.warnings]
+        assert warnings == [
+            (138, "control characters \\u202e in the text: stored as written, shown escaped"),
+            (139, "control characters \\x1b, \\x07 in the text: stored as written, shown escaped"),
+        ]
+        indicators = parsed.projects[0].indicators
+        assert indicators[1].level3 == "党刊\x1b]0;PWNED\x07征订率"
+
+    def test_a_clean_text_has_no_such_warning(self, sample):
+        assert not [n for n in sample[1].warnings if "control characters" in n.message]

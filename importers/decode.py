@@ -15,6 +15,19 @@ from importers.report import ImportFault
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_LE_BOM = b"\xff\xfe\x00\x00"
+_BOM = "\ufeff"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_GB18030_AFTER_BOM = "gb18030 (after a UTF-8 BOM)"
+"""The encoding named in the report when a UTF-8 byte order mark led GB18030 text."""
+
+
+MAX_TEXT_BYTES = 8_000_000
+MAX_TEXT_LINES = 100_000
+"""The largest text file read. A document's memory grows with its size and most with its
+lines (about 1 KB a line nothing understands, which the report lists); both limits together
+bound an import's memory (140 MB at worst, measured) while leaving room for more than twice
+the largest document the template allows: 999 tables, about 2 MB and 25,000 lines as a
+tab-separated dump, 42,000 lines from `pdftotext -layout`."""
 
 
 @dataclass(frozen=True)
@@ -47,12 +60,33 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
             "this is a binary file (it contains NUL bytes) but none that jixiao reads; "
             "expected a text dump, a PDF, a Word .docx/.doc, an .odt or an Excel .xlsx/.xls",
         )
+    if len(data) > MAX_TEXT_BYTES:
+        raise ImportFault(
+            filename,
+            None,
+            f"this text file is {len(data) / 1_000_000:,.1f} MB; jixiao reads text dumps of up "
+            f"to {MAX_TEXT_BYTES // 1_000_000} MB (a 绩效文本 with the 999 project tables its "
+            "numbering allows is about 2 MB). Is it several documents in one file, or not a "
+            "dump? Split it into one file per department and year",
+        )
     text, encoding = _decode_utf16(data, filename) if utf16 else _decode(data, filename)
-    if utf16 and not text.strip():
+    if not text.lstrip(_BOM).strip():
         raise ImportFault(filename, None, "the file is empty; expected the text of a 绩效文本 dump")
     # Normalise line ends so that line numbers match what an editor shows. Form feeds (page
     # breaks) stay: editors show them inside a line, and the layouts use them to find pages.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if (lines := text.count("\n") + 1) > MAX_TEXT_LINES:
+        raise ImportFault(
+            filename,
+            None,
+            f"this text has {lines:,} lines; jixiao reads text dumps of up to "
+            f"{MAX_TEXT_LINES:,} lines (a 绩效文本 with the 999 project tables its numbering "
+            "allows has at most about 42,000). Is it several documents in one file, or not a dump? "
+            "Split it into one file per department and year",
+        )
+    # Byte order marks left after the first (a BOM added to a file that had one, in any
+    # encoding) are no text: they would open the department's name.
+    text = text.lstrip(_BOM)
     sample = text[:65536]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 1000):
         raise ImportFault(
@@ -79,15 +113,20 @@ def _decode_utf16(data: bytes, filename: str) -> tuple[str, str]:
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, str]:
+    """UTF-8, else GB18030. Every leading UTF-8 BOM is dropped first (an editor that adds one
+    to a file that has one makes two), and a BOM does not settle the encoding: WPS and old
+    converters put one before GB18030 text, which is then read as GB18030 and said so."""
+    body = data
+    while body.startswith(_UTF8_BOM):
+        body = body[len(_UTF8_BOM) :]
+    marked = len(body) < len(data)
     try:
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        return data.decode("utf-8"), "utf-8"
+        return body.decode("utf-8"), "utf-8-sig" if marked else "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            return data.decode("gb18030"), "gb18030"
+            return body.decode("gb18030"), _GB18030_AFTER_BOM if marked else "gb18030"
         except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
+            line = body[: utf8_error.start].count(b"\n") + 1
             raise ImportFault(
                 filename,
                 line,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from importers.lines import Line, Row, UsedLines
 from importers.model import QUARTER_ENDS, Indicator, Project
-from importers.money import to_fen
+from importers.money import parse_amount, to_fen
 from importers.numbered import split_numbered
 from importers.report import ImportFault, ImportReport
 from importers.targets import parse_target
@@ -129,11 +129,15 @@ class ProjectTableReader:
                 reading.fiscal = self._amount(value, row.line, "财政资金")
             elif name == "其他资金":
                 reading.other = self._amount(value, row.line, "其他资金")
-        for amount in (reading.budget, reading.fiscal, reading.other):
+        for name, amount in (
+            ("预算数", reading.budget),
+            ("财政资金", reading.fiscal),
+            ("其他资金", reading.other),
+        ):
             try:
                 to_fen(amount or Decimal(0), reading.head.money_unit)
             except ValueError as error:
-                raise ImportFault(self._filename, row.line.number, str(error)) from None
+                raise ImportFault(self._filename, row.line.number, f"{name} {error}") from None
         self._used.take(row.line)
 
     def _read_plan(self, reading: _Reading, rows: list[Row], index: int) -> int:
@@ -288,8 +292,7 @@ class ProjectTableReader:
         )
 
     def _amount(self, cell: str, line: Line, name: str, required: bool = False) -> Decimal | None:
-        text = squash(cell).replace(",", "").replace("，", "")
-        if not text:
+        if not squash(cell):
             if required:
                 raise ImportFault(
                     self._filename,
@@ -298,16 +301,9 @@ class ProjectTableReader:
                 )
             return None
         try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            amount = None
-        if amount is None or not amount.is_finite():
-            raise ImportFault(
-                self._filename,
-                line.number,
-                f"{name} '{cell}' is not an amount; expected a number such as 16.80",
-            )
-        return amount
+            return parse_amount(cell)
+        except ValueError as error:
+            raise ImportFault(self._filename, line.number, f"{name} {error}") from None
 
 
 def _looks_like_indicator(row: Row, columns: dict[str, int] | None) -> bool:

@@ -42,6 +42,7 @@ TABLE_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.+?)\s*绩效目标表$")
 _BUDGET_UNIT = re.compile(r"^(\d{3,12})\s*([^\d\s].*)$")
 _NUMBERED = re.compile(r"^\d{1,3}\s*[.．、]")
 _MONEY_UNIT = re.compile(r"^单位\s*[:：]\s*(\S+)$")
+_PROJECT_CODE = re.compile(r"\d{6}")
 
 
 def table_title(text: str, following: str | None = None) -> re.Match[str] | None:
@@ -337,6 +338,7 @@ class TemplateWalker:
         reader = ProjectTableReader(self._filename, self._report, self._used)
         unit: Unit | None = None
         money_unit: str | None = None
+        seen: dict[tuple[object, ...], Project] = {}
         while (line := self._peek()) is not None:
             title = self._table_title(line)
             if not title:
@@ -354,8 +356,35 @@ class TemplateWalker:
                 end_line,
             )
             project.last_line = self._reading.last_line(project.last_line)
+            self._refuse_a_repeat(project, seen)
             unit.projects.append(project)
         return list(units.values())
+
+    def _refuse_a_repeat(self, project: Project, seen: dict[tuple[object, ...], Project]) -> None:
+        """A table that appears twice (a page pasted twice, a table copied without being
+        renumbered) would count its budget twice and could not be told apart from its twin:
+        the document is refused, naming both tables, for the department to correct."""
+        keys: list[tuple[object, ...]] = [("title", project.ordinal, label(project.title))]
+        if _PROJECT_CODE.search(project.code):  # not a placeholder such as "无" or "/"
+            keys.append(("code", project.code))
+        for key in keys:
+            first = seen.get(key)
+            if first is not None:
+                same = (
+                    f"the same number and title as table {first.ordinal} '{first.title}'"
+                    if key[0] == "title"
+                    else f"the same 项目编码 {project.code} as table {first.ordinal} "
+                    f"'{first.title}'"
+                )
+                raise ImportFault(
+                    self._filename,
+                    project.first_line,
+                    f"table {project.ordinal} '{project.title}' has {same} on line "
+                    f"{first.first_line}: a project appears once in a document (its budget "
+                    "would count twice); delete the repeated table or correct its number "
+                    "and 项目编码",
+                )
+            seen[key] = project
 
     def _table_title(self, line: Line) -> re.Match[str] | None:
         if self._split_row(line) is not None:

@@ -2,9 +2,11 @@
 
 Each file is parsed and turned into rows (store.rows.prepare) in a worker process
 (store/bulk_worker.py); this process writes the rows in the order of the files, many
-documents to a transaction. A file that cannot be parsed is reported with its line and
-reason and skipped; a document the store refuses rolls back its batch, which is written
-again a document to a transaction so that only that one fails. A transaction is committed
+documents to a transaction. One bad file never ends the run: a file that cannot be read or
+parsed (or whose worker dies) is reported with its line and reason and skipped; a document
+the store refuses rolls back its batch, which is written again a document to a transaction
+so that only that one fails. Only a fault of the store itself (disk full, read-only,
+damaged) ends the run. A transaction is committed
 every BATCH_DOCUMENTS documents or BATCH_SECONDS, whichever comes first: until then its
 documents are not in the store, so an interrupted import (Ctrl+C) leaves every document
 either fully in or not in.
@@ -18,8 +20,9 @@ import os
 import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,9 +38,11 @@ from store.bulk_worker import (
     parse_chunk,
     spare_the_collector,
     start_worker,
+    unexpected,
     unpacked,
 )
 from store.connection import write_connection
+from store.errors import fault_kind
 from store.rows import PreparedDocument
 from store.save import SaveResult, save_prepared
 from store.search_index import tune_search_index
@@ -144,9 +149,12 @@ def _write(
     parse the next ones meanwhile). No savepoint a document: releasing one makes FTS5 flush
     its index (measured: a third of the writing time). A document that cannot be saved rolls
     back its batch instead, and the batch is written again a document to a transaction,
-    re-reading its files, so that only that document fails."""
+    re-reading its files, so that only that document fails and none is half-written. A
+    fault of the store itself (disk full, read-only, corrupted) is no document's: it ends
+    the run, the open batch rolled back."""
     with write_connection(engine) as connection:
         _tune_for_bulk(connection)
+        tuned = False
         batch: list[tuple[Path, FileResult]] = []
         transaction = None
         started = 0.0
@@ -158,11 +166,16 @@ def _write(
                     continue
                 if transaction is None:
                     transaction, started = connection.begin(), time.monotonic()
+                    if not tuned:  # in the first batch's transaction
+                        tune_search_index(connection.connection.driver_connection)
+                        tuned = True
                 result = _parse_result(path, parsed, "imported")
                 batch.append((path, result))
                 try:
                     _save(connection, result, parsed.prepared)
-                except (sqlite3.Error, SQLAlchemyError):
+                except Exception as error:
+                    if _ends_the_run(error):
+                        raise
                     transaction.rollback()
                     transaction = None
                     _one_by_one(connection, batch, redo)
@@ -176,10 +189,11 @@ def _write(
                 transaction.commit()
                 transaction = None
                 _settle(batch, results, notify)
-        except KeyboardInterrupt:
-            # Python raises it between two steps: if the batch's COMMIT had gone through
-            # (a checkpoint can make it long, so this happens), the batch is in the store
-            # and says so; otherwise it is rolled back and says that.
+        except BaseException:
+            # Ctrl+C (KeyboardInterrupt) or a fault of the store. Python raises the former
+            # between two steps: if the batch's COMMIT had gone through (a checkpoint can
+            # make it long, so this happens), the batch is in the store and says so;
+            # otherwise it is rolled back and says that.
             if transaction is not None and transaction.is_active:
                 transaction.rollback()
                 for _, result in batch:
@@ -189,15 +203,22 @@ def _write(
             raise
 
 
+def _ends_the_run(error: BaseException) -> bool:
+    """A fault of the store or the machine (disk full, read-only, damaged) is not the
+    document's: every document after it would fail the same way. (Debugging: every
+    exception ends the run, with its traceback.)"""
+    return fault_kind(error) is not None or bool(os.environ.get("JIXIAO_DEBUG"))
+
+
 def _tune_for_bulk(connection: Connection) -> None:
     """A larger page cache (64 MB) keeps the indexes being appended to in memory, and fewer,
     larger checkpoints copy each page from the log to the store once rather than again and
     again (measured: 7% faster on 1,000 documents); both only for this connection. The
-    search index's write settings are made current (a store made before one of them)."""
+    search index's write settings are made current (a store made before one of them) in the
+    first batch's transaction, which waits for another writer as long as that one needs."""
     driver = connection.connection.driver_connection
     driver.execute("PRAGMA cache_size=-65536")
     driver.execute("PRAGMA wal_autocheckpoint=10000")
-    tune_search_index(driver)
 
 
 def _save(connection: Connection, result: FileResult, prepared: PreparedDocument) -> None:
@@ -215,16 +236,27 @@ def _one_by_one(
     for _, result in batch:
         result.status = "interrupted"  # until its own transaction has committed
     for path, result in batch:
-        prepared = redo(path).prepared  # the batch's rows were given ids: read afresh
+        parsed = redo(path)  # the batch's rows were given ids: read afresh
+        if parsed.prepared is None:  # changed on disk since, or failed this time
+            result.status, result.line, result.error = "failed", parsed.line, parsed.error
+            result.summary = {}
+            continue
         try:
-            assert prepared is not None, "the file parsed a moment ago"
             with connection.begin():
-                saved = save_prepared(connection, prepared)
-        except (sqlite3.Error, SQLAlchemyError) as error:
-            result.status, result.error = "failed", f"could not be saved in the store: {error}"
+                saved = save_prepared(connection, parsed.prepared)
+        except Exception as error:
+            if _ends_the_run(error):
+                raise
+            result.status, result.error = "failed", _save_failure(error)
             result.document_id = result.revision = None
         else:
             _record(result, saved)
+
+
+def _save_failure(error: Exception) -> str:
+    if isinstance(error, sqlite3.Error | SQLAlchemyError):
+        return f"could not be saved in the store: {error}"
+    return unexpected(error)
 
 
 def _settle(
@@ -249,15 +281,28 @@ def _parsed_in_order(
         for path in files:
             yield path, parse_and_prepare(path, overrides, layout)
         return
-    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
-    context = multiprocessing.get_context("spawn")  # no inherited locks, threads or store
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker) as pool:
+    chunks = deque(files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES))
+    while chunks:
+        broken = yield from _parsed_by_pool(chunks, overrides, layout, jobs)
+        # A worker died (killed, out of memory, a crash in a library it called): the pool
+        # is lost. The chunk that was awaited is read again a file to a process, so that a
+        # file that kills its process fails alone; a new pool takes the rest.
+        for path in broken:
+            yield path, _parsed_alone(path, overrides, layout)
+
+
+def _parsed_by_pool(
+    chunks: deque[list[Path]], overrides: Overrides, layout: str | None, jobs: int
+) -> Generator[tuple[Path, Parsed], None, list[Path]]:
+    """Parse the chunks in a pool of workers, taking them from the left of `chunks`; yields
+    the files in order. Returns [] when all are done, or, when the pool broke, the chunk
+    that was being awaited (the chunks handed out after it are back in `chunks`)."""
+    with _pool(jobs) as pool:
         window: deque[tuple[list[Path], Future[bytes]]] = deque()
-        remaining = iter(chunks)
 
         def hand_out() -> None:
-            chunk = next(remaining, None)
-            if chunk is not None:
+            if chunks:
+                chunk = chunks.popleft()
                 window.append((chunk, pool.submit(parse_chunk, chunk, overrides, layout)))
 
         try:
@@ -265,9 +310,38 @@ def _parsed_in_order(
                 hand_out()
             while window:
                 chunk, future = window.popleft()
-                parsed_chunk = future.result()
+                try:
+                    parsed_chunk = future.result()
+                except BrokenProcessPool:
+                    chunks.extendleft(reversed([waiting for waiting, _ in window]))
+                    window.clear()
+                    return chunk
                 hand_out()
                 yield from zip(chunk, unpacked(parsed_chunk), strict=True)
         finally:
             for _, future in window:
                 future.cancel()
+    return []
+
+
+def _parsed_alone(path: Path, overrides: Overrides, layout: str | None) -> Parsed:
+    """One file parsed in a process of its own: if the process dies, only this file fails."""
+    with _pool(1) as pool:
+        try:
+            return unpacked(pool.submit(parse_chunk, [path], overrides, layout).result())[0]
+        except BrokenProcessPool:
+            return Parsed(
+                None,
+                None,
+                error="the process reading this file died (out of memory, killed, or a crash "
+                "in a library reading it); the other files go on. If the machine has memory "
+                "to spare, this is a bug in jixiao: import this file alone with --jobs 1 and "
+                "JIXIAO_DEBUG=1",
+            )
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")  # no inherited locks, threads or store
+    return ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
+    )

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import gc
 import marshal
+import os
 import signal
+import threading
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from importers import ImportFault, Overrides, parse_file
+from importers import ImportFault, ImportReport, Overrides, ParsedDocument, parse_file
 from importers.money import money_text
 from store.rows import PreparedDocument, prepare
 
@@ -55,11 +58,32 @@ def unpacked(data: bytes) -> list[Parsed]:
     ]
 
 
-def start_worker() -> None:
+PARENT_POLL_SECONDS = 0.5
+"""How often a worker checks that the import that started it is alive: an orphan lingers at
+most this long."""
+
+
+def start_worker(parent: int) -> None:
+    """Set up a worker process of the import whose process id is `parent`."""
     # Ctrl+C reaches every process of the terminal's group: the main process decides what
     # happens (roll back, report); the workers just stop when it shuts them down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with(parent)
     spare_the_collector()
+
+
+def _end_with(parent: int) -> None:
+    """Exit when the parent dies. A killed parent (SIGKILL, the OOM killer) cannot shut its
+    pool down, and the workers would wait on their task queue for ever: each one holds
+    both ends of it, so no end-of-file ever comes. An orphan is adopted by another process,
+    which changes its parent id: that is what this thread watches for."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)  # no clean-up to run: the work is the dead parent's, and lost with it
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def spare_the_collector() -> None:
@@ -72,15 +96,33 @@ def spare_the_collector() -> None:
 
 
 def parse_and_prepare(path: Path, overrides: Overrides, layout: str | None) -> Parsed:
-    """Run in a worker: the file as rows to write and a summary to print, or its fault."""
+    """Run in a worker: the file as rows to write and a summary to print, or its fault.
+    Whatever goes wrong with one file is that file's failure, never the run's: an
+    unexpected exception too, reported as the bug it is."""
     try:
         parsed, report = parse_file(path, overrides, layout)
+        return Parsed(_summary(parsed, report), prepare(parsed, report))
     except ImportFault as fault:
         return Parsed(None, None, fault.line, fault.message)
+    except Exception as error:
+        if os.environ.get("JIXIAO_DEBUG"):
+            raise  # the traceback, for the bug report
+        return Parsed(None, None, None, unexpected(error))
+
+
+def unexpected(error: BaseException) -> str:
+    """The message for an exception no check foresaw: the file fails, and says it is a bug."""
+    return (
+        f"internal error: {type(error).__name__}: {error} — this is a bug in jixiao; the "
+        "other files go on (run this file alone with JIXIAO_DEBUG=1 for details)"
+    )
+
+
+def _summary(parsed: ParsedDocument, report: ImportReport) -> dict[str, Any]:
     budget: dict[str, Decimal] = {}
     for project in parsed.projects:
         budget[project.money_unit] = budget.get(project.money_unit, Decimal(0)) + project.budget
-    summary = {
+    return {
         "layout": report.layout,
         "encoding": report.encoding,
         "department": parsed.department,
@@ -101,4 +143,3 @@ def parse_and_prepare(path: Path, overrides: Overrides, layout: str | None) -> P
             {"line": n.line, "severity": n.severity, "message": n.message} for n in report.notes
         ],
     }
-    return Parsed(summary, prepare(parsed, report))

@@ -3,42 +3,97 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
-from store.connection import configure
-from store.errors import StoreError
+from store.connection import configure, when_busy
+from store.errors import StoreError, store_fault
 from store.location import ENV_VAR, default_path
 from store.migrations import upgrade
 
 __all__ = ["ENV_VAR", "default_path", "open_store"]
 
+SQLITE_HEADER = b"SQLite format 3\x00"
 
-def open_store(path: Path) -> Engine:
-    """Open (creating if needed) and upgrade the store at `path`."""
+
+def open_store(
+    path: Path, *, create_folder: bool = True, on_busy: Callable[[], None] | None = None
+) -> Engine:
+    """Open (creating if needed) and upgrade the store at `path`. A missing folder is made
+    only with create_folder (the default location); a path the user named in a folder that
+    does not exist is more likely a typo than a wish. on_busy: see store.connection.when_busy."""
     path = path.expanduser()
+    _check_path(path, create_folder)
+    engine = create_engine(f"sqlite:///{path}")
+    configure(engine)
+    if on_busy is not None:
+        when_busy(engine, on_busy)
+    try:
+        upgrade(engine, path)
+    except (DBAPIError, OSError) as error:  # not SQLite, unreadable, read-only, damaged…
+        engine.dispose()
+        fault = store_fault(error, path)
+        if fault is not None:
+            raise fault from None
+        raise StoreError(
+            f"cannot open the store {path}: {getattr(error, 'orig', error)}",
+            "is it a jixiao store, and is the file readable and writable?",
+        ) from None
+    return engine
+
+
+def _check_path(path: Path, create_folder: bool) -> None:
     if path.is_dir():
         raise StoreError(
             f"{path} is a directory, not a store file",
-            "pass a file path, e.g. --db ~/reviews/jixiao.db",
+            f"pass a file path, e.g. --db {path / 'jixiao.db'}",
+        )
+    folder = path.parent
+    if not folder.exists() and not create_folder:
+        raise StoreError(
+            f"the folder {folder} of the store does not exist",
+            f"check the path, or create the folder first (mkdir -p {folder})",
+        )
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(
+            f"{folder} is a file, so it cannot hold the store {path.name}",
+            "pass another path with --db or JIXIAO_DB",
         )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(
             f"cannot create the folder for the store {path}: {error.strerror}",
             "pass a writable location with --db or JIXIAO_DB",
         ) from None
-    engine = create_engine(f"sqlite:///{path}")
-    configure(engine)
-    try:
-        upgrade(engine, path)
-    except DBAPIError as error:  # not SQLite, unreadable, locked…
-        engine.dispose()
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        where = f"the store {path}" if path.exists() else f"the folder {folder} of the store"
         raise StoreError(
-            f"cannot open the store {path}: {error.orig}",
-            "is it a jixiao store, and is the file readable and writable?",
-        ) from None
-    return engine
+            f"{where} is read-only",
+            "check its permissions and its folder's (jixiao must write the store and, beside "
+            "it, STORE-wal and STORE-shm), or that the disk is not mounted read-only; "
+            "`jixiao backup` and `jixiao verify` still read it",
+            "read-only",
+        )
+    if path.is_file():
+        try:
+            with path.open("rb") as file:
+                header = file.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise StoreError(
+                f"cannot read the store {path}: {error.strerror}",
+                "check its permissions (the user running jixiao must read and write it)",
+                "read-only",
+            ) from None
+        if header and header != SQLITE_HEADER:
+            raise StoreError(
+                f"cannot open the store {path}: it is not an SQLite store (it does not start "
+                "as one)",
+                "pass the path of a jixiao store with --db (a new path makes a new store), "
+                "or move that file away",
+                "not-a-store",
+            )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from importers.controls import visible
 from importers.model import QUARTER_ENDS, Indicator, Project
 from importers.money import money_text
 from store.queries import StoredDocument
@@ -239,9 +240,11 @@ def json_number(number: Decimal | None) -> int | float | None:
 
 
 def md(text: str) -> str:
-    """Escape what Markdown would read as markup; keep the text otherwise as written."""
+    """Escape what Markdown would read as markup, and show control characters escaped
+    (importers/controls.py); keep the text otherwise as written."""
     return (
-        text.replace("\\", "\\\\")
+        visible(text)
+        .replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("*", "\\*")
         .replace("_", "\\_")

@@ -1,5 +1,10 @@
 """Workbooks for Excel: one sheet a table, a bold header row, columns wide enough for
-Chinese text (two columns a character), money kept as the exact decimal text."""
+Chinese text (two columns a character), money kept as the exact decimal text.
+
+Every text cell goes through store/spreadsheet.py: no formulas (openpyxl would write a text
+starting with "=" as one), and the control characters openpyxl refuses shown escaped, so a
+document holding them is written like any other. The workbook is written beside its place
+and moved there whole: a failed write (a full disk) leaves no half a file."""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from store.spreadsheet import safe_cell
 
 
 @dataclass(frozen=True)
@@ -28,20 +35,22 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
         worksheet.append(list(sheet.columns))
         for cell in worksheet[1]:
             cell.font = Font(bold=True)
-        for row in sheet.rows:
-            worksheet.append([_cell(row.get(column)) for column in sheet.columns])
+        rows = [[safe_cell(row.get(column)) for column in sheet.columns] for row in sheet.rows]
+        for values in rows:
+            worksheet.append(values)
+            for cell in worksheet[worksheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, whatever it looks like
         for index, column in enumerate(sheet.columns, start=1):
-            values = [column, *(str(row.get(column) or "") for row in sheet.rows)]
-            width = max(_width(value) for value in values)
+            width = max(_width(str(value)) for value in [column, *(row[index - 1] for row in rows)])
             worksheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
         worksheet.freeze_panes = "A2"
-    workbook.save(path)
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    return value if isinstance(value, int | float) else str(value)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        workbook.save(partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _width(text: str) -> int:

@@ -13,14 +13,16 @@ from textual.screen import Screen
 
 from importers import ImportFault, parse_file
 from store.browse import latest_document
-from store.save import save_document
+from store.save import SaveResult, save_document
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 from tui.sample import SAMPLE_PATH
 from tui.screens.browse import BrowseScreen
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen, help_sections
 from tui.screens.welcome import WelcomeScreen
+from tui.store_writer import writer_of
 
 _PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
 
@@ -65,11 +67,14 @@ class JixiaoApp(App[None]):
         try:
             parsed, report = parse_file(SAMPLE_PATH)
         except ImportFault as fault:
-            self.notify(str(fault), severity="error")
+            self.notify(visible(str(fault)), severity="error", markup=False)
             return
-        saved = save_document(self.engine, parsed, report)
-        self.switch_screen(BrowseScreen(self.engine, self.reviewer, saved.document_id))
-        self.notify(f"imported the sample: {len(parsed.projects)} projects")
+
+        def saved(result: SaveResult) -> None:
+            self.switch_screen(BrowseScreen(self.engine, self.reviewer, result.document_id))
+            self.notify(f"imported the sample: {len(parsed.projects)} projects")
+
+        writer_of(self).write(lambda: save_document(self.engine, parsed, report), saved)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -17,7 +17,7 @@ from tui.errors import UsageError
 
 COMMANDS = (
     "import", "ls", "show", "export", "check", "report", "compare", "projects", "indicators",
-    "search", "stats", "keys", "tui",
+    "search", "stats", "verify", "backup", "keys", "tui",
 )  # fmt: skip
 """Module tui.commands.<name>_command (import → import_command) for each subcommand."""
 
@@ -72,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # an unexpected failure is a bug: one line, unless debugging
+        fault = _environment_fault(error, args)
+        if fault is not None:
+            return _fail(fault.message, fault.hint)
         if os.environ.get("JIXIAO_DEBUG"):
             raise
         return _fail(
@@ -81,10 +84,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
 
+def _environment_fault(error: Exception, args: argparse.Namespace) -> UsageError | None:
+    """A full disk, a read-only, damaged or busy store met anywhere in a command: the
+    machine's fault, not a bug, and the message names the fix."""
+    from store.errors import StoreError, store_fault
+    from tui.commands.common import store_path
+
+    fault = error if isinstance(error, StoreError) else store_fault(error, store_path(args))
+    return None if fault is None else UsageError(fault.message, fault.hint)
+
+
 def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> int:
-    print(f"jixiao: error: {message}", file=sys.stderr)
+    from tui.output import message as say_on_stderr  # shows document text escaped
+
+    say_on_stderr(f"jixiao: error: {message}")
     if hint:
-        print(f"hint: {hint}", file=sys.stderr)
+        say_on_stderr(f"hint: {hint}")
     return code
 
 

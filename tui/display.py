@@ -1,5 +1,7 @@
 """Document text and figures made ready for widgets. Document text is always wrapped in
-rich Text, never parsed as markup: a name containing "[bold]" shows as written."""
+rich Text, never parsed as markup: a name containing "[bold]" shows as written; and it
+always passes through `visible` (importers/controls.py), so that an escape sequence or a
+bidi override in it shows as `\x1b` or `\u202e` instead of acting on the terminal."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from decimal import Decimal
 
 from rich.text import Text
 
+from importers.controls import visible
 from importers.money import from_fen
 
 STATE_LABELS = {"reviewed": "✓ reviewed", "question": "? question", "problem": "! problem"}
@@ -15,7 +18,8 @@ STATE_STYLES = {"reviewed": "green", "question": "yellow", "problem": "bold red"
 
 
 def plain(text: str, style: str = "") -> Text:
-    return Text(text, style=style)
+    """Document text for a widget: literal (no markup), control characters escaped."""
+    return Text(visible(text), style=style)
 
 
 def money(fen: int | None, unit: str) -> str:

@@ -1,5 +1,11 @@
 """Rows out, in the format the user asked for: an aligned table (tabulate, which measures
-CJK characters as two columns), JSON or CSV. Data goes to stdout, messages to stderr."""
+CJK characters as two columns), JSON or CSV. Data goes to stdout, messages to stderr.
+
+Document text is untrusted (importers/controls.py): everything written here passes through
+`visible` (tables, messages, `say`), JSON through `json_safe` (JSON's own escapes, so it
+stays valid and decodes to the stored text) and CSV cells through store/spreadsheet.py
+(escapes, and no formulas). Those are imported where used: `jixiao --help` loads this
+module, and importing any importers module loads the whole importers package."""
 
 from __future__ import annotations
 
@@ -29,7 +35,9 @@ def render(
         return csv_text(rows)
     columns = list(headers) if headers else (list(rows[0]) if rows else [])
     titles = [headers[key] for key in columns] if headers else columns
-    body = [[_cell(row.get(key)) for key in columns] for row in rows]
+    from importers.controls import visible
+
+    body = [[visible(_cell(row.get(key))) for key in columns] for row in rows]
     align = ["right" if key in right else "left" for key in columns]
     if len(body) > LARGE_TABLE:
         return simple_table(titles, body, align) + "\n"
@@ -80,20 +88,35 @@ def _pad(text: str, width: int, side: str) -> str:
 
 
 def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from importers.controls import json_safe
+
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    from store.spreadsheet import safe_cell
+
     buffer = io.StringIO()
     keys = list(columns) if columns is not None else (list(rows[0]) if rows else [])
     writer = csv.DictWriter(buffer, fieldnames=keys, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: _cell(row.get(key)) for key in keys} for row in rows)
+    writer.writerows({key: safe_cell(row.get(key)) for key in keys} for row in rows)
     return buffer.getvalue()
 
 
 def message(text: str) -> None:
-    print(text, file=sys.stderr)
+    """A line for the user on stderr; document text in it is shown escaped."""
+    from importers.controls import visible
+
+    print(visible(text), file=sys.stderr)
+
+
+def say(text: str = "") -> None:
+    """A line on stdout, document text in it shown escaped: what `print` is for a command
+    whose output holds document text (show, compare, import's report)."""
+    from importers.controls import visible
+
+    print(visible(text))
 
 
 def _cell(value: Any) -> str:

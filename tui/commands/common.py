@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from store.across import Cursor, StoreFilter
+    from store.xlsx import Sheet
 
 
 def add_format_option(
@@ -44,9 +46,40 @@ def open_store(args: argparse.Namespace) -> Engine:
 
     path = store_path(args)
     try:
-        return open_engine(path)
+        engine = open_engine(
+            path, create_folder=_default_location(args), on_busy=_busy_notice(path)
+        )
     except StoreError as error:
         raise UsageError(error.message, error.hint) from None
+    return engine
+
+
+def _default_location(args: argparse.Namespace) -> bool:
+    """The store is where jixiao keeps it by default (its folder is made if need be), not
+    a path the user named."""
+    import os
+
+    from store.location import ENV_VAR
+
+    return not getattr(args, "db", None) and not os.environ.get(ENV_VAR)
+
+
+def _busy_notice(path: Path) -> Callable[[], None]:
+    """Say once on stderr that a write waits for another writer (store.connection)."""
+    told = False
+
+    def notice() -> None:
+        nonlocal told
+        if not told:
+            told = True
+            from tui.output import message
+
+            message(
+                f"jixiao: the store {path} is busy (another jixiao is writing); waiting… "
+                "(Ctrl+C stops, leaving every document whole)"
+            )
+
+    return notice
 
 
 def resolve(engine: Engine, reference: str) -> int:
@@ -60,22 +93,68 @@ def resolve(engine: Engine, reference: str) -> int:
 
 
 def write_output(text: str, output: str | None, encoding: str = "utf-8") -> None:
+    """`text` to stdout, or to the file --output names. Control characters from document
+    text are shown escaped either way (JSON and CSV come here already safe)."""
+    from importers.controls import visible
+
+    text = visible(text)
     if output is None or output == "-":
         import sys
 
         sys.stdout.write(text)
         return
+    path = checked_output(output)
     try:
-        Path(output).write_text(text, encoding=encoding)
+        path.write_text(text, encoding=encoding)
     except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror}") from None
+        raise output_error(output, error) from None
 
 
 def output_file(args: argparse.Namespace) -> Path:
     """The --output a binary format (xlsx) needs: it cannot go to the terminal."""
     if args.output in (None, "-"):
         raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
-    return Path(args.output)
+    return checked_output(args.output)
+
+
+def checked_output(output: str) -> Path:
+    """The file --output names, refused (exit 2, with what to do) when it is a folder or
+    its folder does not exist, before anything is written."""
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise UsageError(f"cannot write {output}: it is a folder",
+                         f"name a file in it, e.g. {path / 'out'}")  # fmt: skip
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(
+            f"cannot write {output}: the folder {folder} does not exist",
+            f"create it first (mkdir -p {folder}) or choose another place",
+        )
+    return path
+
+
+def output_error(output: str, error: OSError) -> UsageError:
+    """A failed write of --output, as a message saying what to do."""
+    import errno
+
+    hint = {errno.EACCES: "you may not write there: choose another place",
+            errno.EPERM: "you may not write there: choose another place",
+            errno.EROFS: "that file system is read-only: choose another place",
+            errno.ENOSPC: "the disk is full: free some space or write elsewhere",
+            errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
+            }.get(error.errno or 0, "")  # fmt: skip
+    return UsageError(f"cannot write {output}: {error.strerror or error}", hint)
+
+
+def save_workbook(args: argparse.Namespace, sheets: list[Sheet]) -> None:
+    """An xlsx workbook to --output, every failure to write it a message and exit 2."""
+    from store.xlsx import write_workbook
+
+    path = output_file(args)
+    try:
+        write_workbook(path, sheets)
+    except OSError as error:
+        raise output_error(args.output, error) from None
 
 
 def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool = False) -> None:

@@ -7,8 +7,8 @@ import argparse
 from tui.commands.common import (
     add_document_argument,
     open_store,
-    output_file,
     resolve,
+    save_workbook,
     write_output,
 )
 from tui.output import csv_text, json_text
@@ -41,14 +41,14 @@ def run(args: argparse.Namespace) -> int:
     stored = load_document(engine, resolve(engine, args.document))
     if args.format == "xlsx":
         from store.export import project_json
-        from store.xlsx import Sheet, write_workbook
+        from store.xlsx import Sheet
 
         projects = [project_json(p) | {"unit": p.unit_code, "indicators": len(p.indicators),
                                        "goals": " / ".join(p.goals)}
                     for p in stored.parsed.projects]  # fmt: skip
         columns = ["unit", "ordinal", "code", "name", "money_unit", "budget", "fiscal_funds",
                    "other_funds", "purpose", "goals", "indicators"]  # fmt: skip
-        write_workbook(output_file(args), [
+        save_workbook(args, [
             Sheet("项目 projects", columns, projects),
             Sheet("指标 indicators", CSV_COLUMNS, to_csv_rows(stored)),
         ])  # fmt: skip

@@ -7,7 +7,7 @@ from typing import Any
 
 from tui.commands.common import open_store
 from tui.errors import UsageError
-from tui.output import json_text, message
+from tui.output import json_text, message, say
 
 SUMMARY = "import text dumps of 绩效文本 into the store"
 DESCRIPTION = (
@@ -70,17 +70,24 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    if args.year is not None and not 1000 <= args.year <= 9999:
+        raise UsageError(f"--year {args.year} is not a year; expected four digits, e.g. 2024")
     sources = find_sources(args.files)
     for given, problem in sources.problems:
         message(f"jixiao: error: {given}: {problem}")
     if not sources.files:
         raise UsageError("no files to import", "name dump files, folders or quoted patterns")
     engine = None if args.dry_run else open_store(args)
+    if engine is not None:
+        _refuse_damaged(args, len(sources.files))
     overrides = Overrides(department=args.department, year=args.year, stage=args.stage)
     progress = ProgressLine(len(sources.files))
     per_file = not args.json and not args.quiet
 
+    told: list[FileResult] = []  # what a fault of the store leaves to summarise
+
     def show(results: list[FileResult]) -> None:
+        told.extend(results)
         failed = [r for r in results if r.status == "failed"]
         printed = results if per_file else failed if not args.json else []
         if printed:
@@ -89,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
                 _print_result(result.as_json())
         progress.advance(len(results), failed=len(failed))
 
-    interrupted = False
+    stopped = ""
     try:
         results = import_files(
             engine,
@@ -100,18 +107,40 @@ def run(args: argparse.Namespace) -> int:
             on_results=show,
         )
     except Interrupted as stop:
-        results, interrupted = stop.results, True
+        results, stopped = stop.results, "interrupted"
+    except Exception as error:
+        from store.errors import fault_kind
+
+        if fault_kind(error) is None:
+            raise
+        # A full disk, a read-only or damaged store: say what is in, then the fault (the
+        # command line's last line of defence names it and its fix).
+        progress.clear()
+        _print_summary(told, len(sources.files), "stopped", to_stderr=True)
+        raise
     progress.clear()
     if args.json:
         print(json_text([result.as_json() for result in results]), end="")
-    if len(sources.files) > 1 or interrupted:
-        _print_summary(results, len(sources.files), interrupted, to_stderr=args.json)
-    if interrupted:
+    if len(sources.files) > 1 or stopped:
+        _print_summary(results, len(sources.files), stopped, to_stderr=args.json)
+    if stopped:
         return 130
     return 2 if sources.problems or any(r.status == "failed" for r in results) else 0
 
 
-def _print_summary(results: list[Any], total: int, interrupted: bool, to_stderr: bool) -> None:
+def _refuse_damaged(args: argparse.Namespace, files: int) -> None:
+    from store.errors import StoreError
+    from store.verify import refuse_damaged
+    from tui.commands.common import store_path
+
+    try:
+        refuse_damaged(store_path(args), files)
+    except StoreError as error:
+        raise UsageError(error.message, error.hint) from None
+
+
+def _print_summary(results: list[Any], total: int, stopped: str, to_stderr: bool) -> None:
+    """`stopped`: "interrupted" (Ctrl+C), "stopped" (a fault of the store), or "" (done)."""
     counts: dict[str, int] = {}
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
@@ -119,12 +148,13 @@ def _print_summary(results: list[Any], total: int, interrupted: bool, to_stderr:
     if counts.get("failed"):
         parts.append(f"{counts['failed']:,} failed")
     lines = [f"{total:,} files: " + (", ".join(parts) or "none read")]
-    if interrupted:
+    if stopped:
         not_in = counts.get("interrupted", 0) + total - len(results)
+        why = " by the fault of the store below" if stopped == "stopped" else ""
         lines.append(
-            f"interrupted: {not_in:,} files are not in the store (the transaction in progress "
-            "was rolled back); run the same import again to finish — files already in are "
-            "skipped as unchanged"
+            f"{stopped}{why}: {not_in:,} files are not in the store (the transaction in "
+            "progress was rolled back); run the same import again to finish — files already "
+            "in are skipped as unchanged"
         )
     lines += _same_document_notes(results)
     failures = [r for r in results if r.status == "failed"]
@@ -132,10 +162,14 @@ def _print_summary(results: list[Any], total: int, interrupted: bool, to_stderr:
         lines.append("failures:")
         lines.extend(f"  {r.file}{f':{r.line}' if r.line else ''}: {r.error}" for r in failures)
     text = "\n".join(lines)
-    if to_stderr or interrupted:
+    if to_stderr or stopped:
         message(text)
     else:
-        print(text)
+        say(text)
+
+
+FILES_NAMED = 5
+"""Files a summary note names; the others are counted (2,700 names made one 100 KB line)."""
 
 
 def _same_document_notes(results: list[Any]) -> list[str]:
@@ -150,7 +184,9 @@ def _same_document_notes(results: list[Any]) -> list[str]:
     notes = []
     for (department, year, stage), same in by_document.items():
         if len(same) > 1:
-            files = ", ".join(r.file for r in same)
+            files = ", ".join(r.file for r in same[:FILES_NAMED])
+            if len(same) > FILES_NAMED:
+                files += f" and {len(same) - FILES_NAMED:,} more"
             become = "would each become" if same[0].status == "parsed" else "each became"
             notes.append(
                 f"note: {len(same)} files are {department} {year} {stage} and {become} a "
@@ -173,28 +209,47 @@ def _print_result(result: dict[str, Any]) -> None:
     )
     lines = result["lines"]
     if result["status"] == "imported":
-        print(
+        say(
             f"imported {name} as document {result['document_id']} "
             f"(revision {result['revision']}) — {what}"
         )
     elif result["status"] == "unchanged":
-        print(
+        say(
             f"unchanged {name}: already in the store as document {result['document_id']} "
             f"— nothing written"
         )
     elif result["status"] == "interrupted":
-        print(f"interrupted {name}: parsed but not written — {what}")
+        say(f"interrupted {name}: parsed but not written — {what}")
         return
     else:
-        print(f"parsed {name} ({_read_as(result)}) — {what}; dry run, nothing written")
-    print(
+        say(f"parsed {name} ({_read_as(result)}) — {what}; dry run, nothing written")
+    say(
         f"  lines: {lines['total']} ({lines['blank']} blank, {lines['used']} used, "
         + (f"{lines['furniture']} page headers/footers, " if lines.get("furniture") else "")
         + f"{lines['unread']} not understood)"
     )
-    for note in result["notes"]:
-        where = f"line {note['line']}" if note["line"] else "document"
-        print(f"  {where}: {note['severity']}: {note['message']}")
+    _print_notes(result["notes"], result.get("document_id"))
+
+
+NOTES_SHOWN = 20
+"""Notes of each kind printed for a file; the rest are counted. A file of 600,000 lines
+nothing understood would otherwise print them all. Every note stays in --json and in the
+store (`jixiao show DOC --notes`)."""
+
+
+def _print_notes(notes: list[dict[str, Any]], document_id: int | None) -> None:
+    shown: dict[str, int] = {}
+    for note in notes:
+        severity = note["severity"]
+        shown[severity] = shown.get(severity, 0) + 1
+        if shown[severity] <= NOTES_SHOWN:
+            where = f"line {note['line']}" if note["line"] else "document"
+            say(f"  {where}: {severity}: {note['message']}")
+    for severity, count in shown.items():
+        if count > NOTES_SHOWN:
+            what = "lines not understood" if severity == "unread" else f"{severity}s"
+            where = f"`jixiao show {document_id} --notes`" if document_id else "--json"
+            say(f"  … and {count - NOTES_SHOWN:,} more {what} (all of them: {where})")
 
 
 def _read_as(result: dict[str, Any]) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 from tui.commands.common import (
     add_document_argument,
     open_store,
-    output_file,
     resolve,
+    save_workbook,
     write_output,
 )
 from tui.output import csv_text
@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     rows = report_rows(engine, document_id)
     found = finding_rows(engine, load_document(engine, document_id))
     if args.format == "xlsx":
-        from store.xlsx import Sheet, write_workbook
+        from store.xlsx import Sheet
 
-        write_workbook(output_file(args), [
+        save_workbook(args, [
             Sheet("审核 marks", COLUMNS, rows),
             Sheet("检查 findings", FINDING_COLUMNS, [_finding_row(row) for row in found]),
         ])  # fmt: skip

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.commands.common import add_document_argument, add_format_option, open_store, resolve
 from tui.errors import UsageError
-from tui.output import json_text, render
+from tui.output import json_text, render, say
 
 if TYPE_CHECKING:
     from importers.model import Project
@@ -128,28 +128,28 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
 
     doc = stored.parsed
     stage = "草案 draft" if doc.stage == "draft" else "final"
-    print(
+    say(
         f"{doc.department} · {doc.title} · {stage} · revision {stored.revision} "
         f"· document {stored.id}"
     )
-    print(f"{doc.compiled_by} · {doc.reviewed_by}")
-    print(
+    say(f"{doc.compiled_by} · {doc.reviewed_by}")
+    say(
         f"source: {doc.source.filename} ({doc.source.format}, {doc.source.encoding}, "
         f"{doc.source.line_count} lines) · imported {stored.imported_at}"
     )
     for unit in doc.units:
         total = sum((p.budget for p in unit.projects), Decimal(0))
         money_unit = unit.projects[0].money_unit if unit.projects else ""
-        print(
+        say(
             f"unit {unit.code} {unit.name}: {len(unit.projects)} projects, "
             f"{money_text(total)} {money_unit}"
         )
-    print(
+    say(
         f"total: {len(doc.projects)} projects, {doc.indicator_count} indicators, "
         f"{money_text(doc.total_budget)} {doc.projects[0].money_unit}"
     )
     _print_notes(stored, always_count=True, details=args.notes)
-    print()
+    say()
     units_of_money = {row["money_unit"] for row in rows}
     headers = dict(_PROJECT_HEADERS)
     if len(units_of_money) == 1:
@@ -178,31 +178,31 @@ def _show_project(stored: StoredDocument, project: Project, args: argparse.Names
 
     unit = next(u for u in stored.parsed.units if u.code == project.unit_code)
     plan = "   ".join(f"{m}月底 {_percent(project.spending_plan.get(m))}" for m in QUARTER_ENDS)
-    print(f"{project.ordinal}. {project.name}    [{unit.code} {unit.name}]")
-    print(f"项目编码      {project.code}")
-    print(
+    say(f"{project.ordinal}. {project.name}    [{unit.code} {unit.name}]")
+    say(f"项目编码      {project.code}")
+    say(
         f"预算数        {money_text(project.budget)} {project.money_unit}   财政资金 "
         f"{money_text(project.fiscal_funds) or '—'}   其他资金 "
         f"{money_text(project.other_funds) or '—'}"
     )
-    print(f"资金用途      {project.purpose}")
-    print(f"资金支出计划  {plan}")
-    print("绩效目标")
+    say(f"资金用途      {project.purpose}")
+    say(f"资金支出计划  {plan}")
+    say("绩效目标")
     for number, goal in enumerate(project.goals, start=1):
-        print(f"  {number}. {goal}")
+        say(f"  {number}. {goal}")
     from importers import RENDERED_FORMATS
 
     source = stored.parsed.source
     # A PDF's, Word or spreadsheet file's lines are those of the text jixiao made of it.
     rendered = source.format in RENDERED_FORMATS
     of = f"the text read from {source.filename}" if rendered else source.filename
-    print(f"source lines  {project.first_line}–{project.last_line} of {of}")
-    print()
+    say(f"source lines  {project.first_line}–{project.last_line} of {of}")
+    say()
     print(render(indicator_rows, "table", _INDICATOR_HEADERS), end="")
     if args.source:
-        print()
+        say()
         for number, text in source_lines(stored, project.first_line, project.last_line):
-            print(f"{number:>5} │ {text.replace(chr(9), ' → ')}")
+            say(f"{number:>5} │ {text.replace(chr(9), ' → ')}")
 
 
 def _print_notes(stored: StoredDocument, always_count: bool, details: bool) -> None:
@@ -210,11 +210,11 @@ def _print_notes(stored: StoredDocument, always_count: bool, details: bool) -> N
     warnings = len(stored.notes) - unread
     if always_count:
         hint = " (--notes lists them)" if stored.notes and not details else ""
-        print(f"import report: {unread} lines not understood, {warnings} warnings{hint}")
+        say(f"import report: {unread} lines not understood, {warnings} warnings{hint}")
     if details:
         for note in stored.notes:
             where = f"line {note.line}" if note.line else "document"
-            print(f"  {where}: {note.severity}: {note.message}")
+            say(f"  {where}: {note.severity}: {note.message}")
 
 
 def _percent(value: object) -> str:

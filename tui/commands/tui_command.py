@@ -49,5 +49,11 @@ def run(args: argparse.Namespace) -> int:
 
     from tui.app import JixiaoApp
 
-    JixiaoApp(engine, store_path, reviewer, document_id=document_id, keymap=keymap).run()
+    app = JixiaoApp(engine, store_path, reviewer, document_id=document_id, keymap=keymap)
+    try:
+        app.run()
+    finally:
+        writer = getattr(app, "store_writer", None)
+        if writer is not None:
+            writer.finish()  # marks still waiting for a busy store are saved before exit
     return 0

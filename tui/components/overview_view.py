@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store.browse import Overview
-from tui.display import STATE_MARKS, STATE_STYLES, money
+from tui.display import STATE_MARKS, STATE_STYLES, money, visible
 
 
 class OverviewView(VerticalScroll):
@@ -28,15 +28,15 @@ def render_overview(overview: Overview) -> Text:
     doc, unit = overview.document, overview.money_unit
     stage = "草案 draft" if doc.stage == "draft" else "终稿 final"
     text = Text()
-    text.append(doc.department, style="bold")
-    text.append(f"\n{doc.title}\n{stage} · revision {doc.revision}\n\n", style="dim")
+    text.append(visible(doc.department), style="bold")
+    text.append(visible(f"\n{doc.title}\n{stage} · revision {doc.revision}\n\n"), style="dim")
     text.append(f"{overview.projects} projects · {overview.indicators} indicators\n")
     text.append(f"{money(overview.budget_fen, unit)} {unit}", style="bold")
     text.append("\n\n单位 units\n", style="dim")
     for unit_total in overview.units:
         text.append(f"{money(unit_total.budget_fen, unit):>10} {unit_total.projects:>4}  ")
-        text.append(f"{unit_total.code} ")
-        text.append(unit_total.name)
+        text.append(visible(f"{unit_total.code} "))
+        text.append(visible(unit_total.name))
         text.append("\n")
     done = overview.projects - overview.progress["untouched"]
     text.append(f"\n审核进度 review: {done} of {overview.projects} marked\n", style="dim")
@@ -49,7 +49,7 @@ def render_overview(overview: Overview) -> Text:
         share = project.budget_fen / total
         text.append(f"{'█' * max(1, round(share * 8)):<8}", style="cyan")
         text.append(f"{share:6.1%} {money(project.budget_fen, unit):>9}  {project.ordinal}.")
-        text.append(project.name)
+        text.append(visible(project.name))
         text.append("\n")
     text.rstrip()
     return text

@@ -7,7 +7,9 @@ The store-wide view shows a new page on every `]`. A DataTable drew each page in
 slowest page turns over 50 ms; this draws a screen of rows in about a millisecond.
 
 Cells are plain text with one style each (no markup, so a name holding "[bold]" shows as
-written); a column is left- or right-aligned; text wider than its column ends in "…".
+written; control characters shown escaped, tabs and newlines as spaces, by
+importers/controls.py's `visible`); a column is left- or right-aligned; text wider than its
+column ends in "…".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from importers.controls import visible
 from tui import actions
 from tui.bindings import bindings
 
@@ -44,16 +47,12 @@ class Cell(NamedTuple):
     """A Rich style, e.g. "green"."""
 
 
-_CONTROL = {code: " " for code in (*range(32), 127)}
-"""Tabs, newlines and other control characters would move the terminal's cursor."""
-
-
 def fit(text: str, width: int, right: bool = False) -> str:
     """`text` in exactly `width` terminal cells: cut with "…" (wide CJK characters counted
     as two), padded on the side away from its alignment."""
     if width <= 0:
         return ""
-    text = text.translate(_CONTROL)
+    text = visible(text, one_line=True)  # nothing in a cell may move the cursor
     length = cell_len(text)
     if length > width:
         text, length = _cut(text, width - 1)

@@ -21,7 +21,7 @@ from store.browse import (
 )
 from tui import actions
 from tui.bindings import bindings
-from tui.display import STATE_MARKS, STATE_STYLES, money
+from tui.display import STATE_MARKS, STATE_STYLES, money, visible
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ProjectTree(Tree[Ref]):
     def load_departments(self) -> None:
         self.root.remove_children()
         for department in departments(self.engine):
-            label = Text(department.name)
+            label = Text(visible(department.name, one_line=True))
             label.append(f"  {department.documents}", style="dim")
             self.root.add(label, Ref("department", department.id))
 
@@ -98,7 +98,7 @@ class ProjectTree(Tree[Ref]):
             mine = [p for p in projects if p.unit_id == unit.id]
             if not mine and not self.project_filter.is_default:
                 continue
-            label = Text(f"{unit.code} {unit.name}")
+            label = Text(visible(f"{unit.code} {unit.name}", one_line=True))
             label.append(f"  {len(mine)}", style="dim")
             unit_node = node.add(label, Ref("unit", unit.id, document_id), expand=True)
             for project in mine:
@@ -192,5 +192,5 @@ def project_label(project: ProjectRow, findings: int = 0) -> Text:
     label.append(f"{money(project.budget_fen, project.money_unit):>8} ", style="cyan")
     if findings:
         label.append(f"⚑{findings} ", style="yellow")
-    label.append(project.name)
+    label.append(visible(project.name, one_line=True))
     return label

@@ -14,7 +14,7 @@ from store.checks.model import Finding
 from store.reviews import Mark
 from tui import actions
 from tui.bindings import bindings
-from tui.display import STATE_LABELS, STATE_MARKS, STATE_STYLES, money, plain, plan_bar
+from tui.display import STATE_LABELS, STATE_MARKS, STATE_STYLES, money, plain, plan_bar, visible
 from tui.screens.findings import finding_line
 
 INDICATOR_COLUMNS = ("", "一级", "二级", "三级指标", "指标值", "绩效指标描述", "依据", "行")
@@ -120,11 +120,11 @@ def _flag(mark: Mark | None) -> Text:
 def _head(detail: ProjectDetail) -> Text:
     text = Text()
     text.append(f"{detail.ordinal}. ", style="bold")
-    text.append(detail.name, style="bold")
+    text.append(visible(detail.name), style="bold")
     text.append("\n项目编码 ", style="dim")
-    text.append(detail.code)
+    text.append(visible(detail.code))
     text.append("\n预算单位 ", style="dim")
-    text.append(f"{detail.unit_code} {detail.unit_name}")
+    text.append(visible(f"{detail.unit_code} {detail.unit_name}"))
     text.append("\n预算数   ", style="dim")
     text.append(f"{money(detail.budget_fen, detail.money_unit)} {detail.money_unit}", style="bold")
     text.append("  财政 ", style="dim")
@@ -132,7 +132,7 @@ def _head(detail: ProjectDetail) -> Text:
     text.append("  其他 ", style="dim")
     text.append(money(detail.other_fen, detail.money_unit))
     text.append("\n资金用途 ", style="dim")
-    text.append(detail.purpose)
+    text.append(visible(detail.purpose))
     return text
 
 
@@ -150,7 +150,7 @@ def _goals(detail: ProjectDetail) -> Text:
     text = Text("绩效目标\n", style="dim")
     for number, goal in enumerate(detail.goals, start=1):
         text.append(f"{number}.")  # no space, as the documents write it: wraps stay whole
-        text.append(goal)
+        text.append(visible(goal))
         text.append("\n")
     text.rstrip()
     return text
@@ -163,10 +163,10 @@ def _mark(detail: ProjectDetail) -> Text:
     text = Text("审核: ", style="dim")
     if mark.state:
         text.append(STATE_LABELS[mark.state], style=STATE_STYLES[mark.state])
-    text.append(f"  {mark.reviewer} · {mark.updated_at}", style="dim")
+    text.append(visible(f"  {mark.reviewer} · {mark.updated_at}"), style="dim")
     if mark.note:
         text.append("\n")
-        text.append(mark.note)
+        text.append(visible(mark.note))
     return text
 
 
@@ -174,7 +174,7 @@ def _source(detail: ProjectDetail, lines: list[str]) -> Text:
     text = Text(f"source lines {detail.first_line}–{detail.last_line}\n", style="dim")
     for number in range(detail.first_line, min(detail.last_line, len(lines)) + 1):
         text.append(f"{number:>5} │ ", style="dim")
-        text.append(lines[number - 1].replace("\t", " → "))
+        text.append(visible(lines[number - 1].replace("\t", " → ")))
         text.append("\n")
     text.rstrip()
     return text

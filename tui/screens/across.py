@@ -33,6 +33,7 @@ from store.across import (
 from tui import actions
 from tui.bindings import bindings
 from tui.components.page_table import Cell, Column, PageTable
+from tui.display import visible
 
 PAGE_ROWS = 50
 """Two or three screens at 80×24, one at 200×50."""
@@ -179,7 +180,7 @@ class AcrossScreen(Screen[Chosen | None]):
         title.append(f" · by {SORT_NAMES[self.sort]}", style="dim")
         described = describe(self.where)
         if described:
-            title.append(f" · {described}", style="yellow")
+            title.append(visible(f" · {described}"), style="yellow")
         self.query_one("#across-title", Static).update(title)
         shown = len(self.page.rows) if self.page else 0
         first = (len(self.starts) - 1) * PAGE_ROWS
@@ -369,7 +370,7 @@ class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
         elif stage not in (None, "draft", "final"):
             problem = "the stage is draft or final"
         if problem:
-            self.query_one("#filter-error", Static).update(Text(problem, style="red"))
+            self.query_one("#filter-error", Static).update(Text(visible(problem), style="red"))
             return
         self.dismiss(
             replace(

@@ -4,6 +4,7 @@ selected project (or the document's overview). Marks, notes, search, filter and 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from rich.text import Text
 from sqlalchemy import Engine
@@ -37,7 +38,7 @@ from tui.bindings import bindings
 from tui.components.overview_view import OverviewView
 from tui.components.project_tree import ProjectTree, Ref
 from tui.components.project_view import IndicatorTable, ProjectView
-from tui.display import STATE_MARKS, STATE_STYLES, money
+from tui.display import STATE_MARKS, STATE_STYLES, money, visible
 from tui.screens.across import AcrossScreen, Chosen
 from tui.screens.compare import CompareScreen
 from tui.screens.filter import FilterScreen
@@ -45,6 +46,7 @@ from tui.screens.findings import FindingsScreen
 from tui.screens.note import NoteScreen
 from tui.screens.pick_document import PickDocumentScreen
 from tui.screens.search import SearchResult, SearchScreen
+from tui.store_writer import writer_of
 
 
 class BrowseScreen(Screen[None]):
@@ -155,7 +157,8 @@ class BrowseScreen(Screen[None]):
         status = Text(no_wrap=True, overflow="ellipsis")
         result = self.search_result
         if result is not None:
-            status.append(f"/{result.query} {result.index + 1}/{len(result.hits)}  ", style="bold")
+            status.append(visible(f"/{result.query} {result.index + 1}/{len(result.hits)}  "),
+                          style="bold")  # fmt: skip
         wanted = self.project_tree.project_filter
         if not wanted.is_default:
             status.append(f"filter: {_describe(wanted)}  ", style="yellow")
@@ -172,7 +175,7 @@ class BrowseScreen(Screen[None]):
         text = Text()
         doc = document(self.engine, document_id)
         if doc is not None:
-            text.append(f"{doc.department} {doc.year} {doc.stage} r{doc.revision} ")
+            text.append(visible(f"{doc.department} {doc.year} {doc.stage} r{doc.revision} "))
             for state, count in review_progress(self.engine, doc.id).items():
                 text.append(f" {STATE_MARKS.get(state, '·')}{count}",
                             style=STATE_STYLES.get(state, "dim"))  # fmt: skip
@@ -246,14 +249,14 @@ class BrowseScreen(Screen[None]):
         if project is None:
             return
         indicator = self.query_one(ProjectView).selected_indicator()
-        set_mark(self.engine, project.id, indicator, reviewer=self.reviewer, state=state)
-        self._after_mark()
+        self._write(lambda: set_mark(self.engine, project.id, indicator, reviewer=self.reviewer,
+                                     state=state))  # fmt: skip
 
     def action_clear_mark(self) -> None:
         project = self._project()
         if project is not None:
-            clear_mark(self.engine, project.id, self.query_one(ProjectView).selected_indicator())
-            self._after_mark()
+            indicator = self.query_one(ProjectView).selected_indicator()
+            self._write(lambda: clear_mark(self.engine, project.id, indicator))
 
     def action_edit_note(self) -> None:
         project = self._project()
@@ -269,11 +272,16 @@ class BrowseScreen(Screen[None]):
 
         def save(note: str | None) -> None:
             if note is not None:
-                set_mark(self.engine, project.id, indicator, reviewer=self.reviewer,
-                         note=note, keep_state=True)  # fmt: skip
-                self._after_mark()
+                self._write(lambda: set_mark(self.engine, project.id, indicator,
+                                             reviewer=self.reviewer, note=note,
+                                             keep_state=True))  # fmt: skip
 
         self.app.push_screen(NoteScreen(about, mark.note if mark else ""), save)
+
+    def _write(self, work: Callable[[], object]) -> None:
+        """A mark or note, written on the app's store writer (it waits there if another
+        jixiao holds the store); the screen shows it once written."""
+        writer_of(self.app).write(work, lambda _: self._after_mark(), owner=self)
 
     def _after_mark(self) -> None:
         table = self.query_one(IndicatorTable)

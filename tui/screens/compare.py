@@ -20,7 +20,9 @@ from store.compare.history import project_history
 from store.compare.render import summary_lines, title, to_markdown
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 from tui.screens.history import HistoryScreen
+from tui.store_writer import writer_of
 
 FILTERS = ("all", "changed", "to_confirm", "added", "removed", "unchanged")
 STATUS_MARKS = {"changed": "~", "to_confirm": "?", "added": "+", "removed": "−", "unchanged": "·"}
@@ -70,8 +72,8 @@ class CompareScreen(Screen[None]):
         table.focus()
 
     def refresh_all(self, keep: ProjectComparison | None = None) -> None:
-        summary = Text(title(self.comparison) + "\n", style="bold")
-        summary.append("\n".join(summary_lines(self.comparison)))
+        summary = Text(visible(title(self.comparison)) + "\n", style="bold")
+        summary.append(visible("\n".join(summary_lines(self.comparison))))
         order = "budget change" if self.by_change else "document order"
         marks = " ".join(
             f"{mark} {status.replace('_', ' ')}" for status, mark in STATUS_MARKS.items()
@@ -91,7 +93,7 @@ class CompareScreen(Screen[None]):
             table.add_row(
                 Text(STATUS_MARKS[p.status], style=STATUS_STYLES[p.status]),
                 Text(f"{change:+.2f}" if change else "", justify="right"),
-                Text(f"{project.ordinal}. {project.name}"),
+                Text(visible(f"{project.ordinal}. {project.name}", one_line=True)),
             )
         if keep is not None:
             key = (keep.a_id, keep.b_id)
@@ -144,10 +146,16 @@ class CompareScreen(Screen[None]):
         if pair is None or pair.a_id is None or pair.b_id is None:
             self.notify("choose a pair of projects (one on each side)", severity="warning")
             return
-        decide(self.engine, pair.a_id, pair.b_id, decision, self.reviewer)
-        self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
-        self.refresh_all(pair if decision == "confirmed" else None)
-        self.notify(f"pairing {decision}")
+        a_id, b_id = pair.a_id, pair.b_id
+
+        def decided(_: object) -> None:
+            self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
+            self.refresh_all(pair if decision == "confirmed" else None)
+            self.notify(f"pairing {decision}")
+
+        writer_of(self.app).write(
+            lambda: decide(self.engine, a_id, b_id, decision, self.reviewer), decided, owner=self
+        )
 
     def action_make_pair(self) -> None:
         pair = self.selected
@@ -159,15 +167,24 @@ class CompareScreen(Screen[None]):
             self.marked = pair
             project = pair.b or pair.a
             assert project is not None
-            self.notify(f"{project.ordinal}. {project.name}: now m on its counterpart")
+            self.notify(
+                visible(f"{project.ordinal}. {project.name}: now m on its counterpart"),
+                markup=False,
+            )  # document text: never markup
             return
         removed, added = (marked, pair) if marked.status == "removed" else (pair, marked)
         assert removed.a_id is not None and added.b_id is not None
-        decide(self.engine, removed.a_id, added.b_id, "confirmed", self.reviewer)
+        a_id, b_id = removed.a_id, added.b_id
         self.marked = None
-        self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
-        self.refresh_all()
-        self.notify("paired")
+
+        def paired(_: object) -> None:
+            self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
+            self.refresh_all()
+            self.notify("paired")
+
+        writer_of(self.app).write(
+            lambda: decide(self.engine, a_id, b_id, "confirmed", self.reviewer), paired, owner=self
+        )
 
     def action_history(self) -> None:
         pair = self.selected
@@ -179,7 +196,7 @@ class CompareScreen(Screen[None]):
     def action_export(self) -> None:
         path = Path(f"jixiao-compare-{self.a_id}-{self.b_id}.md").resolve()
         path.write_text(to_markdown(self.comparison), encoding="utf-8")
-        self.notify(f"written: {path}")
+        self.notify(visible(f"written: {path}"), markup=False)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -199,9 +216,9 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     def row(label: str, old: str, new: str, changed: bool) -> None:
         style = "bold yellow" if changed else ""
         table.add_row(
-            Text(label, style="dim"),
-            Text(old, style=style, overflow="fold"),
-            Text(new, style=style, overflow="fold"),
+            Text(visible(label), style="dim"),
+            Text(visible(old), style=style, overflow="fold"),
+            Text(visible(new), style=style, overflow="fold"),
         )
 
     status = pair.status.replace("_", " ")
@@ -210,7 +227,7 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     table.add_row(
         Text("status", style="dim"),
         Text(status + match, style=STATUS_STYLES[pair.status]),
-        Text(pair.flag or "", style="red"),
+        Text(visible(pair.flag or ""), style="red"),
     )
     row("项目", f"{a.ordinal}. {a.name}" if a else "—", f"{b.ordinal}. {b.name}" if b else "—",
         "name" in changed_fields)  # fmt: skip

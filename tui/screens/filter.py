@@ -14,6 +14,7 @@ from importers.money import to_fen
 from store.browse import STATE_FILTERS, ProjectFilter, UnitRow
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 
 
 class FilterScreen(ModalScreen[ProjectFilter | None]):
@@ -38,7 +39,8 @@ class FilterScreen(ModalScreen[ProjectFilter | None]):
             yield Select([(state, state) for state in STATE_FILTERS], value=current.state,
                          allow_blank=False, id="state")  # fmt: skip
             yield Label("Unit")
-            unit_options = [(Text(f"{u.code} {u.name}"), u.id) for u in self.units]
+            unit_options = [(Text(visible(f"{u.code} {u.name}", one_line=True)), u.id)
+                            for u in self.units]  # fmt: skip
             unit = current.unit_id if current.unit_id is not None else Select.NULL
             yield Select(unit_options, value=unit, id="unit", prompt="all units")
             yield Label("Budget from (万元)")

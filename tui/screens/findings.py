@@ -14,7 +14,9 @@ from store.checks.dismissals import Dismissal, dismiss, dismissals, restore
 from store.checks.model import Finding
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 from tui.screens.note import NoteScreen
+from tui.store_writer import writer_of
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
@@ -79,8 +81,12 @@ class FindingsScreen(ModalScreen[int | None]):
 
         def save(note: str | None) -> None:
             if note is not None and note.strip():
-                dismiss(self.engine, self.document_id, finding.key, note, self.reviewer)
-                self._show()
+                writer_of(self.app).write(
+                    lambda: dismiss(self.engine, self.document_id, finding.key, note,
+                                    self.reviewer),
+                    lambda _: self._show(),
+                    owner=self,
+                )  # fmt: skip
             elif note is not None:
                 self.notify("a dismissal needs its reason", severity="warning")
 
@@ -94,8 +100,11 @@ class FindingsScreen(ModalScreen[int | None]):
         if finding.key not in dismissals(self.engine, self.document_id):
             self.notify("that finding is not dismissed", severity="warning")
             return
-        restore(self.engine, self.document_id, finding.key)
-        self._show()
+        writer_of(self.app).write(
+            lambda: restore(self.engine, self.document_id, finding.key),
+            lambda _: self._show(),
+            owner=self,
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -107,10 +116,10 @@ def finding_line(finding: Finding, with_project: bool = False,
     line = Text(f"{finding.code} ", style=style)
     if with_project and finding.project is not None:
         line.append(f"{finding.project.ordinal}. ")
-        line.append(finding.project.name)
+        line.append(visible(finding.project.name))
         line.append(" · ")
-    line.append(finding.message, style="dim" if dismissal else "")
+    line.append(visible(finding.message), style="dim" if dismissal else "")
     if dismissal:
-        line.append(f"  — dismissed by {dismissal.reviewer}: ", style="italic")
-        line.append(dismissal.note, style="italic")
+        line.append(visible(f"  — dismissed by {dismissal.reviewer}: "), style="italic")
+        line.append(visible(dismissal.note), style="italic")
     return line

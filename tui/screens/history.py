@@ -13,6 +13,7 @@ from store.compare.diff import same_text
 from store.compare.history import YearEntry
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -34,8 +35,8 @@ class HistoryScreen(ModalScreen[None]):
 
 def history_table(entries: list[YearEntry]) -> Table:
     last = entries[-1].project
-    table = Table(title=Text(f"{last.ordinal}. {last.name} — across the years (Esc closes)"),
-                  expand=True)  # fmt: skip
+    heading = f"{last.ordinal}. {last.name} — across the years (Esc closes)"
+    table = Table(title=Text(visible(heading)), expand=True)
     table.add_column(Text(""))
     for entry in entries:
         table.add_column(Text(str(entry.year)), justify="right")
@@ -53,9 +54,9 @@ def history_table(entries: list[YearEntry]) -> Table:
             )  # fmt: skip
             value = found.value if found else "—"
             changed = previous is not None and value != previous
-            cells.append(Text(value, style="bold yellow" if changed else ""))
+            cells.append(Text(visible(value), style="bold yellow" if changed else ""))
             previous = value
-        table.add_row(Text(indicator.level3), *cells)
+        table.add_row(Text(visible(indicator.level3)), *cells)
     if len(entries) == 1:
         table.caption = (
             "No earlier year is paired with this project (or its pairing awaits confirmation)."

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -29,7 +30,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             title = Text("审核意见 note on ", style="bold")
-            title.append(self.about)
+            title.append(visible(self.about))
             yield Static(title)
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(Text("F2 save · Esc cancel · an empty note removes it", style="dim"))

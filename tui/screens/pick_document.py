@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 
 
 class PickDocumentScreen(ModalScreen[int | None]):
@@ -42,7 +43,10 @@ class PickDocumentScreen(ModalScreen[int | None]):
         with Vertical():
             yield Static(Text("Compare with… (Enter picks, Esc cancels)", style="bold"))
             options = [
-                Option(Text(f"{name} {year} {stage} r{revision}"), id=str(doc_id))
+                Option(
+                    Text(visible(f"{name} {year} {stage} r{revision}", one_line=True)),
+                    id=str(doc_id),
+                )
                 for doc_id, name, year, stage, revision, _ in rows
             ]
             yield OptionList(*options) if options else Static("no other document in the store")

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from store.search import Hit, search
 from tui import actions
 from tui.bindings import bindings
+from tui.display import visible
 
 KIND_NAMES = {"project": "名称", "purpose": "用途", "goal": "目标", "indicator": "指标",
               "department_goal": "部门目标"}  # fmt: skip
@@ -122,13 +123,14 @@ HIT_LIMIT = 500
 def hit_label(hit: Hit, query: str, with_document: bool) -> Text:
     label = Text()
     if with_document:
-        label.append(f"{hit.department} {hit.year} ", style="dim")
+        label.append(visible(f"{hit.department} {hit.year} ", one_line=True), style="dim")
     if hit.project_ordinal is not None:
         label.append(f"{hit.project_ordinal}. ")
-        label.append(hit.project_name or "")
+        label.append(visible(hit.project_name or "", one_line=True))
         label.append("  ")
     label.append(f"[{KIND_NAMES.get(hit.kind, hit.kind)}] ", style="dim")
-    context = Text(hit.text)
-    context.highlight_words([query.strip()], style="reverse", case_sensitive=False)
+    context = Text(visible(hit.text, one_line=True))
+    context.highlight_words([visible(query.strip(), one_line=True)], style="reverse",
+                            case_sensitive=False)  # fmt: skip
     label.append_text(context)
     return label

@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
                          "documents": done.documents}), end="")  # fmt: skip
         return 0
     holds = (
-        f"{done.documents:,} documents" if done.documents is not None
+        f"{done.documents:,} document{'' if done.documents == 1 else 's'}"
+        if done.documents is not None
         else "documents not countable: the copy is as damaged as the store"
     )  # fmt: skip
     say(f"copied {source} to {done.path}: {done.size / 1e6:,.1f} MB, {holds}")

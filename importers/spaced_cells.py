@@ -30,6 +30,9 @@ EMPTY = 5.0
 every cell that has text starts on that line)."""
 _CLOSED = 20.0
 """Cost of text put into a cell known to be whole."""
+_ENDED = 2.5
+"""Cost of a word going on from a cell's line that had room for it (the writer would have
+set it there): about what seven characters off the column's start cost."""
 _UNKNOWN = 1e9
 
 
@@ -75,6 +78,7 @@ def cut(  # noqa: PLR0917 (the options are keyword arguments in every call)
     closed: Sequence[int] = (),
     barred: Callable[[str], Collection[int]] | None = None,
     empty_cost: float = EMPTY,
+    ended: Callable[[str], Collection[int]] | None = None,
 ) -> list[tuple[int, int, str]]:
     """The line's cells as (column, start, text), one at most per column, in order.
 
@@ -83,7 +87,8 @@ def cut(  # noqa: PLR0917 (the options are keyword arguments in every call)
     costs `empty_cost`, by default as much as a doubtful cut. `closed`: columns whose cell
     is known to be whole (a known 二级指标 name): text goes there only when nowhere else
     will do. `barred(word)`: the columns the word cannot start a cell of (by what it
-    says), likewise."""
+    says), likewise. `ended(word)`: the columns whose last line had room for the word, so
+    that it is unlikely to go on from there (`_ENDED`)."""
     found = words(text)
     if not found:
         return []
@@ -101,9 +106,12 @@ def cut(  # noqa: PLR0917 (the options are keyword arguments in every call)
         says less."""
         costs = []
         no = barred(word.text) if barred else ()
+        unlikely = ended(word.text) if ended else ()
         weight = _PUSHED_POSITION if pushed else _POSITION
         for column, known in enumerate(starts):
             cost = _CLOSED if column in shut or column in no else 0.0
+            if column in unlikely:
+                cost += _ENDED
             if known is not None:
                 cost += weight * abs(word.start - known)
             costs.append(cost + empty_cost * before[column])
@@ -165,3 +173,32 @@ def join_wrapped(first: str, second: str) -> str:
     if _kind(first[-1]) in ("latin", "sign") and _kind(second[0]) == "latin":
         return f"{first} {second}"
     return first + second
+
+
+OPENING = frozenset("（(〔【[《“‘「『{〈")
+"""Signs a line never ends with (the writer carries them over with what they open)."""
+CLOSING = frozenset("）)〕】]》”’」』}〉，。、；：！？,.;:!?%")
+"""Signs a line never starts with."""
+
+
+def unsure_space(first: str, second: str) -> bool:
+    """Whether a space may have stood where a cell's line `first` wrapped onto `second`,
+    which pdftotext cannot show (it writes no space at a line's end), and join_wrapped
+    leaves out: between Chinese text and a Latin letter or sign (`邢组字` / `[2015]14`,
+    `〔2015〕` / `14 号`), but not after an opening bracket or before closing punctuation,
+    and not between a Chinese character and a figure (a space no -layout dump shows on
+    one line either)."""
+    if not first or not second:
+        return False
+    before, after = first[-1], second[0]
+    if before in OPENING or after in CLOSING:
+        return False
+    if _kind(before) == "cjk" and after.isascii():
+        return not (_ideograph(before) and after.isdigit())
+    if before.isascii() and _kind(after) == "cjk":
+        return not (before.isdigit() and _ideograph(after))
+    return False
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"

@@ -8,7 +8,9 @@ after it hold only what wrapped. A row starts at a line with a 二级指标 cell
 one. Lines are cut into cells by importers/spaced_cells.py, against the columns' starts
 as last seen: the table's own to begin with (`_columns`), then moved by every cell that
 stands clear of the text before it, and by a page's shift (`_shifted`), as pdftotext
-moves columns from block to block and from page to page.
+moves columns from block to block and from page to page. A wrapped line does not go on
+from a cell's line that had room for it (importers/spaced_full.py). When a row is done,
+two cells pdftotext wrote as one run are parted (importers/spaced_glued.py).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from importers.columns import pieces
+from importers.columns import align, distinct_starts, pieces
 from importers.lines import Line
-from importers.spaced_cells import EMPTY, cut, join_wrapped, words
+from importers.spaced_cells import EMPTY, cut, join_wrapped, unsure_space, words
+from importers.spaced_full import ColumnWidths
+from importers.spaced_glued import Piece, unglue
 from importers.spaced_indicators import FAMILIES
 from importers.spaced_rows import PagedLine, RebuiltRow
 from importers.text import label
@@ -58,12 +62,18 @@ def _unfinished(written: str, names: tuple[str, ...]) -> bool:
 class _Row:
     cells: list[str]
     parts: set[int] = field(default_factory=set)
+    last: dict[int, str] = field(default_factory=dict)
+    """Each column's last line so far."""
+    pieces: list[Piece] = field(default_factory=list)
+    """Each line's text in each cell, where it was read."""
 
 
 class TightRows:
     def __init__(self) -> None:
         self.notes: list[tuple[int, str]] = []
         """(line, warning) for the import report: rows whose boundaries are doubtful."""
+        self._widths = ColumnWidths(0)
+        """The table's columns' widths as read so far."""
 
     def rows(self, lines: list[PagedLine]) -> list[RebuiltRow]:
         """`lines`: from the header row to the end of the table."""
@@ -75,6 +85,9 @@ class TightRows:
         # by each cell that stands clear of the text before it (pdftotext shifts columns
         # from block to block and from page to page).
         grid: list[int | None] = list(_columns(lines, [w.start for w in header_words]))
+        self._widths = ColumnWidths(len(grid))
+        for column, word in enumerate(header_words):
+            self._widths.saw(column, word.text)
         rows: list[_Row] = []
         labelled: _Row | None = None
         """The row whose 一级指标 was seen last."""
@@ -93,15 +106,60 @@ class TightRows:
                     continue
             cells = cut(line.text, grid, barred=_not_level1)
             if self._starts_row(line, cells, rows):
+                if rows:
+                    self._finish(rows[-1], header)
                 rows.append(_Row([""] * len(grid), {line.number}))
                 cells = self._first_line(line.text, grid, header_words[0].start)
             else:
                 cells = self._later_line(line.text, grid, rows[-1], labelled)
+            self._measure(cells, grid)
+            seen = tuple(grid)
+            rows[-1].pieces.extend(Piece(line.number, c, s, t, seen) for c, s, t in cells)
             for column, start, _ in cells:
                 if _clear(line.text, start):
                     grid[column] = start
             labelled = self._add(rows[-1], line, cells, labelled)
+        if rows:
+            self._finish(rows[-1], header)
         return [_rebuilt(header), *(_rebuilt(row) for row in rows)]
+
+    def _finish(self, row: _Row, header: _Row) -> None:
+        """Two cells pdftotext wrote as one run parted, where the table says where
+        (importers/spaced_glued.py); a warning where it does not, and where a cell's
+        wrapped lines may have had a space between them that the text cannot show."""
+        names = [label(name) for name in header.cells]
+        pieces, notes = unglue(row.pieces, self._widths, min(row.parts), names)
+        self.notes.extend(notes)
+        for column in range(2, len(row.cells)):
+            text = ""
+            for piece in pieces:
+                if piece.column != column:
+                    continue
+                if unsure_space(text, piece.text):
+                    name = names[column] if column < len(names) else "a cell"
+                    self.notes.append(
+                        (
+                            piece.line,
+                            f"the line of {name} above was joined to this one without a "
+                            f"space ('{text}' + '{piece.text}'): whether a space was there "
+                            "cannot be told from the text; check this cell",
+                        )
+                    )
+                text = join_wrapped(text, piece.text)
+            if pieces != row.pieces:
+                row.cells[column] = text
+        row.pieces = pieces
+
+    def _measure(self, cells: list[tuple[int, int, str]], grid: list[int | None]) -> None:
+        """The columns' widths, from the line's cells that end before the next column
+        starts, or, where it has no cell on the line, a character before (a cell that runs
+        on may be two that pdftotext glued together)."""
+        filled = {column for column, _, _ in cells}
+        for column, start, text in cells:
+            following = [s for s in grid[column + 1 :] if s is not None]
+            end = start + len(text) + (column + 1 not in filled)
+            if not following or end <= following[0]:
+                self._widths.saw(column, text)
 
     @staticmethod
     def _first_line(text: str, grid: list[int | None], left: int) -> list[tuple[int, int, str]]:
@@ -117,12 +175,19 @@ class TightRows:
         """A line after a row's first: what wrapped, or a cell pdftotext set a line lower
         than the row's first, which goes into a column the row has no text in yet."""
         empty = [c for c in range(1, len(grid)) if not row.cells[c]]
+        widths = self._widths
+
+        def ended(word: str) -> set[int]:
+            """The columns whose last line had room for the word."""
+            return {c for c, last in row.last.items() if widths.has_room(c, last, word)}
+
         return cut(
             text,
             grid,
             fill=empty,
             closed=self._closed(row, labelled),
             barred=_not_level1,
+            ended=ended,
             empty_cost=EMPTY if _fills(text, empty) else _PUSHED_DOWN,
         )
 
@@ -141,6 +206,7 @@ class TightRows:
                 labelled = self._level1(text, line, row, labelled)
             else:
                 row.cells[column] = join_wrapped(row.cells[column], text)
+                row.last[column] = text
         return labelled
 
     @staticmethod
@@ -233,11 +299,27 @@ def _clear(text: str, start: int) -> bool:
 def _columns(lines: list[PagedLine], header: list[int]) -> list[int]:
     """The table's column starts: where the most cells start that stand clear of the
     text before them (wrapped cells' lines begin at their column's start), the first
-    column where the header's begins. Where too few are found, the header's positions."""
+    column where the header's begins. They are looked for on the header's page
+    (pdftotext places each page anew, and `_shifted` moves them onto the next), then, if
+    too few are found there, on all the table's pages; and where too few are found at
+    all, the header's positions are taken."""
+    page = lines[0][0]
+    on_header_page = [line for on_page, line in lines[1:] if on_page == page]
+    for chosen in (on_header_page, [line for _, line in lines[1:]]):
+        starts = _clear_starts(chosen, header[0], len(header) - 1)
+        if starts is not None:
+            return [header[0], *starts]
+    return header
+
+
+def _clear_starts(lines: list[Line], left: int, wanted: int) -> list[int] | None:
+    """The `wanted` positions (right of `left`) where the most words of `lines` start
+    clear of the text before them, a position or its neighbour taken as one; None when
+    fewer are found."""
     counts: dict[int, int] = {}
-    for _, line in lines[1:]:
+    for line in lines:
         for word in words(line.text):
-            if word.start > header[0] + 2 and _clear(line.text, word.start):
+            if word.start > left + 2 and _clear(line.text, word.start):
                 counts[word.start] = counts.get(word.start, 0) + 1
     clusters: list[list[int]] = []  # [start, count]
     for start in sorted(counts):
@@ -247,11 +329,9 @@ def _columns(lines: list[PagedLine], header: list[int]) -> list[int]:
             clusters[-1][1] += counts[start]
         else:
             clusters.append([start, counts[start]])
-    wanted = len(header) - 1
     if len(clusters) < wanted:
-        return header
-    chosen = sorted(sorted(clusters, key=lambda c: -c[1])[:wanted])
-    return [header[0], *(start for start, _ in chosen)]
+        return None
+    return sorted(start for start, _ in sorted(clusters, key=lambda c: -c[1])[:wanted])
 
 
 def _shifted(grid: list[int | None], lines: list[Line]) -> list[int | None]:
@@ -262,13 +342,22 @@ def _shifted(grid: list[int | None], lines: list[Line]) -> list[int | None]:
         word.start for line in lines for word in words(line.text) if _clear(line.text, word.start)
     ]
     known = [start for start in grid if start is not None]
+    near = {start + slack for start in known for slack in (-1, 0, 1)}
 
     def fit(shift: int) -> int:
-        return sum(any(abs(x - start - shift) <= 1 for start in known) for x in found)
+        """How many of the page's clear cells start within one of a shifted column."""
+        return sum(x - shift in near for x in found)
 
     best = max(range(-_MOST_SHIFT, _MOST_SHIFT + 1), key=lambda shift: (fit(shift), -abs(shift)))
-    if fit(best) < _CLEAR_FIT * len(found) or fit(0) >= _CLEAR_FIT * len(found):
-        return grid  # the columns as they were do, or no shift does
+    if fit(0) >= _CLEAR_FIT * len(found):
+        return grid  # the columns as they were do
+    if fit(best) < _CLEAR_FIT * len(found):
+        # No one shift does (the page lacks the first column, and its columns are drawn
+        # narrower): the page's starts matched in order to the columns, each moving least.
+        observed = distinct_starts(found)
+        if len(observed) != len(known) - 1 or len(known) != len(grid):
+            return grid
+        return list(align(observed, known))
     return [None if start is None else start + best for start in grid]
 
 

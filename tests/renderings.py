@@ -64,22 +64,27 @@ def structure(document: dict[str, Any]) -> dict[str, Any]:
 
 
 _FIGURE_THEN_CJK = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])")
-_FIGURE_BESIDE_CJK = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_BESIDE_LATIN = re.compile(f"(?<=[{_CJK}]) (?=[!-~])|(?<=[!-~]) (?=[{_CJK}])")
+"""A space between a CJK character (ideograph, CJK or full-width punctuation) and a Latin
+letter, figure or ASCII sign, either way round."""
 
 
 def unshown_spaces(path: Path) -> re.Pattern[str] | None:
     """The spaces a rendering cannot show, so that no reader can know they were there:
 
     - a `pdftotext -layout` dump writes a space wherever the gap between two characters is
-      wide, and none where it is narrow: between a figure and a CJK character, either way
-      round, the font's spacing decides ("1 年" → "1年", "第1期" → "第 1 期");
+      wide, and none where it is narrow: between a CJK character and a Latin one (a figure,
+      a bracket), either way round, the font's spacing decides ("1 年" → "1年", "第1期" →
+      "第 1 期"), and a space typed where a cell wrapped is not written at all ("〔2015〕 14
+      号" wrapped after "〕": the reader warns about each such cell);
     - a PDF draws the space between a figure and the CJK unit after it, except where the
       cell wraps between the two with no room left at the line's end ("41" / "号"): the
       reader warns about each such cell.
 
     Compared with those spaces left out on both sides; everything else must match exactly."""
     if path.name.endswith("-layout.txt"):
-        return _FIGURE_BESIDE_CJK
+        return _CJK_BESIDE_LATIN
     if path.suffix == ".pdf":
         return _FIGURE_THEN_CJK
     return None

@@ -31,16 +31,6 @@ from tests.renderings import (
 
 CASES = [(document, path) for document in bench_documents() for path in renderings(document)]
 
-NOT_YET_READ = frozenset(
-    # pdftotext -layout glues two cells of an office-suite PDF's tight table into one run
-    # with no space between them ("期限" + "限" → "期限限"): the text does not say where
-    # one ends (docs/formats.md, `spaced`, limits).
-    {"sample/a4-layout.txt", "sample/letter-layout.txt", "sample/serif-layout.txt"}
-    | {"variants/serif-layout.txt"}
-)
-"""Renderings the readers do not read right yet: each fails today (strict xfail), and comes
-off this list when its reader is fixed."""
-
 
 def import_and_export(path: Path, folder: Path) -> tuple[dict[str, Any], ImportReport]:
     """Import into a fresh store and export as JSON, as `jixiao export` does."""
@@ -79,18 +69,7 @@ class TestEveryRenderingImportsAsItsReference:
         assert max(len(p["indicators"]) for p in projects) == 40
         assert max(len(p["name"]) for p in projects) > 40
 
-    @pytest.mark.parametrize(
-        ("document", "path"),
-        [
-            pytest.param(
-                d,
-                p,
-                id=f"{d}/{p.name}",
-                marks=[pytest.mark.xfail(strict=True)] if f"{d}/{p.name}" in NOT_YET_READ else [],
-            )
-            for d, p in CASES
-        ],
-    )
+    @pytest.mark.parametrize(("document", "path"), CASES, ids=[f"{d}/{p.name}" for d, p in CASES])
     def test_field_by_field(self, document, path, tmp_path):
         if path.suffix in NEEDS_SOFFICE and shutil.which("soffice") is None:
             pytest.skip("read only where LibreOffice's soffice converts it")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import struct
 import zipfile
+import zlib
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -115,7 +116,12 @@ def render(data: bytes, filename: str) -> str:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             content = archive.read("content.xml")
         root = fromstring(content)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ParseError) as error:
+    except (
+        zipfile.BadZipFile, KeyError, OSError, EOFError, ParseError, zlib.error,
+        UnicodeDecodeError, NotImplementedError, ValueError, RuntimeError,
+    ) as error:  # fmt: skip
+        # zipfile's errors on a damaged archive: bad deflate data (zlib), a name not UTF-8,
+        # a method or flag it does not know (NotImplementedError, RuntimeError: encrypted)
         raise ImportFault(
             filename, None, f"cannot read this .odt ({error}); is it damaged or cut short?"
         ) from None
@@ -146,7 +152,8 @@ def _media_type(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             media = archive.read("mimetype") if "mimetype" in archive.namelist() else b""
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError, NotImplementedError,
+            ValueError, RuntimeError, zlib.error):  # fmt: skip
         return None
     if not media.startswith(_ODF):
         return None

@@ -14,6 +14,7 @@ report as warnings on the rendering's lines (render_with_notes).
 
 from __future__ import annotations
 
+import contextlib
 from io import BytesIO
 from typing import Any
 
@@ -49,8 +50,11 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
     except Exception as error:  # pdfminer raises many kinds for a damaged or locked file
         raise ImportFault(filename, None, _open_problem(error)) from None
     page_items: list[list[_Item]] = []
-    with pdf:
-        reader = _PageReader(trailing_spaces(pdf.pages))
+    try:
+        try:  # reads every page's characters: a damaged page's content fails here
+            reader = _PageReader(trailing_spaces(pdf.pages))
+        except Exception as error:
+            raise ImportFault(filename, None, _open_problem(error)) from None
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 page_items.append(reader.items(page))
@@ -58,6 +62,11 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
                 raise ImportFault(
                     filename, None, f"cannot read page {number} of the PDF: {error}"
                 ) from None
+    finally:
+        # Not `with pdf`: closing lists the pages again, which raises anew (over the
+        # ImportFault) when the page tree is what is damaged.
+        with contextlib.suppress(Exception):
+            pdf.close()
     # Written once every page is read: a row cut by a page break gets its text from the
     # next page.
     pages: list[list[str]] = []

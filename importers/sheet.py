@@ -53,8 +53,8 @@ def recognises(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        return False
+    except (zipfile.BadZipFile, UnicodeDecodeError, NotImplementedError):
+        return False  # damaged (a name's bytes too): the refusal says so
     return _WORKBOOK in names or _BINARY_WORKBOOK in names
 
 

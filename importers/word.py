@@ -32,8 +32,8 @@ def recognises(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             return _BODY in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
+    except (zipfile.BadZipFile, UnicodeDecodeError, NotImplementedError):
+        return False  # damaged (a name's bytes too): the refusal says so
 
 
 def render(data: bytes, filename: str) -> str:

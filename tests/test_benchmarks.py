@@ -19,6 +19,7 @@ from tests.conftest import ROOT
         ["benchmarks/compare_speed.py", "--departments", "2"],
         ["benchmarks/formats_speed.py", "--repeat", "1"],
         ["benchmarks/renderings.py"],
+        ["benchmarks/fuzz.py", "--mutants", "12", "--jobs", "1"],
     ],
 )
 def test_benchmark_runs(argv):

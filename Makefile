@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := .demo/jixiao.db
-SAMPLE := docs/samples/julu-zuzhibu-2024-draft.txt
+# The bundled sample: package data of jixiao.tui (docs/samples/ links to it).
+SAMPLE := tui/samples/julu-zuzhibu-2024-draft.txt
 
 .PHONY: install system-deps run demo test lint format bench bench-scale renderings clean
 
@@ -40,6 +41,7 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -74,4 +76,4 @@ renderings: $(STAMP) system-deps
 	$(BIN)/python benchmarks/renderings.py
 
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .import_linter_cache *.egg-info

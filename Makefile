@@ -23,8 +23,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# A demo store holding the bundled sample; importing it again changes nothing.
+# A demo store holding the bundled sample; importing it again changes nothing. Its folder is
+# made first: `--db` names a store only in a folder that exists.
 demo: $(STAMP)
+	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/jixiao --db $(DEMO_DB) import $(SAMPLE)
 
 run: demo

@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := .demo/jixiao.db
-SAMPLE := docs/samples/julu-zuzhibu-2024-draft.txt
+# The bundled sample: package data of jixiao.tui (docs/samples/ links to it).
+SAMPLE := tui/samples/julu-zuzhibu-2024-draft.txt
 
 .PHONY: install system-deps run demo test lint format bench bench-scale renderings clean
 
@@ -22,8 +23,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# A demo store holding the bundled sample; importing it again changes nothing.
+# A demo store holding the bundled sample; importing it again changes nothing. Its folder is
+# made first: `--db` names a store only in a folder that exists.
 demo: $(STAMP)
+	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/jixiao --db $(DEMO_DB) import $(SAMPLE)
 
 run: demo
@@ -40,6 +43,7 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -74,4 +78,4 @@ renderings: $(STAMP) system-deps
 	$(BIN)/python benchmarks/renderings.py
 
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .import_linter_cache *.egg-info

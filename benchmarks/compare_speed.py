@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from importers import parse_file  # noqa: E402
-from importers.model import ParsedDocument  # noqa: E402
-from store.compare.documents import compare_documents  # noqa: E402
-from store.connection import write_connection  # noqa: E402
-from store.db import open_store  # noqa: E402
-from store.save import save_in  # noqa: E402
+from jixiao.importers import parse_file  # noqa: E402
+from jixiao.importers.model import ParsedDocument  # noqa: E402
+from jixiao.store.compare.documents import compare_documents  # noqa: E402
+from jixiao.store.connection import write_connection  # noqa: E402
+from jixiao.store.db import open_store  # noqa: E402
+from jixiao.store.save import save_in  # noqa: E402
 
-SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
+SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 
 
 def last_year(parsed: ParsedDocument) -> ParsedDocument:

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
+SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 SAMPLE_DEPARTMENT = "中共巨鹿县委组织部"
 SAMPLE_YEAR = 2024
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from importers import ImportFault, parse_file  # noqa: E402
+from jixiao.importers import ImportFault, parse_file  # noqa: E402
 from tests.render import render_sample  # noqa: E402
 from tests.renderings import FIXTURES, NEEDS_SOFFICE, renderings  # noqa: E402
 

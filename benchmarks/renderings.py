@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from importers import ImportFault  # noqa: E402
+from jixiao.importers import ImportFault  # noqa: E402
 from tests.renderings import (  # noqa: E402
     FIELDS,
     FIXTURES,

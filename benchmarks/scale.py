@@ -38,12 +38,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 from tui_speed import measure as measure_browse  # noqa: E402
 
-from store.across import StoreFilter, project_page  # noqa: E402
-from store.db import open_store  # noqa: E402
-from store.search import search  # noqa: E402
-from tui.screens.across import PAGE_ROWS  # noqa: E402
+from jixiao.store.across import StoreFilter, project_page  # noqa: E402
+from jixiao.store.db import open_store  # noqa: E402
+from jixiao.store.search import search  # noqa: E402
+from jixiao.tui.screens.across import PAGE_ROWS  # noqa: E402
 
-JIXIAO = [sys.executable, "-m", "tui.cli"]
+JIXIAO = [sys.executable, "-m", "jixiao.tui.cli"]
 TARGETS = {
     "import": 100.0,  # documents a second
     "memory": 500.0,  # MB
@@ -121,9 +121,9 @@ def all_pages(engine, sort: str) -> list[float]:  # type: ignore[no-untyped-def]
 
 async def tui_pages(path: Path, pages: int) -> list[float]:
     """Key ] in the store-wide view → the first frame showing the next page's rows."""
-    from tui.app import JixiaoApp
-    from tui.components.page_table import PageTable
-    from tui.screens.across import AcrossScreen
+    from jixiao.tui.app import JixiaoApp
+    from jixiao.tui.components.page_table import PageTable
+    from jixiao.tui.screens.across import AcrossScreen
 
     app = JixiaoApp(open_store(path), path, "bench")
     frames: list[tuple[float, str | None]] = []

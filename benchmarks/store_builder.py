@@ -11,12 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from importers import parse_file  # noqa: E402
-from store.connection import write_connection  # noqa: E402
-from store.db import open_store  # noqa: E402
-from store.save import save_in  # noqa: E402
+from jixiao.importers import parse_file  # noqa: E402
+from jixiao.store.connection import write_connection  # noqa: E402
+from jixiao.store.db import open_store  # noqa: E402
+from jixiao.store.save import save_in  # noqa: E402
 
-SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
+SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 
 
 def build_store(path: Path, departments: int, years: int, first_year: int = 2020) -> int:

@@ -19,10 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store_builder import build_store
 
-from store.db import open_store
-from tui.app import JixiaoApp
-from tui.components.project_view import ProjectView
-from tui.screens.browse import BrowseScreen
+from jixiao.store.db import open_store
+from jixiao.tui.app import JixiaoApp
+from jixiao.tui.components.project_view import ProjectView
+from jixiao.tui.screens.browse import BrowseScreen
 
 FIRST_PAINT_TARGET = 0.5
 KEY_TARGET = 0.050

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from importers.layouts import LAYOUTS, RENDERED_FORMATS, parse_bytes, parse_file, parse_text
-from importers.model import ParsedDocument
-from importers.report import ImportFault, ImportReport, Note
-from importers.template import Overrides
+from jixiao.importers.layouts import LAYOUTS, RENDERED_FORMATS, parse_bytes, parse_file, parse_text
+from jixiao.importers.model import ParsedDocument
+from jixiao.importers.report import ImportFault, ImportReport, Note
+from jixiao.importers.template import Overrides
 
 __all__ = [
     "LAYOUTS",

@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NoReturn
 
-from importers.lines import Line
-from importers.report import ImportFault
-from importers.text import label, one_line
+from jixiao.importers.lines import Line
+from jixiao.importers.report import ImportFault
+from jixiao.importers.text import label, one_line
 
 Rebuilt = tuple[list[str], tuple[int, ...]]
 """A row's cells, and the numbers of its non-blank source lines."""

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 
-from importers import tabbed
-from importers.cell_shape import rebuild_table
-from importers.lines import Line, Reading, number_lines
-from importers.model import ParsedDocument, SourceInfo
-from importers.report import ImportReport
-from importers.template import Overrides, TemplateWalker, table_title
-from importers.text import label
+from jixiao.importers import tabbed
+from jixiao.importers.cell_shape import rebuild_table
+from jixiao.importers.lines import Line, Reading, number_lines
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.report import ImportReport
+from jixiao.importers.template import Overrides, TemplateWalker, table_title
+from jixiao.importers.text import label
 
 NAME = "cells"
 DESCRIPTION = "a table cell a line, as LibreOffice Writer's plain-text export writes"

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from importers.lines import source_lines
+from jixiao.importers.lines import source_lines
 
 if TYPE_CHECKING:
-    from importers.report import ImportReport
+    from jixiao.importers.report import ImportReport
 
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Arabic letter mark, LRM/RLM, the embeddings and overrides (LRE RLE PDF LRO RLO) and the

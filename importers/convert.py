@@ -14,10 +14,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from importers import ole2, tabbed
-from importers.model import ParsedDocument, SourceInfo
-from importers.report import ImportFault, ImportReport
-from importers.template import Overrides, TemplateWalker
+from jixiao.importers import ole2, tabbed
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.report import ImportFault, ImportReport
+from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "doc"
 DESCRIPTION = "Word 97-2003 .doc, WPS .wps or Excel .xls file, converted by LibreOffice (soffice)"
@@ -172,7 +172,7 @@ def _convert(program: str, data: bytes, filename: str, kind: _Kind) -> bytes:
 def _render_converted(converted: bytes, filename: str, kind: _Kind) -> str:
     """The converted file, rendered by the reader of its format (looked up in the
     registry, which imports this module: so here, when needed)."""
-    from importers.layouts import FILE_FORMATS
+    from jixiao.importers.layouts import FILE_FORMATS
 
     reader = next(
         (module for module in FILE_FORMATS if module.NAME != NAME and module.recognises(converted)),

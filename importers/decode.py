@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from importers.report import ImportFault
+from jixiao.importers.report import ImportFault
 
 # Control characters other than tab, newline, carriage return and form feed do not occur in
 # text dumps; more than a few of them means we were handed a binary file.

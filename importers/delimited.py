@@ -24,14 +24,14 @@ import csv
 import re
 from collections.abc import Iterator
 
-from importers import tabbed
-from importers.grid import cell_text, grid_line
-from importers.lines import Line, Reading, source_lines
-from importers.model import ParsedDocument, SourceInfo
-from importers.report import ImportFault, ImportReport
-from importers.sniffing import ROW_LABELS, row_label_share
-from importers.template import Overrides, TemplateWalker
-from importers.text import label
+from jixiao.importers import tabbed
+from jixiao.importers.grid import cell_text, grid_line
+from jixiao.importers.lines import Line, Reading, source_lines
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.report import ImportFault, ImportReport
+from jixiao.importers.sniffing import ROW_LABELS, row_label_share
+from jixiao.importers.template import Overrides, TemplateWalker
+from jixiao.importers.text import label
 
 NAME = "csv"
 DESCRIPTION = (

@@ -4,7 +4,7 @@ grid, so each row becomes a table row or a line of text by what it holds."""
 
 from __future__ import annotations
 
-from importers.text import one_line
+from jixiao.importers.text import one_line
 
 _BREAKS = str.maketrans({"\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n"})
 

@@ -15,13 +15,13 @@ import hashlib
 from pathlib import Path
 from types import ModuleType
 
-from importers import cells, convert, delimited, odt, pdf, sheet, spaced, tabbed, word
-from importers.controls import warn_controls
-from importers.decode import DecodedText, decode_bytes, read_bytes
-from importers.model import ParsedDocument, SourceInfo
-from importers.refusals import columns_one_after_another, refusal
-from importers.report import ImportFault, ImportReport
-from importers.template import Overrides
+from jixiao.importers import cells, convert, delimited, odt, pdf, sheet, spaced, tabbed, word
+from jixiao.importers.controls import warn_controls
+from jixiao.importers.decode import DecodedText, decode_bytes, read_bytes
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.refusals import columns_one_after_another, refusal
+from jixiao.importers.report import ImportFault, ImportReport
+from jixiao.importers.template import Overrides
 
 # Order matters on a tie of sniff scores: the layout listed first wins (see _choose).
 TEXT_LAYOUTS: tuple[ModuleType, ...] = (delimited, tabbed, spaced, cells)

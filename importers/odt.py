@@ -17,8 +17,8 @@ import zlib
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from importers.report import ImportFault
-from importers.text import one_line
+from jixiao.importers.report import ImportFault
+from jixiao.importers.text import one_line
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from importers.lines import Line, Reading, number_lines
-from importers.sniffing import ROW_LABELS
-from importers.text import label
+from jixiao.importers.lines import Line, Reading, number_lines
+from jixiao.importers.sniffing import ROW_LABELS
+from jixiao.importers.text import label
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–_\s]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–_\s]*$"

@@ -18,9 +18,9 @@ import contextlib
 from io import BytesIO
 from typing import Any
 
-from importers.pdf_cells import Table, read_table, trailing_spaces
-from importers.report import ImportFault
-from importers.text import one_line
+from jixiao.importers.pdf_cells import Table, read_table, trailing_spaces
+from jixiao.importers.report import ImportFault
+from jixiao.importers.text import one_line
 
 NAME = "pdf"
 DESCRIPTION = "PDF file: ruled tables and text read from the pages (pdfplumber)"
@@ -125,7 +125,7 @@ class _PageReader:
         self._open: Table | None = None
 
     def items(self, page: Any) -> list[_Item]:
-        from importers.pdf_breaks import join_page_break
+        from jixiao.importers.pdf_breaks import join_page_break
 
         taken: set[int] = set()
         items: list[_Item] = []

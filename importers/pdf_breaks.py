@@ -24,8 +24,8 @@ character (or word) of the text below the break (else the writer would have put 
 
 from __future__ import annotations
 
-from importers.pdf_cells import OPENING, SLACK, Cell, Row, Table, TextLine, joint
-from importers.text import label
+from jixiao.importers.pdf_cells import OPENING, SLACK, Cell, Row, Table, TextLine, joint
+from jixiao.importers.text import label
 
 _SAME_X = 2.0
 """Points within which two cell edges are one edge."""

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from importers.lines import Line, Row, UsedLines
-from importers.model import QUARTER_ENDS, Indicator, Project
-from importers.money import parse_amount, to_fen
-from importers.numbered import split_numbered
-from importers.report import ImportFault, ImportReport
-from importers.targets import parse_target
-from importers.text import label, squash
+from jixiao.importers.lines import Line, Row, UsedLines
+from jixiao.importers.model import QUARTER_ENDS, Indicator, Project
+from jixiao.importers.money import parse_amount, to_fen
+from jixiao.importers.numbered import split_numbered
+from jixiao.importers.report import ImportFault, ImportReport
+from jixiao.importers.targets import parse_target
+from jixiao.importers.text import label, squash
 
 _INDICATOR_COLUMNS = {
     "一级指标": "level1",

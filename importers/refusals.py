@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from importers.template import TABLE_TITLE
-from importers.text import label
+from jixiao.importers.template import TABLE_TITLE
+from jixiao.importers.text import label
 
 _CONTENTS_ENTRY = re.compile(r"(?:[.…·．]{2,}|\t|\s{2,})\s*\d{1,4}\s*$")
 

@@ -25,13 +25,13 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
-from importers import tabbed
-from importers.grid import cell_text, grid_line
-from importers.merged_cells import CoveredCells, merged_ranges
-from importers.model import ParsedDocument, SourceInfo
-from importers.number_format import shown
-from importers.report import ImportFault, ImportReport
-from importers.template import Overrides, TemplateWalker
+from jixiao.importers import tabbed
+from jixiao.importers.grid import cell_text, grid_line
+from jixiao.importers.merged_cells import CoveredCells, merged_ranges
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.number_format import shown
+from jixiao.importers.report import ImportFault, ImportReport
+from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "xlsx"
 DESCRIPTION = "Excel/WPS .xlsx workbook: every sheet's rows read from the file (openpyxl)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from importers.text import label
+from jixiao.importers.text import label
 
 ROW_LABELS = ("项目编码", "预算规模", "资金支出计划", "绩效目标", "一级指标")
 """The first cells of a project table's rows (绩效目标 and 一级指标 start the goals and the

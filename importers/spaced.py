@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
-from importers import tabbed
-from importers.lines import Line, Reading
-from importers.model import ParsedDocument, SourceInfo
-from importers.pages import page_furniture, split_pages
-from importers.report import ImportReport
-from importers.spaced_rows import PagedLine
-from importers.spaced_table import TableRebuilder, header_starts, is_indicator_header
-from importers.template import Overrides, TemplateWalker, table_title
-from importers.text import label
+from jixiao.importers import tabbed
+from jixiao.importers.lines import Line, Reading
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.pages import page_furniture, split_pages
+from jixiao.importers.report import ImportReport
+from jixiao.importers.spaced_rows import PagedLine
+from jixiao.importers.spaced_table import TableRebuilder, header_starts, is_indicator_header
+from jixiao.importers.template import Overrides, TemplateWalker, table_title
+from jixiao.importers.text import label
 
 NAME = "spaced"
 DESCRIPTION = "columns aligned with spaces, as `pdftotext -layout` writes"

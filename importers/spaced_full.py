@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from importers.spaced_cells import CLOSING, OPENING
+from jixiao.importers.spaced_cells import CLOSING, OPENING
 
 _SLACK = 0.5
 """What a line can look short by and still be full (a font's signs are not all one or

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from importers.spaced_full import ColumnWidths, width
+from jixiao.importers.spaced_full import ColumnWidths, width
 
 _NEAR = 2
 """A line below starting this close to both columns' starts could be either's."""

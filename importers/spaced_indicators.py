@@ -15,11 +15,11 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from importers.columns import column_of, pieces
-from importers.lines import Line
-from importers.report import ImportFault
-from importers.spaced_rows import PagedLine, RebuiltRow
-from importers.text import label
+from jixiao.importers.columns import column_of, pieces
+from jixiao.importers.lines import Line
+from jixiao.importers.report import ImportFault
+from jixiao.importers.spaced_rows import PagedLine, RebuiltRow
+from jixiao.importers.text import label
 
 FAMILIES = {
     "数量": "产出指标",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from importers.lines import Line
+from jixiao.importers.lines import Line
 
 PagedLine = tuple[int, Line]
 """A source line with the index of its page."""

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 
-from importers.columns import align, distinct_starts, pieces
-from importers.lines import Line
-from importers.report import ImportFault
-from importers.spaced_indicators import IndicatorRows
-from importers.spaced_rows import PagedLine, RebuiltRow
-from importers.spaced_tight import TightRows, is_tight
-from importers.spaced_top import top_rows
-from importers.text import label
+from jixiao.importers.columns import align, distinct_starts, pieces
+from jixiao.importers.lines import Line
+from jixiao.importers.report import ImportFault
+from jixiao.importers.spaced_indicators import IndicatorRows
+from jixiao.importers.spaced_rows import PagedLine, RebuiltRow
+from jixiao.importers.spaced_tight import TightRows, is_tight
+from jixiao.importers.spaced_top import top_rows
+from jixiao.importers.text import label
 
 
 def is_indicator_header(text: str) -> bool:

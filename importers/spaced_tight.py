@@ -18,14 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from importers.columns import align, distinct_starts, pieces
-from importers.lines import Line
-from importers.spaced_cells import EMPTY, cut, join_wrapped, unsure_space, words
-from importers.spaced_full import ColumnWidths
-from importers.spaced_glued import Piece, unglue
-from importers.spaced_indicators import FAMILIES
-from importers.spaced_rows import PagedLine, RebuiltRow
-from importers.text import label
+from jixiao.importers.columns import align, distinct_starts, pieces
+from jixiao.importers.lines import Line
+from jixiao.importers.spaced_cells import EMPTY, cut, join_wrapped, unsure_space, words
+from jixiao.importers.spaced_full import ColumnWidths
+from jixiao.importers.spaced_glued import Piece, unglue
+from jixiao.importers.spaced_indicators import FAMILIES
+from jixiao.importers.spaced_rows import PagedLine, RebuiltRow
+from jixiao.importers.text import label
 
 _LEVEL2_NAMES = tuple(f"{stem}指标" for stem in FAMILIES)
 _LEVEL1_NAMES = tuple(dict.fromkeys(FAMILIES.values()))

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from importers.columns import Piece, column_of, distinct_starts, match_in_order, pieces
-from importers.lines import Line
-from importers.spaced_cells import join_wrapped
-from importers.spaced_rows import PagedLine, RebuiltRow
-from importers.text import label
+from jixiao.importers.columns import Piece, column_of, distinct_starts, match_in_order, pieces
+from jixiao.importers.lines import Line
+from jixiao.importers.spaced_cells import join_wrapped
+from jixiao.importers.spaced_rows import PagedLine, RebuiltRow
+from jixiao.importers.text import label
 
 _ROW_LABELS = {
     "code": "项目编码",

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from importers.lines import Line
-from importers.model import ParsedDocument, SourceInfo
-from importers.pages import paged_reading
-from importers.report import ImportReport
-from importers.sniffing import row_label_share
-from importers.template import Overrides, TemplateWalker
+from jixiao.importers.lines import Line
+from jixiao.importers.model import ParsedDocument, SourceInfo
+from jixiao.importers.pages import paged_reading
+from jixiao.importers.report import ImportReport
+from jixiao.importers.sniffing import row_label_share
+from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "tabbed"
 DESCRIPTION = "tab-separated dump: one table row a line, cells split by tabs"

@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from importers.model import Target
+from jixiao.importers.model import Target
 
 # Longest first, so that "<=" is not read as "<".
 _OPERATORS: tuple[tuple[str, str], ...] = (

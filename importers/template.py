@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from importers.lines import Line, Reading, Row, UsedLines, number_lines
-from importers.model import (
+from jixiao.importers.lines import Line, Reading, Row, UsedLines, number_lines
+from jixiao.importers.model import (
     DepartmentGoals,
     Measure,
     Paragraph,
@@ -24,11 +24,11 @@ from importers.model import (
     TocEntry,
     Unit,
 )
-from importers.money import YUAN_PER_UNIT
-from importers.numbered import strip_item_number
-from importers.project_table import ProjectTableReader, TableHead
-from importers.report import ImportFault, ImportReport, Note
-from importers.text import join_wraps, label
+from jixiao.importers.money import YUAN_PER_UNIT
+from jixiao.importers.numbered import strip_item_number
+from jixiao.importers.project_table import ProjectTableReader, TableHead
+from jixiao.importers.report import ImportFault, ImportReport, Note
+from jixiao.importers.text import join_wraps, label
 
 RowSplitter = Callable[[Line], "list[str] | None"]
 """Returns the raw cells of a table row, or None when the line is not a table row."""

@@ -14,8 +14,8 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
-from importers.report import ImportFault
-from importers.text import one_line
+from jixiao.importers.report import ImportFault
+from jixiao.importers.text import one_line
 
 NAME = "docx"
 DESCRIPTION = "Word .docx file: paragraphs and tables read from the document"

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from store.search_tokens import match_expression, needs_text_check
+from jixiao.store.search_tokens import match_expression, needs_text_check
 
 PROJECT_SORTS = ("document", "budget", "budget-asc", "change", "change-asc")
 """document: import order; budget: largest first, budget-asc smallest first; change: largest

@@ -18,8 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.connection import open_for_reading
-from store.errors import StoreError, fault_kind, store_fault
+from jixiao.store.connection import open_for_reading
+from jixiao.store.errors import StoreError, fault_kind, store_fault
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import Engine, text
 
-from importers.lines import source_lines as split_source
-from importers.model import QUARTER_ENDS
-from store.reviews import STATES, Mark, marks_of_project, progress
+from jixiao.importers.lines import source_lines as split_source
+from jixiao.importers.model import QUARTER_ENDS
+from jixiao.store.reviews import STATES, Mark, marks_of_project, progress
 
 SORTS = ("ordinal", "budget", "name")
 STATE_FILTERS = ("all", "untouched", *STATES)

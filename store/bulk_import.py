@@ -31,8 +31,8 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from importers import Overrides
-from store.bulk_worker import (
+from jixiao.importers import Overrides
+from jixiao.store.bulk_worker import (
     Parsed,
     parse_and_prepare,
     parse_chunk,
@@ -41,11 +41,11 @@ from store.bulk_worker import (
     unexpected,
     unpacked,
 )
-from store.connection import write_connection
-from store.errors import fault_kind
-from store.rows import PreparedDocument
-from store.save import SaveResult, save_prepared
-from store.search_index import tune_search_index
+from jixiao.store.connection import write_connection
+from jixiao.store.errors import fault_kind
+from jixiao.store.rows import PreparedDocument
+from jixiao.store.save import SaveResult, save_prepared
+from jixiao.store.search_index import tune_search_index
 
 BATCH_DOCUMENTS = 200
 BATCH_SECONDS = 1.0

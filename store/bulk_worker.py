@@ -14,9 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from importers import ImportFault, ImportReport, Overrides, ParsedDocument, parse_file
-from importers.money import money_text
-from store.rows import PreparedDocument, prepare
+from jixiao.importers import ImportFault, ImportReport, Overrides, ParsedDocument, parse_file
+from jixiao.importers.money import money_text
+from jixiao.store.rows import PreparedDocument, prepare
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
-from store.unique_pairs import unique_pairs
+from jixiao.store.unique_pairs import unique_pairs
 
 
 def link_changes(connection: Connection, document_id: int) -> None:

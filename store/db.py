@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
-from store.connection import configure, when_busy
-from store.errors import StoreError, store_fault
-from store.location import ENV_VAR, default_path
-from store.migrations import upgrade
+from jixiao.store.connection import configure, when_busy
+from jixiao.store.errors import StoreError, store_fault
+from jixiao.store.location import ENV_VAR, default_path
+from jixiao.store.migrations import upgrade
 
 __all__ = ["ENV_VAR", "default_path", "open_store"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from importers.controls import visible
-from importers.model import QUARTER_ENDS, Indicator, Project
-from importers.money import money_text
-from store.queries import StoredDocument
+from jixiao.importers.controls import visible
+from jixiao.importers.model import QUARTER_ENDS, Indicator, Project
+from jixiao.importers.money import money_text
+from jixiao.store.queries import StoredDocument
 
 CSV_COLUMNS = [
     "department",

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from store.version import SCHEMA_VERSION
+from jixiao.store.version import SCHEMA_VERSION
 
 LIST_DOCUMENTS = """
 SELECT d.id, dep.name AS department, d.year, d.stage, d.revision, d.title,

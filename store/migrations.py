@@ -17,13 +17,13 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-from store import models
-from store.changes import link_changes
-from store.compare.normalize import mask_code, normalize_name
-from store.connection import write_connection
-from store.errors import StoreError
-from store.search_index import create_search_index, index_all
-from store.version import SCHEMA_VERSION as CURRENT_VERSION
+from jixiao.store import models
+from jixiao.store.changes import link_changes
+from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.connection import write_connection
+from jixiao.store.errors import StoreError
+from jixiao.store.search_index import create_search_index, index_all
+from jixiao.store.version import SCHEMA_VERSION as CURRENT_VERSION
 
 SCHEMA_VERSION = CURRENT_VERSION
 
@@ -40,7 +40,7 @@ _V2_SEARCH_INDEX = (
 
 def _add_reviews_and_search(connection: Connection) -> None:
     """v2: review marks and notes; the full-text search index, filled for stored documents."""
-    from store.rows import department_goal_text, indicator_search_text
+    from jixiao.store.rows import department_goal_text, indicator_search_text
 
     models.ReviewMark.__table__.create(connection)  # type: ignore[attr-defined]
     models.SearchText.__table__.create(connection)  # type: ignore[attr-defined]

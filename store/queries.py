@@ -10,8 +10,8 @@ from decimal import Decimal
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from importers.lines import source_lines as split_source
-from importers.model import (
+from jixiao.importers.lines import source_lines as split_source
+from jixiao.importers.model import (
     QUARTER_ENDS,
     DepartmentGoals,
     Indicator,
@@ -25,11 +25,11 @@ from importers.model import (
     TocEntry,
     Unit,
 )
-from importers.money import from_fen
-from importers.report import Note
-from store import models as m
-from store.errors import StoreError
-from store.listing import LIST_DOCUMENTS
+from jixiao.importers.money import from_fen
+from jixiao.importers.report import Note
+from jixiao.store import models as m
+from jixiao.store.errors import StoreError
+from jixiao.store.listing import LIST_DOCUMENTS
 
 STAGES = {"draft": "draft", "草案": "draft", "final": "final", "终稿": "final", "正式": "final"}
 

@@ -43,7 +43,7 @@ def report_markdown(
 ) -> str:
     """`findings`: check findings as store.checks.run.finding_json gives them (with their
     dismissal, if any)."""
-    from store.export import md
+    from jixiao.store.export import md
 
     out = [f"# 审核意见 Review — {md(title)}", ""]
     out += _findings_markdown(findings or [])
@@ -79,7 +79,7 @@ def report_markdown(
 
 
 def _findings_markdown(findings: list[dict[str, Any]]) -> list[str]:
-    from store.export import md
+    from jixiao.store.export import md
 
     if not findings:
         return []

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
-from store.connection import write_connection
-from store.models import Indicator, Project, ReviewMark
-from store.unique_pairs import unique_pairs
+from jixiao.store.connection import write_connection
+from jixiao.store.models import Indicator, Project, ReviewMark
+from jixiao.store.unique_pairs import unique_pairs
 
 STATES = ("reviewed", "question", "problem")
 """In the order a reviewer's list shows them; "untouched" is the absence of a mark."""

@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from importers.model import ParsedDocument
-from importers.model import Project as ParsedProject
-from importers.money import to_fen
-from importers.report import ImportReport
-from store.compare.normalize import mask_code, normalize_name
-from store.search_tokens import bigram_tokens_of
+from jixiao.importers.model import ParsedDocument
+from jixiao.importers.model import Project as ParsedProject
+from jixiao.importers.money import to_fen
+from jixiao.importers.report import ImportReport
+from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.search_tokens import bigram_tokens_of
 
 Table = tuple[tuple[str, ...], list[list[Any]]]
 """A table's rows to insert: the column names, and one list of values a row (smaller and

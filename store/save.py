@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
-from importers.model import ParsedDocument
-from importers.report import ImportReport
-from store.changes import link_changes
-from store.checks.dismissals import carry_over_dismissals
-from store.connection import write_connection
-from store.reviews import carry_over_marks
-from store.rows import ID_COLUMNS, FirstIds, PreparedDocument, Tables, prepare
+from jixiao.importers.model import ParsedDocument
+from jixiao.importers.report import ImportReport
+from jixiao.store.changes import link_changes
+from jixiao.store.checks.dismissals import carry_over_dismissals
+from jixiao.store.connection import write_connection
+from jixiao.store.reviews import carry_over_marks
+from jixiao.store.rows import ID_COLUMNS, FirstIds, PreparedDocument, Tables, prepare
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
-from store.search_tokens import match_expression, needs_text_check
+from jixiao.store.search_tokens import match_expression, needs_text_check
 
 
 @dataclass(frozen=True)

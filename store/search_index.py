@@ -9,7 +9,7 @@ import sqlite3
 
 from sqlalchemy.engine import Connection
 
-from store.search_tokens import bigram_tokens_of
+from jixiao.store.search_tokens import bigram_tokens_of
 
 CREATE = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', columnsize=0, tokenize='ascii')"

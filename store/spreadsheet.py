@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from importers.controls import visible
+from jixiao.importers.controls import visible
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from store.migrations import schema_version
+from jixiao.store.migrations import schema_version
 
 _COUNTS = {
     "departments": "SELECT count(*) FROM department",

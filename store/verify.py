@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.connection import open_for_reading
-from store.errors import CHECK_HINT, StoreError, fault_kind, store_fault
-from store.search_tokens import bigram_tokens_of
-from store.version import SCHEMA_VERSION
+from jixiao.store.connection import open_for_reading
+from jixiao.store.errors import CHECK_HINT, StoreError, fault_kind, store_fault
+from jixiao.store.search_tokens import bigram_tokens_of
+from jixiao.store.version import SCHEMA_VERSION
 
 MAX_PROBLEMS = 50
 """Problems listed per check; the rest are counted."""

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from store.spreadsheet import safe_cell
+from jixiao.store.spreadsheet import safe_cell
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from importers import ImportReport, ParsedDocument, parse_bytes
-from store.db import open_store
+from jixiao.importers import ImportReport, ParsedDocument, parse_bytes
+from jixiao.store.db import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
+SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 SAMPLE_LINES = SAMPLE_TEXT.split("\n")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
-from importers import Overrides
-from store.across import (
+from jixiao.importers import Overrides
+from jixiao.store.across import (
     INDICATOR_SORTS,
     PROJECT_SORTS,
     Cursor,
@@ -21,13 +21,13 @@ from store.across import (
     indicator_page,
     project_page,
 )
-from store.bulk_import import import_files
-from store.compare.normalize import mask_code, normalize_name
-from store.db import open_store
-from store.save import save_document
+from jixiao.store.bulk_import import import_files
+from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.db import open_store
+from jixiao.store.save import save_document
+from jixiao.tui.cli import main
+from jixiao.tui.commands import indicators_command, paged, projects_command
 from tests.conftest import parse_text, sample_with
-from tui.cli import main
-from tui.commands import indicators_command, paged, projects_command
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +265,7 @@ class TestCommands:
 
 
 def test_cursor_round_trip():
-    from tui.commands.common import cursor_text, parse_cursor
+    from jixiao.tui.commands.common import cursor_text, parse_cursor
 
     for cursor in (Cursor(None, 5), Cursor(-120, 7), Cursor(3_346_260_000, 29930)):
         assert parse_cursor(cursor_text(cursor)) == cursor

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import department_name, document_text, read_sample, write_corpus
-from importers import Overrides, parse_file
-from importers.sources import DUMP_SUFFIXES, find_sources
-from store import bulk_import
-from store.bulk_import import Interrupted, import_files
-from store.db import open_store
+from jixiao.importers import Overrides, parse_file
+from jixiao.importers.sources import DUMP_SUFFIXES, find_sources
+from jixiao.store import bulk_import
+from jixiao.store.bulk_import import Interrupted, import_files
+from jixiao.store.db import open_store
+from jixiao.tui.cli import main
+from jixiao.tui.progress import ProgressLine
 from tests.conftest import ROOT, SAMPLE_TEXT
-from tui.cli import main
-from tui.progress import ProgressLine
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +226,7 @@ class TestBulkImport:
             [
                 sys.executable,
                 "-m",
-                "tui.cli",
+                "jixiao.tui.cli",
                 "--db",
                 str(db),
                 "import",

@@ -9,11 +9,11 @@ import json
 
 import pytest
 
-from store.checks.run import run_checks
-from store.queries import load_document
-from store.save import save_document
+from jixiao.store.checks.run import run_checks
+from jixiao.store.queries import load_document
+from jixiao.store.save import save_document
+from jixiao.tui.cli import main
 from tests.conftest import SAMPLE_LINES, parse_text, sample_lines_replaced, sample_with
-from tui.cli import main
 
 
 def findings(engine, text: str, code: str):
@@ -166,7 +166,7 @@ class TestSubGoalFigures:
 
 class TestDismissals:
     def test_dismiss_restore_and_carry_over(self, engine, sample):
-        from store.checks.dismissals import dismiss, dismissals, restore
+        from jixiao.store.checks.dismissals import dismiss, dismissals, restore
 
         first = save_document(engine, *sample).document_id
         (finding,) = [f for f in run_checks(load_document(engine, first), select={"U001"})]
@@ -181,8 +181,8 @@ class TestDismissals:
         assert finding.key in dismissals(engine, second)
 
     def test_check_json_and_report_show_dismissals(self, tmp_path, capsys):
-        from store.checks.dismissals import dismiss
-        from store.db import open_store
+        from jixiao.store.checks.dismissals import dismiss
+        from jixiao.store.db import open_store
         from tests.conftest import SAMPLE
 
         db = str(tmp_path / "d.db")

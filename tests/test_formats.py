@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from importers import ImportFault, ImportReport, ParsedDocument, parse_bytes, parse_file
-from importers.lines import source_lines
-from importers.sources import find_sources
-from importers.text import squash
-from store.db import open_store
-from store.export import to_json
-from store.queries import load_document
-from store.save import save_document
+from jixiao.importers import ImportFault, ImportReport, ParsedDocument, parse_bytes, parse_file
+from jixiao.importers.lines import source_lines
+from jixiao.importers.sources import find_sources
+from jixiao.importers.text import squash
+from jixiao.store.db import open_store
+from jixiao.store.export import to_json
+from jixiao.store.queries import load_document
+from jixiao.store.save import save_document
 from tests.conftest import SAMPLE, SAMPLE_TEXT, parse_text
 
 KINDS = ("pdf", "docx", "spaced", "spaced-top")
@@ -213,7 +213,7 @@ class TestPdfFaults:
     def test_a_table_fault_names_the_rendering_line(self, tmp_path):
         """A fault inside a table points to a line of the rendering the store would keep
         as the source (what `jixiao show --source` prints)."""
-        from importers import pdf
+        from jixiao.importers import pdf
         from tests.render.blocks import Cell, Table, document_blocks
         from tests.render.pdf import render_pdf
 
@@ -287,7 +287,7 @@ def _layout_lines(renderings: dict[str, Path]) -> list[str]:
 
 class TestSpacedLayout:
     def test_sniffed_from_content(self, renderings):
-        from importers import spaced, tabbed
+        from jixiao.importers import spaced, tabbed
 
         text = renderings["spaced"].read_text(encoding="utf-8")
         assert spaced.sniff(text) == 1.0
@@ -379,8 +379,8 @@ class TestPages:
         assert source_lines(parsed.source.text)[first.first_line - 1].endswith("绩效目标表")
 
     def test_a_table_row_at_the_top_of_every_page_is_not_furniture(self):
-        from importers.lines import Line
-        from importers.pages import page_furniture
+        from jixiao.importers.lines import Line
+        from jixiao.importers.pages import page_furniture
 
         words = "甲乙丙丁戊"
         pages = [
@@ -394,8 +394,8 @@ class TestPages:
         assert page_furniture(pages) == set()
 
     def test_page_numbers_must_count_up(self):
-        from importers.lines import Line
-        from importers.pages import page_furniture
+        from jixiao.importers.lines import Line
+        from jixiao.importers.pages import page_furniture
 
         words = "甲乙丙丁"
         counting = [
@@ -426,7 +426,7 @@ class TestWrappedTitle:
 
 class TestCommandLine:
     def test_import_a_pdf_and_show_its_source(self, renderings, tmp_path, capsys):
-        from tui.cli import main
+        from jixiao.tui.cli import main
 
         db = str(tmp_path / "s.db")
         assert main(["--db", db, "import", str(renderings["pdf"])]) == 0
@@ -439,7 +439,7 @@ class TestCommandLine:
         assert "6029.30" in out
 
     def test_a_folder_of_every_kind(self, renderings, tmp_path, capsys):
-        from tui.cli import main
+        from jixiao.tui.cli import main
 
         db = str(tmp_path / "s.db")
         folder = tmp_path / "drafts"
@@ -456,7 +456,7 @@ class TestCommandLine:
         assert "note: 3 files are 中共巨鹿县委组织部 2024 draft and each became a revision" in err
 
     def test_format_names_every_reader(self, capsys):
-        from tui.cli import main
+        from jixiao.tui.cli import main
 
         with pytest.raises(SystemExit):
             main(["import", "--help"])

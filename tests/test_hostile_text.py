@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from importers.controls import find_controls, json_safe, visible, warn_controls
-from importers.report import ImportReport
-from store.db import open_store
-from store.reviews import set_mark
-from store.save import save_document
-from store.spreadsheet import safe_cell, safe_text
+from jixiao.importers.controls import find_controls, json_safe, visible, warn_controls
+from jixiao.importers.report import ImportReport
+from jixiao.store.db import open_store
+from jixiao.store.reviews import set_mark
+from jixiao.store.save import save_document
+from jixiao.store.spreadsheet import safe_cell, safe_text
+from jixiao.tui.cli import main
 from tests.conftest import SAMPLE_TEXT, parse_text, sample_with
-from tui.cli import main
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal raw (tab and newline may)."""

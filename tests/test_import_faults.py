@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers import ImportFault, Overrides, parse_bytes, parse_file
+from jixiao.importers import ImportFault, Overrides, parse_bytes, parse_file
 from tests.conftest import SAMPLE_LINES, parse_text, sample_lines_replaced, sample_with
 
 

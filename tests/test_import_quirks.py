@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from importers import parse_bytes
-from importers.model import Target
-from importers.numbered import split_numbered, strip_item_number
-from importers.targets import parse_target
-from importers.text import join_wraps
+from jixiao.importers import parse_bytes
+from jixiao.importers.model import Target
+from jixiao.importers.numbered import split_numbered, strip_item_number
+from jixiao.importers.targets import parse_target
+from jixiao.importers.text import join_wraps
 from tests.conftest import SAMPLE_LINES, SAMPLE_TEXT, parse_text, sample_lines_replaced, sample_with
 
 

@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
-from importers import ImportFault, Overrides, parse_bytes
-from importers import decode as decode_module
-from importers.money import MAX_FEN, parse_amount, to_fen
-from store import bulk_import, bulk_worker
-from store.bulk_import import import_files
-from store.db import open_store
+from jixiao.importers import ImportFault, Overrides, parse_bytes
+from jixiao.importers import decode as decode_module
+from jixiao.importers.money import MAX_FEN, parse_amount, to_fen
+from jixiao.store import bulk_import, bulk_worker
+from jixiao.store.bulk_import import import_files
+from jixiao.store.db import open_store
+from jixiao.tui.cli import main
 from tests.conftest import ROOT, SAMPLE_LINES, SAMPLE_TEXT, parse_text, sample_with
 from tests.test_bulk_import import consistent
-from tui.cli import main
 
 BUDGET_CELL = "预算数\t16.80"
 """The first project's budget in the sample, on line 132."""
@@ -402,7 +402,7 @@ class TestWorkersEndWithTheirParent:
         folder = tmp_path / "many"
         write_corpus(folder, departments=60, years=2)
         process = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "s.db"), "import",
+            [sys.executable, "-m", "jixiao.tui.cli", "--db", str(tmp_path / "s.db"), "import",
              "--jobs", "2", str(folder)],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,

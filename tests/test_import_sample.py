@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from importers.model import Target
+from jixiao.importers.model import Target
 from tests.conftest import SAMPLE_LINES
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from importers import ImportFault, ParsedDocument, parse_bytes, parse_file
-from importers.report import ImportReport
-from importers.spaced_cells import cut, join_wrapped
-from importers.template import Overrides
+from jixiao.importers import ImportFault, ParsedDocument, parse_bytes, parse_file
+from jixiao.importers.report import ImportReport
+from jixiao.importers.spaced_cells import cut, join_wrapped
+from jixiao.importers.template import Overrides
 
 BENCH = Path(__file__).parent / "fixtures" / "renderings"
 DUMPS = [f"{d}/{n}-layout.txt" for d in ("sample", "variants") for n in ("a4", "letter", "serif")]

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Connection
 
-from store import migrations
-from store.db import open_store
-from store.migrations import SCHEMA_VERSION, schema_shape, schema_sql
-from store.save import save_document
-from store.search_tokens import match_expression
+from jixiao.store import migrations
+from jixiao.store.db import open_store
+from jixiao.store.migrations import SCHEMA_VERSION, schema_shape, schema_sql
+from jixiao.store.save import save_document
+from jixiao.store.search_tokens import match_expression
 
 SNAPSHOTS = Path(__file__).parent / "fixtures" / "schema"
 

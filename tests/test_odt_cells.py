@@ -14,9 +14,18 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from importers import ImportFault, convert, odt, ole2, parse_bytes, parse_file, spaced, tabbed
-from importers import cells as cells_layout
-from importers.sources import find_sources
+from jixiao.importers import (
+    ImportFault,
+    convert,
+    odt,
+    ole2,
+    parse_bytes,
+    parse_file,
+    spaced,
+    tabbed,
+)
+from jixiao.importers import cells as cells_layout
+from jixiao.importers.sources import find_sources
 from tests.conftest import ROOT
 
 BENCH = ROOT / "tests" / "fixtures" / "renderings"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
+from jixiao.tui.components.page_table import Cell, Column, PageTable, fit
 from tests.tui_helpers import press, screen_text
-from tui.components.page_table import Cell, Column, PageTable, fit
 
 COLUMNS = (Column("name", 10), Column("budget", 8, right=True))
 

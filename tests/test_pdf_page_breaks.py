@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from importers import parse_file
-from importers.pdf import render_with_notes
+from jixiao.importers import parse_file
+from jixiao.importers.pdf import render_with_notes
 from tests.renderings import FIXTURES
 
 _COLUMNS = [80 + 56 * index for index in range(8)]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from importers import ImportFault
-from importers.refusals import columns_one_after_another, contents_without_tables
+from jixiao.importers import ImportFault
+from jixiao.importers.refusals import columns_one_after_another, contents_without_tables
+from jixiao.tui.cli import main
 from tests.conftest import SAMPLE_LINES, SAMPLE_TEXT, parse_text
 from tests.renderings import FIXTURES
-from tui.cli import main
 
 RENDERED = FIXTURES / "variants" / "a4.pdf"
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from importers import ImportReport, parse_file
-from store.db import open_store
-from store.export import to_json
-from store.queries import load_document
-from store.save import save_document
+from jixiao.importers import ImportReport, parse_file
+from jixiao.store.db import open_store
+from jixiao.store.export import to_json
+from jixiao.store.queries import load_document
+from jixiao.store.save import save_document
 from tests.conftest import SAMPLE
 from tests.renderings import (
     FIXTURES,
@@ -94,7 +94,7 @@ class TestEveryKindFromTheCommandLine:
     def test_a_folder_of_every_kind_imports_as_revisions_of_one_document(self, tmp_path, capsys):
         """A reviewer's folder as received: each file is found by its suffix, read by its
         content, and each is the same document (a revision each, as the summary says)."""
-        from tui.cli import main
+        from jixiao.tui.cli import main
 
         folder = tmp_path / "received"
         folder.mkdir()
@@ -115,7 +115,7 @@ class TestEveryKindFromTheCommandLine:
         [("calc.xlsx", True), ("document.odt", True), ("a4.pdf", True), ("calc.csv", False)],
     )
     def test_show_says_whose_lines_the_source_lines_are(self, name, rendered, tmp_path, capsys):
-        from tui.cli import main
+        from jixiao.tui.cli import main
 
         db = str(tmp_path / "s.db")
         assert main(["--db", db, "import", str(FIXTURES / "variants" / name)]) == 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from store.browse import projects_of
-from store.report import report_markdown, report_rows
-from store.reviews import clear_mark, marks_of_project, progress, set_mark
-from store.save import save_document
+from jixiao.store.browse import projects_of
+from jixiao.store.report import report_markdown, report_rows
+from jixiao.store.reviews import clear_mark, marks_of_project, progress, set_mark
+from jixiao.store.save import save_document
 from tests.conftest import parse_text, sample_with
 
 
@@ -71,7 +71,7 @@ class TestMarks:
             "problem": 1,
             "untouched": 31,
         }
-        from store.browse import ProjectFilter
+        from jixiao.store.browse import ProjectFilter
 
         reviewed = projects_of(engine, doc, ProjectFilter(state="reviewed"))
         assert [p.ordinal for p in reviewed] == [1, 2]

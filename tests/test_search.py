@@ -7,12 +7,12 @@ import unicodedata
 
 import pytest
 
-from importers import Overrides
-from store.bulk_import import import_files
-from store.rows import prepare
-from store.save import save_document
-from store.search import search
-from store.search_tokens import _PUNCTUATION, bigram_tokens, bigram_tokens_of
+from jixiao.importers import Overrides
+from jixiao.store.bulk_import import import_files
+from jixiao.store.rows import prepare
+from jixiao.store.save import save_document
+from jixiao.store.search import search
+from jixiao.store.search_tokens import _PUNCTUATION, bigram_tokens, bigram_tokens_of
 from tests.conftest import parse_text, sample_with
 
 

@@ -19,13 +19,13 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
-from importers import ImportFault, ImportReport, ParsedDocument, parse_bytes, parse_file
-from importers.decode import decode_bytes
-from importers.delimited import sniff
-from importers.number_format import shown
-from importers.sheet import render
-from importers.sources import find_sources
-from importers.template import TABLE_TITLE
+from jixiao.importers import ImportFault, ImportReport, ParsedDocument, parse_bytes, parse_file
+from jixiao.importers.decode import decode_bytes
+from jixiao.importers.delimited import sniff
+from jixiao.importers.number_format import shown
+from jixiao.importers.sheet import render
+from jixiao.importers.sources import find_sources
+from jixiao.importers.template import TABLE_TITLE
 from tests.conftest import SAMPLE_TEXT, sample_with
 from tests.renderings import FIXTURES
 
@@ -624,7 +624,7 @@ class TestFoldersAndNames:
         ]
 
     def test_format_names(self, capsys):
-        from tui.cli import main
+        from jixiao.tui.cli import main
 
         with pytest.raises(SystemExit):
             main(["import", "--help"])

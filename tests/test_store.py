@@ -10,13 +10,13 @@ from sqlite3 import IntegrityError
 import pytest
 from sqlalchemy import text
 
-from importers import parse_bytes
-from store import rows as rows_module
-from store.db import default_path, open_store
-from store.errors import StoreError
-from store.export import to_json
-from store.queries import list_documents, load_document, resolve_document, source_lines
-from store.save import save_document
+from jixiao.importers import parse_bytes
+from jixiao.store import rows as rows_module
+from jixiao.store.db import default_path, open_store
+from jixiao.store.errors import StoreError
+from jixiao.store.export import to_json
+from jixiao.store.queries import list_documents, load_document, resolve_document, source_lines
+from jixiao.store.save import save_document
 from tests.conftest import SAMPLE_TEXT, parse_text, sample_with
 
 TABLES = (

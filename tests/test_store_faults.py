@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from store import connection as store_connection
-from store.db import open_store
-from store.errors import store_fault
-from store.reviews import set_mark
-from store.save import save_document
+from jixiao.store import connection as store_connection
+from jixiao.store.db import open_store
+from jixiao.store.errors import store_fault
+from jixiao.store.reviews import set_mark
+from jixiao.store.save import save_document
+from jixiao.tui.cli import main
 from tests.conftest import ROOT, SAMPLE, SAMPLE_TEXT
 from tests.tui_helpers import make_app, marks, press
-from tui.cli import main
 
 JIXIAO = str(ROOT / ".venv" / "bin" / "jixiao")
 

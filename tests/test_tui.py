@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from store.db import open_store
-from store.save import save_document
+from jixiao.store.db import open_store
+from jixiao.store.save import save_document
+from jixiao.tui.screens.browse import BrowseScreen
+from jixiao.tui.screens.help import HelpScreen
+from jixiao.tui.screens.welcome import WelcomeScreen
 from tests.conftest import parse_text, sample_with
 from tests.tui_helpers import make_app, marks, press, screen_text
-from tui.screens.browse import BrowseScreen
-from tui.screens.help import HelpScreen
-from tui.screens.welcome import WelcomeScreen
 
 SIZE = (80, 24)
 

@@ -9,15 +9,15 @@ import pytest
 from textual.widgets import Input
 
 from benchmarks.corpus import write_corpus
-from importers import Overrides
-from store.across import StoreFilter, count_projects, project_page
-from store.bulk_import import import_files
-from store.db import open_store
+from jixiao.importers import Overrides
+from jixiao.store.across import StoreFilter, count_projects, project_page
+from jixiao.store.bulk_import import import_files
+from jixiao.store.db import open_store
+from jixiao.tui.components.page_table import PageTable
+from jixiao.tui.components.project_view import IndicatorTable, ProjectView
+from jixiao.tui.screens.across import PAGE_ROWS, AcrossFilterScreen, AcrossScreen
+from jixiao.tui.screens.browse import BrowseScreen
 from tests.tui_helpers import make_app, press, screen_text
-from tui.components.page_table import PageTable
-from tui.components.project_view import IndicatorTable, ProjectView
-from tui.screens.across import PAGE_ROWS, AcrossFilterScreen, AcrossScreen
-from tui.screens.browse import BrowseScreen
 
 SIZE = (80, 24)
 

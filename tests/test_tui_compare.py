@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from store.db import open_store
-from store.save import save_document
+from jixiao.store.db import open_store
+from jixiao.store.save import save_document
+from jixiao.tui.screens.compare import CompareScreen
+from jixiao.tui.screens.history import HistoryScreen
 from tests.conftest import parse_text
 from tests.test_compare import draft_2023
 from tests.tui_helpers import make_app, press, screen_text
-from tui.screens.compare import CompareScreen
-from tui.screens.history import HistoryScreen
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from textual.pilot import Pilot
 
-from store.db import open_store
-from tui.app import JixiaoApp
+from jixiao.store.db import open_store
+from jixiao.tui.app import JixiaoApp
 
 
 def make_app(path: Path, reviewer: str = "tester", **kwargs: object) -> JixiaoApp:

@@ -11,18 +11,18 @@ from sqlalchemy import Engine
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from importers import ImportFault, parse_file
-from store.browse import latest_document
-from store.save import SaveResult, save_document
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
-from tui.sample import SAMPLE_PATH
-from tui.screens.browse import BrowseScreen
-from tui.screens.compare import CompareScreen
-from tui.screens.help import HelpScreen, help_sections
-from tui.screens.welcome import WelcomeScreen
-from tui.store_writer import writer_of
+from jixiao.importers import ImportFault
+from jixiao.store.browse import latest_document
+from jixiao.store.save import SaveResult, save_document
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
+from jixiao.tui.sample import parse_sample
+from jixiao.tui.screens.browse import BrowseScreen
+from jixiao.tui.screens.compare import CompareScreen
+from jixiao.tui.screens.help import HelpScreen, help_sections
+from jixiao.tui.screens.welcome import WelcomeScreen
+from jixiao.tui.store_writer import writer_of
 
 _PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
 
@@ -65,7 +65,7 @@ class JixiaoApp(App[None]):
 
     def import_sample(self) -> None:
         try:
-            parsed, report = parse_file(SAMPLE_PATH)
+            parsed, report = parse_sample()
         except ImportFault as fault:
             self.notify(visible(str(fault)), severity="error", markup=False)
             return

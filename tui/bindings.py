@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.actions import Action
+from jixiao.tui.actions import Action
 
 
 def bindings(actions: tuple[Action, ...]) -> list[Binding]:

@@ -13,13 +13,13 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from tui.errors import UsageError
+from jixiao.tui.errors import UsageError
 
 COMMANDS = (
     "import", "ls", "show", "export", "check", "report", "compare", "projects", "indicators",
     "search", "stats", "verify", "backup", "keys", "tui",
 )  # fmt: skip
-"""Module tui.commands.<name>_command (import → import_command) for each subcommand."""
+"""Module jixiao.tui.commands.<name>_command (import → import_command) for each subcommand."""
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -41,12 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `jixiao COMMAND --help` for a command's options. Documents are named by "
         "id or as DEPARTMENT:YEAR[:STAGE], e.g. 中共巨鹿县委组织部:2024:draft.",
     )
-    from tui.commands.tui_command import add_tui_options
+    parser.add_argument("--version", action=_PrintVersion, help="print the version and exit")
+    from jixiao.tui.commands.tui_command import add_tui_options
 
     add_tui_options(parser)  # `jixiao` alone opens the TUI
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = import_module(f"tui.commands.{name}_command")
+        module = import_module(f"jixiao.tui.commands.{name}_command")
         command = subparsers.add_parser(
             name, parents=[common], help=module.SUMMARY, description=module.DESCRIPTION
         )
@@ -55,11 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintVersion(argparse.Action):
+    """`jixiao --version`, from the installed distribution's metadata: read only when asked,
+    since importlib.metadata would slow every start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"jixiao {version('jixiao')}")
+        parser.exit()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from tui.commands import tui_command
+        from jixiao.tui.commands import tui_command
 
         args.run = tui_command.run
     try:
@@ -87,15 +102,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _environment_fault(error: Exception, args: argparse.Namespace) -> UsageError | None:
     """A full disk, a read-only, damaged or busy store met anywhere in a command: the
     machine's fault, not a bug, and the message names the fix."""
-    from store.errors import StoreError, store_fault
-    from tui.commands.common import store_path
+    from jixiao.store.errors import StoreError, store_fault
+    from jixiao.tui.commands.common import store_path
 
     fault = error if isinstance(error, StoreError) else store_fault(error, store_path(args))
     return None if fault is None else UsageError(fault.message, fault.hint)
 
 
 def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> int:
-    from tui.output import message as say_on_stderr  # shows document text escaped
+    from jixiao.tui.output import message as say_on_stderr  # shows document text escaped
 
     say_on_stderr(f"jixiao: error: {message}")
     if hint:

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from rich.text import Text
 
-from importers.controls import visible
-from importers.money import from_fen
+from jixiao.importers.controls import visible
+from jixiao.importers.money import from_fen
 
 STATE_LABELS = {"reviewed": "✓ reviewed", "question": "? question", "problem": "! problem"}
 STATE_MARKS = {"reviewed": "✓", "question": "?", "problem": "!", None: "·"}

@@ -12,7 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from tui.actions import ALL
+from jixiao.tui.actions import ALL
 
 
 class KeymapError(Exception):

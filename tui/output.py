@@ -35,7 +35,7 @@ def render(
         return csv_text(rows)
     columns = list(headers) if headers else (list(rows[0]) if rows else [])
     titles = [headers[key] for key in columns] if headers else columns
-    from importers.controls import visible
+    from jixiao.importers.controls import visible
 
     body = [[visible(_cell(row.get(key))) for key in columns] for row in rows]
     align = ["right" if key in right else "left" for key in columns]
@@ -88,13 +88,13 @@ def _pad(text: str, width: int, side: str) -> str:
 
 
 def json_text(data: Any) -> str:
-    from importers.controls import json_safe
+    from jixiao.importers.controls import json_safe
 
     return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
-    from store.spreadsheet import safe_cell
+    from jixiao.store.spreadsheet import safe_cell
 
     buffer = io.StringIO()
     keys = list(columns) if columns is not None else (list(rows[0]) if rows else [])
@@ -106,7 +106,7 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
 
 def message(text: str) -> None:
     """A line for the user on stderr; document text in it is shown escaped."""
-    from importers.controls import visible
+    from jixiao.importers.controls import visible
 
     print(visible(text), file=sys.stderr)
 
@@ -114,7 +114,7 @@ def message(text: str) -> None:
 def say(text: str = "") -> None:
     """A line on stdout, document text in it shown escaped: what `print` is for a command
     whose output holds document text (show, compare, import's report)."""
-    from importers.controls import visible
+    from jixiao.importers.controls import visible
 
     print(visible(text))
 

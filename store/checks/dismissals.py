@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.engine import Connection
 
-from store.connection import write_connection
-from store.models import FindingDismissal
+from jixiao.store.connection import write_connection
+from jixiao.store.models import FindingDismissal
 
 
 @dataclass(frozen=True)

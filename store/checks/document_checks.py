@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from importers.model import ParsedDocument
-from importers.money import money_text
-from store.checks.model import Finding, check
+from jixiao.importers.model import ParsedDocument
+from jixiao.importers.money import money_text
+from jixiao.store.checks.model import Finding, check
 
 
 @check("T001", "warning", "The table of contents and the tables disagree")

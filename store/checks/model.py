@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.model import Indicator, ParsedDocument, Project
+from jixiao.importers.model import Indicator, ParsedDocument, Project
 
 SEVERITIES = ("error", "warning", "info")
 

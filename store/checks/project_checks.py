@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
-from importers.model import QUARTER_ENDS, Indicator, ParsedDocument, Project
-from importers.money import YUAN_PER_UNIT, money_text
-from store.checks.model import Finding, check
+from jixiao.importers.model import QUARTER_ENDS, Indicator, ParsedDocument, Project
+from jixiao.importers.money import YUAN_PER_UNIT, money_text
+from jixiao.store.checks.model import Finding, check
 
 LOWER_BOUNDS = {"=", "≥", ">"}
 """Comparators under which a target gives a least value (what cost arithmetic needs)."""

@@ -6,11 +6,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from importers.model import Indicator
-from store.checks import document_checks, project_checks  # noqa: F401  (register the checks)
-from store.checks.dismissals import Dismissal
-from store.checks.model import CHECKS, SEVERITIES, Finding
-from store.queries import StoredDocument, load_document
+from jixiao.importers.model import Indicator
+from jixiao.store.checks import document_checks, project_checks  # noqa: F401  (register the checks)
+from jixiao.store.checks.dismissals import Dismissal
+from jixiao.store.checks.model import CHECKS, SEVERITIES, Finding
+from jixiao.store.queries import StoredDocument, load_document
 
 
 def run_checks(stored: StoredDocument, select: set[str] | None = None,
@@ -71,7 +71,7 @@ def by_ordinal(findings: list[Finding]) -> dict[int, list[Finding]]:
 def finding_rows(engine: Engine, stored: StoredDocument, select: set[str] | None = None,
                  ignore: set[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """The document's findings as JSON rows, each with its dismissal (if any)."""
-    from store.checks.dismissals import dismissals
+    from jixiao.store.checks.dismissals import dismissals
 
     dismissed = dismissals(engine, stored.id)
     return [finding_json(f, dismissed.get(f.key)) for f in run_checks(stored, select, ignore)]

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, insert
 
-from store.connection import write_connection
-from store.models import PairingDecision
+from jixiao.store.connection import write_connection
+from jixiao.store.models import PairingDecision
 
 DECISIONS = ("confirmed", "rejected")
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from importers.model import QUARTER_ENDS, Indicator, Project, Target
-from importers.money import money_text
-from store.compare.normalize import normalize_name
-from store.compare.pairing import Item, pair_items
+from jixiao.importers.model import QUARTER_ENDS, Indicator, Project, Target
+from jixiao.importers.money import money_text
+from jixiao.store.compare.normalize import normalize_name
+from jixiao.store.compare.pairing import Item, pair_items
 
 REWORDED = 60.0
 """Two goals at least this similar are one goal reworded, not one dropped and one added."""

@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from importers.model import Project
-from importers.money import from_fen, money_text, to_fen
-from store.compare.diff import Change, IndicatorChange, indicator_changes, project_changes
-from store.compare.pairing import ASK, Item, Pair, pair_items, similarity
-from store.queries import StoredDocument, load_document
+from jixiao.importers.model import Project
+from jixiao.importers.money import from_fen, money_text, to_fen
+from jixiao.store.compare.diff import Change, IndicatorChange, indicator_changes, project_changes
+from jixiao.store.compare.pairing import ASK, Item, Pair, pair_items, similarity
+from jixiao.store.queries import StoredDocument, load_document
 
 STATUSES = ("added", "removed", "changed", "unchanged", "to_confirm")
 

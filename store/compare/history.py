@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
-from importers.model import Project
-from store.compare.documents import compare_documents
-from store.queries import load_document
+from jixiao.importers.model import Project
+from jixiao.store.compare.documents import compare_documents
+from jixiao.store.queries import load_document
 
 
 @dataclass(frozen=True)

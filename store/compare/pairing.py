@@ -13,8 +13,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from store.compare.normalize import mask_code, normalize_name
-from store.unique_pairs import unique_pairs
+from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.unique_pairs import unique_pairs
 
 AUTO = 80.0
 """A fuzzy score at least this high, with a clear lead, pairs without asking."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.compare.documents import STATUSES, Comparison, ProjectComparison, summary_json
-from store.export import md
+from jixiao.store.compare.documents import STATUSES, Comparison, ProjectComparison, summary_json
+from jixiao.store.export import md
 
 CSV_COLUMNS = ["status", "match", "score", "unit", "a_ordinal", "a_name", "b_ordinal",
                "b_name", "field", "a", "b", "detail"]  # fmt: skip

@@ -12,13 +12,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from importers import parse_file
+from jixiao.importers import parse_file
 from tests.render.blocks import document_blocks
 from tests.render.pdf import render_pdf
 from tests.render.word import render_docx
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "docs" / "samples" / "julu-zuzhibu-2024-draft.txt"
+SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 
 
 def render_sample(folder: Path, sample: Path = SAMPLE) -> dict[str, Path]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from importers.model import QUARTER_ENDS, ParsedDocument, Project, Unit
+from jixiao.importers.model import QUARTER_ENDS, ParsedDocument, Project, Unit
 
 COLUMNS = 7
 """The template's grid: the budget row needs seven cells (a label and three name/value

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from importers import parse_file
+from jixiao.importers import parse_file
 from tests.render import pdftotext_layout
 from tests.render.blocks import document_blocks
 from tests.render.sheet import render_xlsx
@@ -142,10 +142,10 @@ def render_document(name: str, folder: Path, profile: Path) -> list[Path]:
 def expected_export(reference: Path) -> dict[str, Any]:
     """The reference's import as `jixiao export --format json` gives it, without what
     belongs to one import of one file (tests/renderings.py: structure)."""
-    from store.db import open_store
-    from store.export import to_json
-    from store.queries import load_document
-    from store.save import save_document
+    from jixiao.store.db import open_store
+    from jixiao.store.export import to_json
+    from jixiao.store.queries import load_document
+    from jixiao.store.save import save_document
     from tests.renderings import structure
 
     parsed, report = parse_file(reference)

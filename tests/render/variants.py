@@ -12,8 +12,8 @@ import copy
 from dataclasses import replace
 from decimal import Decimal
 
-from importers import parse_file
-from importers.model import Indicator, ParsedDocument, Project, TocEntry, Unit
+from jixiao.importers import parse_file
+from jixiao.importers.model import Indicator, ParsedDocument, Project, TocEntry, Unit
 from tests.render import SAMPLE
 
 _LONG_NAME = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.commands.common import store_path
-from tui.errors import UsageError
-from tui.output import json_text, say
+from jixiao.tui.commands.common import store_path
+from jixiao.tui.errors import UsageError
+from jixiao.tui.output import json_text, say
 
 SUMMARY = "copy the store to DEST, safely while others read and write it"
 DESCRIPTION = (
@@ -27,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.backup import backup_store
-    from store.errors import StoreError
+    from jixiao.store.backup import backup_store
+    from jixiao.store.errors import StoreError
 
     source = store_path(args)
     try:

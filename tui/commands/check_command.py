@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_document_argument, open_store, resolve, write_output
-from tui.output import json_text, render
+from jixiao.tui.commands.common import add_document_argument, open_store, resolve, write_output
+from jixiao.tui.output import json_text, render
 
 SUMMARY = "run the review checks on a document"
 DESCRIPTION = (
@@ -26,11 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.checks.model import CHECKS
-    from store.checks.run import finding_rows
-    from store.export import md
-    from store.queries import load_document
-    from tui.errors import UsageError
+    from jixiao.store.checks.model import CHECKS
+    from jixiao.store.checks.run import finding_rows
+    from jixiao.store.export import md
+    from jixiao.store.queries import load_document
+    from jixiao.tui.errors import UsageError
 
     select, ignore = _codes(args.select), _codes(args.ignore)
     known = set(CHECKS) | {code[0] for code in CHECKS}

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.errors import UsageError
-from tui.output import ROW_FORMATS
+from jixiao.tui.errors import UsageError
+from jixiao.tui.output import ROW_FORMATS
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from store.across import Cursor, StoreFilter
-    from store.xlsx import Sheet
+    from jixiao.store.across import Cursor, StoreFilter
+    from jixiao.store.xlsx import Sheet
 
 
 def add_format_option(
@@ -35,14 +35,14 @@ def add_document_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    from store.location import default_path
+    from jixiao.store.location import default_path
 
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
 
 
 def open_store(args: argparse.Namespace) -> Engine:
-    from store.db import open_store as open_engine
-    from store.errors import StoreError
+    from jixiao.store.db import open_store as open_engine
+    from jixiao.store.errors import StoreError
 
     path = store_path(args)
     try:
@@ -59,7 +59,7 @@ def _default_location(args: argparse.Namespace) -> bool:
     a path the user named."""
     import os
 
-    from store.location import ENV_VAR
+    from jixiao.store.location import ENV_VAR
 
     return not getattr(args, "db", None) and not os.environ.get(ENV_VAR)
 
@@ -72,7 +72,7 @@ def _busy_notice(path: Path) -> Callable[[], None]:
         nonlocal told
         if not told:
             told = True
-            from tui.output import message
+            from jixiao.tui.output import message
 
             message(
                 f"jixiao: the store {path} is busy (another jixiao is writing); waiting… "
@@ -83,8 +83,8 @@ def _busy_notice(path: Path) -> Callable[[], None]:
 
 
 def resolve(engine: Engine, reference: str) -> int:
-    from store.errors import StoreError
-    from store.queries import resolve_document
+    from jixiao.store.errors import StoreError
+    from jixiao.store.queries import resolve_document
 
     try:
         return resolve_document(engine, reference)
@@ -95,7 +95,7 @@ def resolve(engine: Engine, reference: str) -> int:
 def write_output(text: str, output: str | None, encoding: str = "utf-8") -> None:
     """`text` to stdout, or to the file --output names. Control characters from document
     text are shown escaped either way (JSON and CSV come here already safe)."""
-    from importers.controls import visible
+    from jixiao.importers.controls import visible
 
     text = visible(text)
     if output is None or output == "-":
@@ -148,7 +148,7 @@ def output_error(output: str, error: OSError) -> UsageError:
 
 def save_workbook(args: argparse.Namespace, sheets: list[Sheet]) -> None:
     """An xlsx workbook to --output, every failure to write it a message and exit 2."""
-    from store.xlsx import write_workbook
+    from jixiao.store.xlsx import write_workbook
 
     path = output_file(args)
     try:
@@ -195,7 +195,7 @@ def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool =
 
 
 def store_filter(args: argparse.Namespace) -> StoreFilter:
-    from store.across import StoreFilter
+    from jixiao.store.across import StoreFilter
 
     if args.limit < 0:
         raise UsageError("--limit must be 0 (all) or more")
@@ -211,7 +211,7 @@ def store_filter(args: argparse.Namespace) -> StoreFilter:
 
 
 def parse_cursor(value: str | None) -> Cursor | None:
-    from store.across import Cursor
+    from jixiao.store.across import Cursor
 
     if value is None:
         return None

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.commands.common import open_store, resolve, write_output
-from tui.errors import UsageError
-from tui.output import csv_text, json_text, render
+from jixiao.tui.commands.common import open_store, resolve, write_output
+from jixiao.tui.errors import UsageError
+from jixiao.tui.output import csv_text, json_text, render
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     import getpass
     import os
 
-    from store.compare.decisions import decide
-    from store.compare.documents import compare_documents, to_json
-    from store.compare.render import (
+    from jixiao.store.compare.decisions import decide
+    from jixiao.store.compare.documents import compare_documents, to_json
+    from jixiao.store.compare.render import (
         CSV_COLUMNS,
         change_lines,
         csv_rows,
@@ -67,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if args.tui:
         from pathlib import Path
 
-        from store.db import default_path
-        from tui.app import JixiaoApp
+        from jixiao.store.db import default_path
+        from jixiao.tui.app import JixiaoApp
 
         path = Path(args.db) if getattr(args, "db", None) else default_path()
         JixiaoApp(engine, path, reviewer, document_id=b_id, compare=(a_id, b_id)).run()

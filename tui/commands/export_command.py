@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import (
+from jixiao.tui.commands.common import (
     add_document_argument,
     open_store,
     resolve,
     save_workbook,
     write_output,
 )
-from tui.output import csv_text, json_text
+from jixiao.tui.output import csv_text, json_text
 
 SUMMARY = "write a whole document as JSON, CSV or Markdown"
 DESCRIPTION = (
@@ -34,14 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.export import CSV_COLUMNS, to_csv_rows, to_json, to_markdown
-    from store.queries import load_document
+    from jixiao.store.export import CSV_COLUMNS, to_csv_rows, to_json, to_markdown
+    from jixiao.store.queries import load_document
 
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     if args.format == "xlsx":
-        from store.export import project_json
-        from store.xlsx import Sheet
+        from jixiao.store.export import project_json
+        from jixiao.store.xlsx import Sheet
 
         projects = [project_json(p) | {"unit": p.unit_code, "indicators": len(p.indicators),
                                        "goals": " / ".join(p.goals)}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.common import open_store
-from tui.errors import UsageError
-from tui.output import json_text, message, say
+from jixiao.tui.commands.common import open_store
+from jixiao.tui.errors import UsageError
+from jixiao.tui.output import json_text, message, say
 
 SUMMARY = "import text dumps of 绩效文本 into the store"
 DESCRIPTION = (
@@ -24,7 +24,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from importers import LAYOUTS
+    from jixiao.importers import LAYOUTS
 
     parser.add_argument(
         "files",
@@ -63,10 +63,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from importers import Overrides
-    from importers.sources import find_sources
-    from store.bulk_import import FileResult, Interrupted, import_files
-    from tui.progress import ProgressLine
+    from jixiao.importers import Overrides
+    from jixiao.importers.sources import find_sources
+    from jixiao.store.bulk_import import FileResult, Interrupted, import_files
+    from jixiao.tui.progress import ProgressLine
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     except Interrupted as stop:
         results, stopped = stop.results, "interrupted"
     except Exception as error:
-        from store.errors import fault_kind
+        from jixiao.store.errors import fault_kind
 
         if fault_kind(error) is None:
             raise
@@ -129,9 +129,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _refuse_damaged(args: argparse.Namespace, files: int) -> None:
-    from store.errors import StoreError
-    from store.verify import refuse_damaged
-    from tui.commands.common import store_path
+    from jixiao.store.errors import StoreError
+    from jixiao.store.verify import refuse_damaged
+    from jixiao.tui.commands.common import store_path
 
     try:
         refuse_damaged(store_path(args), files)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.common import add_format_option, add_store_filter_options
-from tui.commands.paged import run_paged
+from jixiao.tui.commands.common import add_format_option, add_store_filter_options
+from jixiao.tui.commands.paged import run_paged
 
 SUMMARY = "list indicators across all documents, filtered"
 DESCRIPTION = (
@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.across import count_indicators, indicator_page
+    from jixiao.store.across import count_indicators, indicator_page
 
     return run_paged(
         args,
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def indicator_row(row: dict[str, Any]) -> dict[str, Any]:
-    from importers.money import from_fen
+    from jixiao.importers.money import from_fen
 
     return {
         "document_id": row["document_id"],

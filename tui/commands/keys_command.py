@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_format_option
-from tui.output import render
+from jixiao.tui.commands.common import add_format_option
+from jixiao.tui.output import render
 
 SUMMARY = "list the TUI's key bindings and their ids"
 DESCRIPTION = (
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.actions import ALL
+    from jixiao.tui.actions import ALL
 
     rows = [{"id": a.id, "keys": a.keys, "description": a.description} for a in ALL]
     print(render(rows, args.format), end="")

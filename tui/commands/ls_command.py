@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_format_option, open_store, store_path
-from tui.output import message, render
+from jixiao.tui.commands.common import add_format_option, open_store, store_path
+from jixiao.tui.output import message, render
 
 SUMMARY = "list the documents in the store"
 DESCRIPTION = (
@@ -35,8 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from importers.money import from_fen
-    from store.listing import read_documents
+    from jixiao.importers.money import from_fen
+    from jixiao.store.listing import read_documents
 
     path = store_path(args)
     rows = read_documents(path)  # the fast way: sqlite3 alone

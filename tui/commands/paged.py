@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tui.commands.common import cursor_text, open_store, parse_cursor, store_filter
-from tui.output import csv_text, json_text, message, render
+from jixiao.tui.commands.common import cursor_text, open_store, parse_cursor, store_filter
+from jixiao.tui.output import csv_text, json_text, message, render
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from store.across import Cursor, Page, StoreFilter
+    from jixiao.store.across import Cursor, Page, StoreFilter
 
 PageReader = Callable[["Engine", "StoreFilter", str, "Cursor | None", int], "Page"]
 Counter = Callable[["Engine", "StoreFilter"], int]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.common import add_format_option, add_store_filter_options
-from tui.commands.paged import run_paged
+from jixiao.tui.commands.common import add_format_option, add_store_filter_options
+from jixiao.tui.commands.paged import run_paged
 
 SUMMARY = "list projects across all documents, filtered and sorted"
 DESCRIPTION = (
@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.across import count_projects, project_page
+    from jixiao.store.across import count_projects, project_page
 
     return run_paged(
         args,
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def project_row(row: dict[str, Any]) -> dict[str, Any]:
-    from importers.money import from_fen
+    from jixiao.importers.money import from_fen
 
     unit = row["money_unit"]
     previous = row["previous_budget_fen"]

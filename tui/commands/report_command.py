@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.common import (
+from jixiao.tui.commands.common import (
     add_document_argument,
     open_store,
     resolve,
     save_workbook,
     write_output,
 )
-from tui.output import csv_text
+from jixiao.tui.output import csv_text
 
 SUMMARY = "write the review's marks and notes of a document"
 DESCRIPTION = (
@@ -30,18 +30,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.browse import document
-    from store.checks.run import finding_rows
-    from store.queries import load_document
-    from store.report import COLUMNS, report_markdown, report_rows
-    from store.reviews import progress
+    from jixiao.store.browse import document
+    from jixiao.store.checks.run import finding_rows
+    from jixiao.store.queries import load_document
+    from jixiao.store.report import COLUMNS, report_markdown, report_rows
+    from jixiao.store.reviews import progress
 
     engine = open_store(args)
     document_id = resolve(engine, args.document)
     rows = report_rows(engine, document_id)
     found = finding_rows(engine, load_document(engine, document_id))
     if args.format == "xlsx":
-        from store.xlsx import Sheet
+        from jixiao.store.xlsx import Sheet
 
         save_workbook(args, [
             Sheet("审核 marks", COLUMNS, rows),

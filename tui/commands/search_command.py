@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_format_option, cursor_text, open_store, resolve
-from tui.output import message, render
+from jixiao.tui.commands.common import add_format_option, cursor_text, open_store, resolve
+from jixiao.tui.output import message, render
 
 SUMMARY = "search project names, purposes, goals and indicators"
 DESCRIPTION = (
@@ -40,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from store.across import Cursor
-    from store.search import search
+    from jixiao.store.across import Cursor
+    from jixiao.store.search import search
 
     engine = open_store(args)
     document_id = resolve(engine, args.document) if args.document else None

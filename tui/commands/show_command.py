@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tui.commands.common import add_document_argument, add_format_option, open_store, resolve
-from tui.errors import UsageError
-from tui.output import json_text, render, say
+from jixiao.tui.commands.common import add_document_argument, add_format_option, open_store, resolve
+from jixiao.tui.errors import UsageError
+from jixiao.tui.output import json_text, render, say
 
 if TYPE_CHECKING:
-    from importers.model import Project
-    from store.queries import StoredDocument
+    from jixiao.importers.model import Project
+    from jixiao.store.queries import StoredDocument
 
 SUMMARY = "show a document's projects, or one project in full"
 DESCRIPTION = (
@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.queries import load_document
+    from jixiao.store.queries import load_document
 
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def find_project(stored: StoredDocument, wanted: str) -> Project:
-    from importers.text import squash
+    from jixiao.importers.text import squash
 
     projects = stored.parsed.projects
     wanted = wanted.strip()
@@ -96,7 +96,7 @@ def find_project(stored: StoredDocument, wanted: str) -> Project:
 
 
 def _project_rows(stored: StoredDocument) -> list[dict[str, Any]]:
-    from importers.money import money_text
+    from jixiao.importers.money import money_text
 
     return [
         {
@@ -124,7 +124,7 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
         return
     from decimal import Decimal
 
-    from importers.money import money_text
+    from jixiao.importers.money import money_text
 
     doc = stored.parsed
     stage = "草案 draft" if doc.stage == "draft" else "final"
@@ -160,8 +160,8 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
 
 
 def _show_project(stored: StoredDocument, project: Project, args: argparse.Namespace) -> None:
-    from store.export import project_json
-    from store.queries import source_lines
+    from jixiao.store.export import project_json
+    from jixiao.store.queries import source_lines
 
     if args.format == "json":
         print(json_text(project_json(project)), end="")
@@ -173,8 +173,8 @@ def _show_project(stored: StoredDocument, project: Project, args: argparse.Names
     if args.format == "csv":
         print(render(indicator_rows, "csv"), end="")
         return
-    from importers.model import QUARTER_ENDS
-    from importers.money import money_text
+    from jixiao.importers.model import QUARTER_ENDS
+    from jixiao.importers.money import money_text
 
     unit = next(u for u in stored.parsed.units if u.code == project.unit_code)
     plan = "   ".join(f"{m}月底 {_percent(project.spending_plan.get(m))}" for m in QUARTER_ENDS)
@@ -190,7 +190,7 @@ def _show_project(stored: StoredDocument, project: Project, args: argparse.Names
     say("绩效目标")
     for number, goal in enumerate(project.goals, start=1):
         say(f"  {number}. {goal}")
-    from importers import RENDERED_FORMATS
+    from jixiao.importers import RENDERED_FORMATS
 
     source = stored.parsed.source
     # A PDF's, Word or spreadsheet file's lines are those of the text jixiao made of it.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import open_store, store_path
-from tui.output import json_text
+from jixiao.tui.commands.common import open_store, store_path
+from jixiao.tui.output import json_text
 
 SUMMARY = "show the store's size and what it holds"
 DESCRIPTION = (
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.stats import store_stats
+    from jixiao.store.stats import store_stats
 
     stats = store_stats(open_store(args), store_path(args))
     if args.format == "json":

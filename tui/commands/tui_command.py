@@ -7,8 +7,8 @@ import getpass
 import os
 from pathlib import Path
 
-from tui.commands.common import open_store, resolve
-from tui.errors import UsageError
+from jixiao.tui.commands.common import open_store, resolve
+from jixiao.tui.errors import UsageError
 
 SUMMARY = "open the review TUI (the default when no command is given)"
 DESCRIPTION = (
@@ -33,8 +33,8 @@ def add_tui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.db import default_path
-    from tui.keymap import KeymapError, default_keymap_path, load_keymap
+    from jixiao.store.db import default_path
+    from jixiao.tui.keymap import KeymapError, default_keymap_path, load_keymap
 
     engine = open_store(args)
     reference = getattr(args, "document", None)
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     reviewer = getattr(args, "reviewer", None) or os.environ.get("USER") or getpass.getuser()
     store_path = Path(args.db) if getattr(args, "db", None) else default_path()
 
-    from tui.app import JixiaoApp
+    from jixiao.tui.app import JixiaoApp
 
     app = JixiaoApp(engine, store_path, reviewer, document_id=document_id, keymap=keymap)
     try:

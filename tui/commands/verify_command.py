@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_format_option, store_path
-from tui.errors import UsageError
-from tui.output import json_text, render, say
+from jixiao.tui.commands.common import add_format_option, store_path
+from jixiao.tui.errors import UsageError
+from jixiao.tui.output import json_text, render, say
 
 SUMMARY = "check that the store is sound (SQLite's integrity check and the store's invariants)"
 DESCRIPTION = (
@@ -30,8 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.errors import StoreError
-    from store.verify import verify_store
+    from jixiao.store.errors import StoreError
+    from jixiao.store.verify import verify_store
 
     path = store_path(args)
     try:

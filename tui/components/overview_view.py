@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store.browse import Overview
-from tui.display import STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.store.browse import Overview
+from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
 
 
 class OverviewView(VerticalScroll):

@@ -27,9 +27,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from importers.controls import visible
-from tui import actions
-from tui.bindings import bindings
+from jixiao.importers.controls import visible
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
 
 
 @dataclass(frozen=True)

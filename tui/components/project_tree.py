@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from store.browse import (
+from jixiao.store.browse import (
     ProjectFilter,
     ProjectRow,
     departments,
@@ -19,9 +19,9 @@ from store.browse import (
     projects_of,
     units_of,
 )
-from tui import actions
-from tui.bindings import bindings
-from tui.display import STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,22 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from store.browse import ProjectDetail
-from store.checks.dismissals import Dismissal
-from store.checks.model import Finding
-from store.reviews import Mark
-from tui import actions
-from tui.bindings import bindings
-from tui.display import STATE_LABELS, STATE_MARKS, STATE_STYLES, money, plain, plan_bar, visible
-from tui.screens.findings import finding_line
+from jixiao.store.browse import ProjectDetail
+from jixiao.store.checks.dismissals import Dismissal
+from jixiao.store.checks.model import Finding
+from jixiao.store.reviews import Mark
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import (
+    STATE_LABELS,
+    STATE_MARKS,
+    STATE_STYLES,
+    money,
+    plain,
+    plan_bar,
+    visible,
+)
+from jixiao.tui.screens.findings import finding_line
 
 INDICATOR_COLUMNS = ("", "一级", "二级", "三级指标", "指标值", "绩效指标描述", "依据", "行")
 

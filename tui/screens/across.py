@@ -18,8 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from importers.money import from_fen
-from store.across import (
+from jixiao.importers.money import from_fen
+from jixiao.store.across import (
     INDICATOR_SORTS,
     PROJECT_SORTS,
     Cursor,
@@ -30,10 +30,10 @@ from store.across import (
     indicator_page,
     project_page,
 )
-from tui import actions
-from tui.bindings import bindings
-from tui.components.page_table import Cell, Column, PageTable
-from tui.display import visible
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.components.page_table import Cell, Column, PageTable
+from jixiao.tui.display import visible
 
 PAGE_ROWS = 50
 """Two or three screens at 80×24, one at 200×50."""

@@ -14,7 +14,7 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from store.browse import (
+from jixiao.store.browse import (
     SORTS,
     ProjectDetail,
     ProjectFilter,
@@ -27,26 +27,26 @@ from store.browse import (
     source_text,
     units_of,
 )
-from store.checks.dismissals import dismissals
-from store.checks.model import Finding
-from store.checks.run import by_ordinal, document_findings
-from store.reviews import clear_mark, set_mark
-from store.reviews import progress as review_progress
-from store.search import Hit
-from tui import actions
-from tui.bindings import bindings
-from tui.components.overview_view import OverviewView
-from tui.components.project_tree import ProjectTree, Ref
-from tui.components.project_view import IndicatorTable, ProjectView
-from tui.display import STATE_MARKS, STATE_STYLES, money, visible
-from tui.screens.across import AcrossScreen, Chosen
-from tui.screens.compare import CompareScreen
-from tui.screens.filter import FilterScreen
-from tui.screens.findings import FindingsScreen
-from tui.screens.note import NoteScreen
-from tui.screens.pick_document import PickDocumentScreen
-from tui.screens.search import SearchResult, SearchScreen
-from tui.store_writer import writer_of
+from jixiao.store.checks.dismissals import dismissals
+from jixiao.store.checks.model import Finding
+from jixiao.store.checks.run import by_ordinal, document_findings
+from jixiao.store.reviews import clear_mark, set_mark
+from jixiao.store.reviews import progress as review_progress
+from jixiao.store.search import Hit
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.components.overview_view import OverviewView
+from jixiao.tui.components.project_tree import ProjectTree, Ref
+from jixiao.tui.components.project_view import IndicatorTable, ProjectView
+from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.tui.screens.across import AcrossScreen, Chosen
+from jixiao.tui.screens.compare import CompareScreen
+from jixiao.tui.screens.filter import FilterScreen
+from jixiao.tui.screens.findings import FindingsScreen
+from jixiao.tui.screens.note import NoteScreen
+from jixiao.tui.screens.pick_document import PickDocumentScreen
+from jixiao.tui.screens.search import SearchResult, SearchScreen
+from jixiao.tui.store_writer import writer_of
 
 
 class BrowseScreen(Screen[None]):

@@ -13,16 +13,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from importers.model import QUARTER_ENDS
-from store.compare.decisions import decide
-from store.compare.documents import Comparison, ProjectComparison, compare_documents
-from store.compare.history import project_history
-from store.compare.render import summary_lines, title, to_markdown
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
-from tui.screens.history import HistoryScreen
-from tui.store_writer import writer_of
+from jixiao.importers.model import QUARTER_ENDS
+from jixiao.store.compare.decisions import decide
+from jixiao.store.compare.documents import Comparison, ProjectComparison, compare_documents
+from jixiao.store.compare.history import project_history
+from jixiao.store.compare.render import summary_lines, title, to_markdown
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
+from jixiao.tui.screens.history import HistoryScreen
+from jixiao.tui.store_writer import writer_of
 
 FILTERS = ("all", "changed", "to_confirm", "added", "removed", "unchanged")
 STATUS_MARKS = {"changed": "~", "to_confirm": "?", "added": "+", "removed": "−", "unchanged": "·"}

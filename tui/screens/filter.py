@@ -10,11 +10,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from importers.money import to_fen
-from store.browse import STATE_FILTERS, ProjectFilter, UnitRow
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
+from jixiao.importers.money import to_fen
+from jixiao.store.browse import STATE_FILTERS, ProjectFilter, UnitRow
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
 
 
 class FilterScreen(ModalScreen[ProjectFilter | None]):
@@ -89,6 +89,6 @@ def _fen(text: str) -> int | None:
 
 
 def _wan(fen: int | None) -> str:
-    from importers.money import from_fen
+    from jixiao.importers.money import from_fen
 
     return "" if fen is None else str(from_fen(fen, "万元"))

@@ -10,13 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.checks.dismissals import Dismissal, dismiss, dismissals, restore
-from store.checks.model import Finding
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
-from tui.screens.note import NoteScreen
-from tui.store_writer import writer_of
+from jixiao.store.checks.dismissals import Dismissal, dismiss, dismissals, restore
+from jixiao.store.checks.model import Finding
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
+from jixiao.tui.screens.note import NoteScreen
+from jixiao.tui.store_writer import writer_of
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
 

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui import actions
-from tui.bindings import bindings
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
 
 
 class HelpScreen(ModalScreen[None]):

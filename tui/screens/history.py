@@ -9,11 +9,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.compare.diff import same_text
-from store.compare.history import YearEntry
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
+from jixiao.store.compare.diff import same_text
+from jixiao.store.compare.history import YearEntry
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
 
 
 class HistoryScreen(ModalScreen[None]):

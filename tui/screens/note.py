@@ -8,9 +8,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
 
 
 class NoteScreen(ModalScreen[str | None]):

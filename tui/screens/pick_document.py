@@ -10,9 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
 
 
 class PickDocumentScreen(ModalScreen[int | None]):

@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.search import Hit, search
-from tui import actions
-from tui.bindings import bindings
-from tui.display import visible
+from jixiao.store.search import Hit, search
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
+from jixiao.tui.display import visible
 
 KIND_NAMES = {"project": "名称", "purpose": "用途", "goal": "目标", "indicator": "指标",
               "department_goal": "部门目标"}  # fmt: skip

@@ -8,9 +8,8 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui import actions
-from tui.bindings import bindings
-from tui.sample import SAMPLE_PATH
+from jixiao.tui import actions
+from jixiao.tui.bindings import bindings
 
 
 class WelcomeScreen(Screen[None]):
@@ -32,10 +31,9 @@ class WelcomeScreen(Screen[None]):
         text.append("\n\nImport documents from the shell:\n")
         text.append("    jixiao import FILE...", style="bold")
         text.append("   (text dumps: UTF-8 or GB18030)\n\n")
-        if SAMPLE_PATH.exists():
-            text.append("Or press ")
-            text.append("i", style="bold reverse")
-            text.append(" to import the bundled sample, the 2024 draft of 中共巨鹿县委组织部.\n")
+        text.append("Or press ")
+        text.append("i", style="bold reverse")
+        text.append(" to import the bundled sample, the 2024 draft of 中共巨鹿县委组织部.\n")
         text.append("\nCtrl+Q quits; ? shows the keys.", style="dim")
         with Center(), Vertical():
             yield Static(text)

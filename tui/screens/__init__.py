@@ -1,0 +1,1 @@
+"""The Textual app's screens: welcome, browse, search, compare, findings, help…"""

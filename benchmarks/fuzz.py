@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.verify import verify_store  # noqa: E402
+from jixiao.store.verify import verify_store  # noqa: E402
 from tests.mutants import make_mutant, unmutated  # noqa: E402
 
 BUG_SIGNS = ("Traceback", "internal error", "this is a bug")
@@ -40,7 +40,7 @@ KINDS_SHOWN = 25
 def run_import(folder: Path, db: Path, jobs: int) -> tuple[float, subprocess.CompletedProcess]:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(db), "import", str(folder), "--json",
+        [sys.executable, "-m", "jixiao.tui.cli", "--db", str(db), "import", str(folder), "--json",
          "--jobs", str(jobs)],
         cwd=ROOT, capture_output=True, text=True, check=False,
         env={**os.environ, "JIXIAO_DEBUG": ""},

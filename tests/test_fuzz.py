@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from importers import ImportFault, Overrides, ParsedDocument, parse_bytes
-from store.db import open_store
-from store.queries import load_document
-from store.verify import verify_store
+from jixiao.importers import ImportFault, Overrides, ParsedDocument, parse_bytes
+from jixiao.store.db import open_store
+from jixiao.store.queries import load_document
+from jixiao.store.verify import verify_store
 from tests.conftest import ROOT
 from tests.mutants import BASES, RENDERINGS, Mutant, base_bytes, make_mutant
 
@@ -60,8 +60,8 @@ def fuzz_run(tmp_path_factory: pytest.TempPathFactory) -> FuzzRun:
         mutants[mutant.filename] = mutant
     db = root / "fuzz.db"
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(db), "import", str(folder), "--jobs", "2",
-         "--json"],
+        [sys.executable, "-m", "jixiao.tui.cli", "--db", str(db), "import", str(folder),
+         "--jobs", "2", "--json"],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, "JIXIAO_DEBUG": ""},
     )  # fmt: skip
@@ -254,7 +254,7 @@ class TestWorkersFreeWhatTheReadersLeave:
     reach; a worker now collects after each file."""
 
     def test_no_garbage_is_left_after_a_chunk(self):
-        from store.bulk_worker import parse_chunk, spare_the_collector
+        from jixiao.store.bulk_worker import parse_chunk, spare_the_collector
 
         thresholds = gc.get_threshold()
         spare_the_collector()
@@ -296,7 +296,7 @@ class TestDamagedFilesAreTheirFileFault:
         assert said in caught.value.message, mutant.describe()
 
     def test_a_zip_whose_names_are_not_utf8_is_no_office_file_of_theirs(self):
-        from importers import sheet, word
+        from jixiao.importers import sheet, word
 
         data = bytearray(base_bytes(RENDERINGS / "libreoffice.docx"))
         central = data.rindex(b"PK\x01\x02")  # the last entry of the central directory

@@ -472,7 +472,7 @@ class TestLargeInputs:
         program = (
             "import re, sys\n"
             "from pathlib import Path\n"
-            "from tui.cli import main\n"
+            "from jixiao.tui.cli import main\n"
             "code = main(sys.argv[1:])\n"
             "status = Path('/proc/self/status').read_text()\n"
             "print('peak', re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1))\n"

@@ -15,6 +15,7 @@ report as warnings on the rendering's lines (render_with_notes).
 from __future__ import annotations
 
 import contextlib
+import logging
 from io import BytesIO
 from typing import Any
 
@@ -43,6 +44,9 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
     rendering, message) for the import report's warnings."""
     import pdfplumber
 
+    # pdfminer logs what it skips in a damaged content stream ("Could not set text
+    # matrix…"), hundreds of lines in a folder's import; what matters reaches the report.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not recognises(data):
         raise ImportFault(filename, None, "not a PDF file (it does not start with %PDF-)")
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import re
 import shutil
@@ -294,6 +295,14 @@ class TestDamagedFilesAreTheirFileFault:
         with pytest.raises(ImportFault, match="cannot read this PDF") as caught:
             parse_bytes(mutant.data, mutant.filename)
         assert said in caught.value.message, mutant.describe()
+
+    def test_pdfminer_says_nothing_of_what_it_skips(self, caplog):
+        """A damaged PDF made pdfminer log a warning a glyph ("Could not get FontBBox…"),
+        hundreds of lines on stderr in a folder's import; the fault says what matters."""
+        mutant = make_mutant(14, 849)
+        with caplog.at_level(logging.WARNING), pytest.raises(ImportFault):
+            parse_bytes(mutant.data, mutant.filename)
+        assert [r for r in caplog.records if r.name.startswith("pdfminer")] == []
 
     def test_a_zip_whose_names_are_not_utf8_is_no_office_file_of_theirs(self):
         from jixiao.importers import sheet, word

@@ -19,7 +19,7 @@ from jixiao.importers import cells, convert, delimited, odt, pdf, sheet, spaced,
 from jixiao.importers.controls import warn_controls
 from jixiao.importers.decode import DecodedText, decode_bytes, read_bytes
 from jixiao.importers.model import ParsedDocument, SourceInfo
-from jixiao.importers.refusals import columns_one_after_another, refusal
+from jixiao.importers.refusals import columns_refusal, contents_refusal
 from jixiao.importers.report import ImportFault, ImportReport
 from jixiao.importers.template import Overrides
 
@@ -120,8 +120,9 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         if module in FILE_FORMATS:
             raise ImportFault(filename, None, f"this is a text file, not a {module.DESCRIPTION}")
         return module
-    if columns_one_after_another(text):
-        raise ImportFault(filename, None, refusal(text) or "")
+    refused = columns_refusal(text)
+    if refused is not None:
+        raise ImportFault(filename, None, refused)
     # The best score wins; on a tie, the layout listed first in TEXT_LAYOUTS. That puts
     # `csv` before `tabbed`: a tab-separated text with quoted cells scores the same for
     # both, and csv claims one only when the text proves its quoting (a quoted cell that
@@ -131,9 +132,9 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         ((module.sniff(text), module.NAME) for module in TEXT_LAYOUTS), key=lambda s: s[0]
     )
     if best_score < _SURE_ENOUGH:
-        explained = refusal(text)
-        if explained is not None:
-            raise ImportFault(filename, None, explained)
+        refused = contents_refusal(text)
+        if refused is not None:
+            raise ImportFault(filename, None, refused)
         known = "; ".join(f"{name} ({module.DESCRIPTION})" for name, module in LAYOUTS.items())
         raise ImportFault(
             filename,

@@ -43,19 +43,25 @@ def contents_without_tables(text: str) -> int:
     return listed
 
 
-def refusal(text: str) -> str | None:
-    """The message for a text that no layout can read, and why; None when there is none."""
-    if columns_one_after_another(text):
-        return (
-            "this looks like `pdftotext` output without `-layout`: the table's columns come "
-            "one after another and its rows cannot be rebuilt. Make the dump with "
-            "`pdftotext -layout FILE.pdf FILE.txt`, or import the PDF itself"
-        )
+def columns_refusal(text: str) -> str | None:
+    """The message for `pdftotext` output without `-layout`; None for any other text."""
+    if not columns_one_after_another(text):
+        return None
+    return (
+        "this looks like `pdftotext` output without `-layout`: the table's columns come "
+        "one after another and its rows cannot be rebuilt. Make the dump with "
+        "`pdftotext -layout FILE.pdf FILE.txt`, or import the PDF itself"
+    )
+
+
+def contents_refusal(text: str) -> str | None:
+    """The message for a cover and contents without tables; None for any other text. Asked
+    only when no layout recognised the text."""
     listed = contents_without_tables(text)
-    if listed:
-        return (
-            f"the text has a cover and a table of contents listing {listed} project "
-            f"table(s) (…绩效目标表), but none of the tables (no 项目编码 row): is it only the "
-            "first pages? Import the whole document"
-        )
-    return None
+    if not listed:
+        return None
+    return (
+        f"the text has a cover and a table of contents listing {listed} project "
+        f"table(s) (…绩效目标表), but none of the tables (no 项目编码 row): is it only the "
+        "first pages? Import the whole document"
+    )

@@ -140,6 +140,22 @@ class TestAmounts:
         assert budget == fen
 
 
+def disk_full_at_the_third_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store's disk fills up as the third document is written."""
+    save = bulk_import.save_prepared
+    written: list[str] = []
+
+    def full_at_the_third(connection, prepared):
+        if len(written) == 2:
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = sqlite3.SQLITE_FULL
+            raise error
+        written.append(prepared.sha256)
+        return save(connection, prepared)
+
+    monkeypatch.setattr(bulk_import, "save_prepared", full_at_the_third)
+
+
 class TestOneBadFileNeverEndsTheRun:
     def test_a_poisoned_folder_stores_every_good_file(self, corpus, tmp_path, capsys):
         folder = tmp_path / "poisoned"
@@ -221,18 +237,7 @@ class TestOneBadFileNeverEndsTheRun:
         # A full disk is no document's fault: failing each document in turn would only say
         # the same thing thousands of times.
         files = sorted(corpus.rglob("*.txt"))
-        save = bulk_import.save_prepared
-        written = []
-
-        def full_at_the_third(connection, prepared):
-            if len(written) == 2:
-                error = sqlite3.OperationalError("database or disk is full")
-                error.sqlite_errorcode = sqlite3.SQLITE_FULL
-                raise error
-            written.append(prepared.sha256)
-            return save(connection, prepared)
-
-        monkeypatch.setattr(bulk_import, "save_prepared", full_at_the_third)
+        disk_full_at_the_third_document(monkeypatch)
         db = tmp_path / "s.db"
         with pytest.raises(sqlite3.OperationalError, match="full"):
             import_files(open_store(db), files, overrides=Overrides(), jobs=1)
@@ -241,18 +246,7 @@ class TestOneBadFileNeverEndsTheRun:
     def test_the_command_says_what_is_in_before_the_fault_of_the_store(
         self, corpus, tmp_path, monkeypatch, capsys
     ):
-        save = bulk_import.save_prepared
-        written = []
-
-        def full_at_the_third(connection, prepared):
-            if len(written) == 2:
-                error = sqlite3.OperationalError("database or disk is full")
-                error.sqlite_errorcode = sqlite3.SQLITE_FULL
-                raise error
-            written.append(prepared.sha256)
-            return save(connection, prepared)
-
-        monkeypatch.setattr(bulk_import, "save_prepared", full_at_the_third)
+        disk_full_at_the_third_document(monkeypatch)
         monkeypatch.setattr(bulk_import, "BATCH_DOCUMENTS", 2)
         db = tmp_path / "s.db"
         code = main(["--db", str(db), "import", "--quiet", "--jobs", "1", str(corpus)])

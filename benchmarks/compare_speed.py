@@ -23,10 +23,12 @@ sys.path.insert(0, str(ROOT))
 
 from jixiao.importers import parse_file  # noqa: E402
 from jixiao.importers.model import ParsedDocument  # noqa: E402
-from jixiao.store.compare.documents import compare_documents  # noqa: E402
-from jixiao.store.connection import write_connection  # noqa: E402
-from jixiao.store.db import open_store  # noqa: E402
-from jixiao.store.save import save_in  # noqa: E402
+from jixiao.store import (  # noqa: E402
+    compare_documents,
+    open_store,
+    save_in,
+    write_connection,
+)
 
 SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 

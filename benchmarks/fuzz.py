@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from jixiao.store.verify import verify_store  # noqa: E402
+from jixiao.store import read_documents, verify_store  # noqa: E402
 from tests.mutants import make_mutant, unmutated  # noqa: E402
 
 BUG_SIGNS = ("Traceback", "internal error", "this is a bug")
@@ -59,16 +58,8 @@ def partly_stored(db: Path, results: list[dict[str, Any]]) -> list[str]:
     """Documents whose rows are not what their file's parse counted (the summary the import
     printed), and what `jixiao verify` finds wrong with the store."""
     problems = [f"verify: {c.check}: {p}" for c in verify_store(db) for p in c.problems]
-    with sqlite3.connect(db) as connection:
-        rows = {
-            document: (units, projects, indicators)
-            for document, units, projects, indicators in connection.execute(
-                "SELECT d.id, (SELECT count(*) FROM unit AS u WHERE u.document_id = d.id), "
-                "(SELECT count(*) FROM project AS p WHERE p.document_id = d.id), "
-                "(SELECT count(*) FROM indicator AS i JOIN project AS p ON p.id = i.project_id "
-                "WHERE p.document_id = d.id) FROM document AS d"
-            )
-        }
+    # verify has compared each document's counts with its rows; these are those counts
+    rows = {d["id"]: (d["units"], d["projects"], d["indicators"]) for d in read_documents(db) or []}
     for result in results:
         if result["status"] in ("imported", "unchanged"):
             counted = (result["units"], result["projects"], result["indicators"])

@@ -37,9 +37,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 
 from jixiao.importers import Overrides, parse_file  # noqa: E402
-from jixiao.store.bulk_import import import_files  # noqa: E402
-from jixiao.store.db import open_store  # noqa: E402
-from jixiao.store.rows import FirstIds, document_tables  # noqa: E402
+from jixiao.store import (  # noqa: E402
+    FirstIds,
+    document_tables,
+    import_files,
+    open_store,
+)
 
 RATE_TARGET = 100.0
 CEILING_SHARE_TARGET = 1 / 3

@@ -38,9 +38,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 from tui_speed import measure as measure_browse  # noqa: E402
 
-from jixiao.store.across import StoreFilter, project_page  # noqa: E402
-from jixiao.store.db import open_store  # noqa: E402
-from jixiao.store.search import search  # noqa: E402
+from jixiao.store import (  # noqa: E402
+    StoreFilter,
+    open_store,
+    project_page,
+    search_store,
+    store_stats,
+)
 from jixiao.tui.screens.across import PAGE_ROWS  # noqa: E402
 
 JIXIAO = [sys.executable, "-m", "jixiao.tui.cli"]
@@ -189,10 +193,8 @@ def main() -> None:
 
 def report(store: Path) -> None:
     engine = open_store(store)
-    with engine.connect() as connection:
-        documents, projects, indicators = connection.exec_driver_sql(
-            "SELECT count(*), sum(project_count), sum(indicator_count) FROM document"
-        ).one()
+    counts = store_stats(engine, store)["counts"]
+    documents, projects, indicators = (counts[k] for k in ("documents", "projects", "indicators"))
     size = store.stat().st_size / 1e6
     print(f"store: {documents:,} documents, {projects:,} projects, {indicators:,} indicators; "
           f"{size:,.0f} MB")  # fmt: skip
@@ -221,7 +223,7 @@ def report(store: Path) -> None:
     queries = (("满意度", "search3"), ("茶话会", "search3"), ("鹦鹉螺", "search3"),
                ("经费", "search2"), ("茶话", "search2"), ("鹦鹉", "search2"))  # fmt: skip
     for query, target in queries:
-        hits, times = timed(search, engine, query, None, 500, repeat=3)
+        hits, times = timed(search_store, engine, query, None, 500, repeat=3)
         print(
             f"  {query:4} {len(hits):4} hits  first {times[0] * 1000:6.1f} ms  "
             f"then {min(times[1:]) * 1000:6.1f} ms   target ≤ {TARGETS[target] * 1000:.0f} ms"

@@ -12,9 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from jixiao.importers import parse_file  # noqa: E402
-from jixiao.store.connection import write_connection  # noqa: E402
-from jixiao.store.db import open_store  # noqa: E402
-from jixiao.store.save import save_in  # noqa: E402
+from jixiao.store import (  # noqa: E402
+    open_store,
+    save_in,
+    write_connection,
+)
 
 SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store_builder import build_store
 
-from jixiao.store.db import open_store
+from jixiao.store import open_store
 from jixiao.tui.app import JixiaoApp
 from jixiao.tui.components.project_view import ProjectView
 from jixiao.tui.screens.browse import BrowseScreen

@@ -158,6 +158,26 @@ def latest_document(engine: Engine) -> DocumentRow | None:
     return DocumentRow(*row) if row else None
 
 
+def comparison_candidates(engine: Engine, document_id: int) -> list[DocumentRow]:
+    """Every other document, the same department's first, then by department, newest first:
+    the list a reviewer picks the other side of a comparison from."""
+    sql = (
+        _DOCUMENT_SELECT
+        + """ WHERE d.id != :id
+              ORDER BY d.department_id = (SELECT department_id FROM document WHERE id = :id) DESC,
+                       dep.name, d.year DESC, d.revision DESC"""
+    )
+    with engine.connect() as connection:
+        return [DocumentRow(*row) for row in connection.execute(text(sql), {"id": document_id})]
+
+
+def project_id(engine: Engine, document_id: int, ordinal: int) -> int | None:
+    """The id of the document's project number `ordinal`, or None when it has none."""
+    sql = "SELECT id FROM project WHERE document_id = :d AND ordinal = :o"
+    with engine.connect() as connection:
+        return connection.execute(text(sql), {"d": document_id, "o": ordinal}).scalar()
+
+
 def units_of(engine: Engine, document_id: int) -> list[UnitRow]:
     sql = "SELECT id, code, name FROM unit WHERE document_id = :id ORDER BY position"
     with engine.connect() as connection:

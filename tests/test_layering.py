@@ -5,8 +5,11 @@ imported, and the command line starts without Textual or the database layer."""
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from importlinter.cli import lint_imports
@@ -47,3 +50,63 @@ class TestLayers:
         loaded = modules_loaded_by(code)
         assert "textual" not in loaded
         assert "sqlalchemy" not in loaded
+
+
+SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE)\b.*\b(FROM|VALUES|SET)\b"
+                 r"|\bPRAGMA\s+\w+", re.S)  # fmt: skip
+# The bulk-import benchmark measures jixiao against plain executemany of the same rows: its
+# reference has to be written in SQL, and is jixiao's ceiling rather than jixiao's code.
+SQL_REFERENCE = {"benchmarks/import_rate.py"}
+
+
+def outside_the_store() -> list[Path]:
+    return sorted(p for folder in ("tui", "benchmarks") for p in (ROOT / folder).rglob("*.py"))
+
+
+class TestFrontDoor:
+    """Screens, commands and benchmarks reach the store through `jixiao.store` alone."""
+
+    @pytest.mark.parametrize("path", outside_the_store(), ids=lambda p: str(p.relative_to(ROOT)))
+    def test_no_store_submodule_is_imported(self, path):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert [m for m in imported if m and m.startswith("jixiao.store.")] == []
+
+    @pytest.mark.parametrize("path", outside_the_store(), ids=lambda p: str(p.relative_to(ROOT)))
+    def test_no_sql_is_written(self, path):
+        if str(path.relative_to(ROOT)) in SQL_REFERENCE:
+            pytest.skip("the reference it measures against is SQL")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                   and isinstance(n.value, str)]  # fmt: skip
+        docstrings = {ast.get_docstring(n, clean=False) for n in ast.walk(tree)
+                      if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef)}  # fmt: skip
+        assert [s for s in strings if s not in docstrings and SQL.search(s)] == []
+        drivers = {"sqlite3", "sqlalchemy.orm", "sqlmodel"}
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert imported & drivers == set()
+
+    def test_the_sql_pattern_sees_sql(self):
+        assert SQL.search("SELECT id FROM project WHERE document_id = :d")
+        assert SQL.search("PRAGMA page_count")
+        assert SQL.search("INSERT INTO unit (id) VALUES (?)")
+        assert SQL.search("SELECT d.id, dep.name\n FROM document AS d")
+        assert not SQL.search("Select a document to compare with")
+
+    def test_every_front_door_name_resolves(self):
+        from jixiao import store
+
+        for name in dir(store):
+            assert getattr(store, name) is not None, name
+
+    @pytest.mark.parametrize("path", outside_the_store(), ids=lambda p: str(p.relative_to(ROOT)))
+    def test_every_name_imported_from_the_front_door_is_there(self, path):
+        # imports inside functions would otherwise fail only when the command runs
+        from jixiao import store
+
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                 and n.module == "jixiao.store" for a in n.names]  # fmt: skip
+        assert [name for name in names if name not in dir(store)] == []

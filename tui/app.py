@@ -12,8 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from jixiao.importers import ImportFault
-from jixiao.store.browse import latest_document
-from jixiao.store.save import SaveResult, save_document
+from jixiao.store import SaveResult, latest_document, save_document
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible

@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _environment_fault(error: Exception, args: argparse.Namespace) -> UsageError | None:
     """A full disk, a read-only, damaged or busy store met anywhere in a command: the
     machine's fault, not a bug, and the message names the fix."""
-    from jixiao.store.errors import StoreError, store_fault
+    from jixiao.store import StoreError, store_fault
     from jixiao.tui.commands.common import store_path
 
     fault = error if isinstance(error, StoreError) else store_fault(error, store_path(args))

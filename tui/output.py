@@ -94,7 +94,7 @@ def json_text(data: Any) -> str:
 
 
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
-    from jixiao.store.spreadsheet import safe_cell
+    from jixiao.store import safe_cell
 
     buffer = io.StringIO()
     keys = list(columns) if columns is not None else (list(rows[0]) if rows else [])

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from textual.app import App
 from textual.dom import DOMNode
 
-from jixiao.store.connection import when_busy
+from jixiao.store import when_busy
 
 ON_SCREEN = 0.3
 """Seconds the screen waits for a write before letting it finish on its own."""
@@ -93,7 +93,7 @@ class StoreWriter:
 
 
 def _failure(error: BaseException) -> str:
-    from jixiao.store.errors import store_fault
+    from jixiao.store import store_fault
 
     fault = store_fault(error, None)
     if fault is not None:

@@ -27,8 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.backup import backup_store
-    from jixiao.store.errors import StoreError
+    from jixiao.store import StoreError, backup_store
 
     source = store_path(args)
     try:

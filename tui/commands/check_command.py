@@ -26,10 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.checks.model import CHECKS
-    from jixiao.store.checks.run import finding_rows
-    from jixiao.store.export import md
-    from jixiao.store.queries import load_document
+    from jixiao.store import CHECKS, finding_rows, load_document, markdown_cell
     from jixiao.tui.errors import UsageError
 
     select, ignore = _codes(args.select), _codes(args.ignore)
@@ -44,15 +41,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json_text(rows)
     elif args.format == "md":
-        lines = [f"# Checks: {md(stored.parsed.department)} {stored.parsed.year} "
+        lines = [f"# Checks: {markdown_cell(stored.parsed.department)} {stored.parsed.year} "
                  f"{stored.parsed.stage}", "", f"{len(rows)} findings", ""]  # fmt: skip
         for row in rows:
-            where = f"{row['project']['ordinal']}. {md(row['project']['name'])}" if row[
+            where = f"{row['project']['ordinal']}. {markdown_cell(row['project']['name'])}" if row[
                 "project"] else "document"  # fmt: skip
-            lines.append(f"- **{row['code']}** {row['severity']} — {where}: {md(row['message'])}")
+            lines.append(
+                f"- **{row['code']}** {row['severity']} — {where}: {markdown_cell(row['message'])}"
+            )
             if row["dismissed"]:
-                lines.append(f"  - dismissed by {md(row['dismissed']['reviewer'])}: "
-                             f"{md(row['dismissed']['note'])}")  # fmt: skip
+                lines.append(f"  - dismissed by {markdown_cell(row['dismissed']['reviewer'])}: "
+                             f"{markdown_cell(row['dismissed']['note'])}")  # fmt: skip
         text = "\n".join(lines) + "\n"
     else:
         table = [{"code": r["code"],

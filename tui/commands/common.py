@@ -13,8 +13,7 @@ from jixiao.tui.output import ROW_FORMATS
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store.across import Cursor, StoreFilter
-    from jixiao.store.xlsx import Sheet
+    from jixiao.store import Cursor, Sheet, StoreFilter
 
 
 def add_format_option(
@@ -35,14 +34,14 @@ def add_document_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    from jixiao.store.location import default_path
+    from jixiao.store import default_path
 
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
 
 
 def open_store(args: argparse.Namespace) -> Engine:
-    from jixiao.store.db import open_store as open_engine
-    from jixiao.store.errors import StoreError
+    from jixiao.store import StoreError
+    from jixiao.store import open_store as open_engine
 
     path = store_path(args)
     try:
@@ -59,7 +58,7 @@ def _default_location(args: argparse.Namespace) -> bool:
     a path the user named."""
     import os
 
-    from jixiao.store.location import ENV_VAR
+    from jixiao.store import ENV_VAR
 
     return not getattr(args, "db", None) and not os.environ.get(ENV_VAR)
 
@@ -83,8 +82,7 @@ def _busy_notice(path: Path) -> Callable[[], None]:
 
 
 def resolve(engine: Engine, reference: str) -> int:
-    from jixiao.store.errors import StoreError
-    from jixiao.store.queries import resolve_document
+    from jixiao.store import StoreError, resolve_document
 
     try:
         return resolve_document(engine, reference)
@@ -148,7 +146,7 @@ def output_error(output: str, error: OSError) -> UsageError:
 
 def save_workbook(args: argparse.Namespace, sheets: list[Sheet]) -> None:
     """An xlsx workbook to --output, every failure to write it a message and exit 2."""
-    from jixiao.store.xlsx import write_workbook
+    from jixiao.store import write_workbook
 
     path = output_file(args)
     try:
@@ -195,7 +193,7 @@ def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool =
 
 
 def store_filter(args: argparse.Namespace) -> StoreFilter:
-    from jixiao.store.across import StoreFilter
+    from jixiao.store import StoreFilter
 
     if args.limit < 0:
         raise UsageError("--limit must be 0 (all) or more")
@@ -211,7 +209,7 @@ def store_filter(args: argparse.Namespace) -> StoreFilter:
 
 
 def parse_cursor(value: str | None) -> Cursor | None:
-    from jixiao.store.across import Cursor
+    from jixiao.store import Cursor
 
     if value is None:
         return None

@@ -43,16 +43,17 @@ def run(args: argparse.Namespace) -> int:
     import getpass
     import os
 
-    from jixiao.store.compare.decisions import decide
-    from jixiao.store.compare.documents import compare_documents, to_json
-    from jixiao.store.compare.render import (
-        CSV_COLUMNS,
-        change_lines,
-        csv_rows,
-        project_rows,
-        summary_lines,
-        title,
-        to_markdown,
+    from jixiao.store import (
+        COMPARISON_CSV_COLUMNS,
+        compare_documents,
+        comparison_change_lines,
+        comparison_csv_rows,
+        comparison_json,
+        comparison_markdown,
+        comparison_project_rows,
+        comparison_summary_lines,
+        comparison_title,
+        decide,
     )
 
     engine = open_store(args)
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.tui:
         from pathlib import Path
 
-        from jixiao.store.db import default_path
+        from jixiao.store import default_path
         from jixiao.tui.app import JixiaoApp
 
         path = Path(args.db) if getattr(args, "db", None) else default_path()
@@ -75,16 +76,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     comparison = compare_documents(engine, a_id, b_id)
     if args.format == "json":
-        text = json_text(to_json(comparison))
+        text = json_text(comparison_json(comparison))
     elif args.format == "md":
-        text = to_markdown(comparison)
+        text = comparison_markdown(comparison)
     elif args.format == "csv":
-        text = csv_text(csv_rows(comparison), CSV_COLUMNS)
+        text = csv_text(comparison_csv_rows(comparison), COMPARISON_CSV_COLUMNS)
     else:
-        lines = [title(comparison), *summary_lines(comparison), ""]
-        text = "\n".join(lines) + "\n" + render(project_rows(comparison), "table")
+        lines = [comparison_title(comparison), *comparison_summary_lines(comparison), ""]
+        text = "\n".join(lines) + "\n" + render(comparison_project_rows(comparison), "table")
         for p in comparison.projects:
-            details = change_lines(p)
+            details = comparison_change_lines(p)
             if details and p.status in ("changed", "to_confirm"):
                 name = f"{p.b.ordinal}. {p.b.name}" if p.b else ""
                 text += f"\n{name}  [{p.status}, {p.match}]\n" + "\n".join(details) + "\n"
@@ -94,25 +95,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _project_pair(engine: Engine, a_id: int, b_id: int, pair: str) -> tuple[int, int]:
-    from sqlalchemy import text
+    from jixiao.store import project_id
 
     try:
         a_ordinal, b_ordinal = (int(part) for part in pair.split(":"))
     except ValueError:
         raise UsageError(f"'{pair}' is not N:M", "give the projects' numbers, e.g. 12:12") from None
     ids = []
-    with engine.connect() as connection:
-        for document_id, ordinal, side in ((a_id, a_ordinal, "A"), (b_id, b_ordinal, "B")):
-            found = (
-                connection.execute(
-                    text("SELECT id FROM project WHERE document_id = :d AND ordinal = :o"),
-                    {"d": document_id, "o": ordinal},
-                )
-                .scalars()
-                .all()
-            )
-            if len(found) != 1:
-                raise UsageError(f"{side} has no project number {ordinal}",
-                                 f"`jixiao show {document_id}` lists its projects")  # fmt: skip
-            ids.append(found[0])
+    for document_id, ordinal, side in ((a_id, a_ordinal, "A"), (b_id, b_ordinal, "B")):
+        found = project_id(engine, document_id, ordinal)
+        if found is None:
+            raise UsageError(f"{side} has no project number {ordinal}",
+                             f"`jixiao show {document_id}` lists its projects")  # fmt: skip
+        ids.append(found)
     return ids[0], ids[1]

@@ -34,14 +34,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.export import CSV_COLUMNS, to_csv_rows, to_json, to_markdown
-    from jixiao.store.queries import load_document
+    from jixiao.store import (
+        DOCUMENT_CSV_COLUMNS,
+        document_csv_rows,
+        document_json,
+        document_markdown,
+        load_document,
+    )
 
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     if args.format == "xlsx":
-        from jixiao.store.export import project_json
-        from jixiao.store.xlsx import Sheet
+        from jixiao.store import Sheet, project_json
 
         projects = [project_json(p) | {"unit": p.unit_code, "indicators": len(p.indicators),
                                        "goals": " / ".join(p.goals)}
@@ -50,15 +54,15 @@ def run(args: argparse.Namespace) -> int:
                    "other_funds", "purpose", "goals", "indicators"]  # fmt: skip
         save_workbook(args, [
             Sheet("项目 projects", columns, projects),
-            Sheet("指标 indicators", CSV_COLUMNS, to_csv_rows(stored)),
+            Sheet("指标 indicators", DOCUMENT_CSV_COLUMNS, document_csv_rows(stored)),
         ])  # fmt: skip
         return 0
     if args.format == "json":
-        text = json_text(to_json(stored))
+        text = json_text(document_json(stored))
     elif args.format == "csv":
-        text = csv_text(to_csv_rows(stored), CSV_COLUMNS)
+        text = csv_text(document_csv_rows(stored), DOCUMENT_CSV_COLUMNS)
     else:
-        text = to_markdown(stored)
+        text = document_markdown(stored)
     to_file = args.output not in (None, "-")
     write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
     return 0

@@ -65,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao.importers import Overrides
     from jixiao.importers.sources import find_sources
-    from jixiao.store.bulk_import import FileResult, Interrupted, import_files
+    from jixiao.store import FileResult, Interrupted, import_files
     from jixiao.tui.progress import ProgressLine
 
     if args.jobs is not None and args.jobs < 1:
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     except Interrupted as stop:
         results, stopped = stop.results, "interrupted"
     except Exception as error:
-        from jixiao.store.errors import fault_kind
+        from jixiao.store import fault_kind
 
         if fault_kind(error) is None:
             raise
@@ -129,8 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _refuse_damaged(args: argparse.Namespace, files: int) -> None:
-    from jixiao.store.errors import StoreError
-    from jixiao.store.verify import refuse_damaged
+    from jixiao.store import StoreError, refuse_damaged
     from jixiao.tui.commands.common import store_path
 
     try:

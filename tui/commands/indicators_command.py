@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.across import count_indicators, indicator_page
+    from jixiao.store import count_indicators, indicator_page
 
     return run_paged(
         args,

@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.importers.money import from_fen
-    from jixiao.store.listing import read_documents
+    from jixiao.store import read_documents
 
     path = store_path(args)
     rows = read_documents(path)  # the fast way: sqlite3 alone

@@ -14,7 +14,7 @@ from jixiao.tui.output import csv_text, json_text, message, render
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store.across import Cursor, Page, StoreFilter
+    from jixiao.store import Cursor, Page, StoreFilter
 
 PageReader = Callable[["Engine", "StoreFilter", str, "Cursor | None", int], "Page"]
 Counter = Callable[["Engine", "StoreFilter"], int]

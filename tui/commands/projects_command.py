@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.across import count_projects, project_page
+    from jixiao.store import count_projects, project_page
 
     return run_paged(
         args,

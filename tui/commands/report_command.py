@@ -30,31 +30,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.browse import document
-    from jixiao.store.checks.run import finding_rows
-    from jixiao.store.queries import load_document
-    from jixiao.store.report import COLUMNS, report_markdown, report_rows
-    from jixiao.store.reviews import progress
+    from jixiao.store import (
+        REPORT_COLUMNS,
+        document,
+        finding_rows,
+        load_document,
+        report_markdown,
+        report_rows,
+        review_progress,
+    )
 
     engine = open_store(args)
     document_id = resolve(engine, args.document)
     rows = report_rows(engine, document_id)
     found = finding_rows(engine, load_document(engine, document_id))
     if args.format == "xlsx":
-        from jixiao.store.xlsx import Sheet
+        from jixiao.store import Sheet
 
         save_workbook(args, [
-            Sheet("审核 marks", COLUMNS, rows),
+            Sheet("审核 marks", REPORT_COLUMNS, rows),
             Sheet("检查 findings", FINDING_COLUMNS, [_finding_row(row) for row in found]),
         ])  # fmt: skip
         return 0
     if args.format == "csv":
-        output = csv_text(rows + [_finding_as_mark(row) for row in found], COLUMNS)
+        output = csv_text(rows + [_finding_as_mark(row) for row in found], REPORT_COLUMNS)
     else:
         header = document(engine, document_id)
         assert header is not None
         title = f"{header.department} {header.year} {header.stage} (revision {header.revision})"
-        output = report_markdown(title, progress(engine, document_id), rows, found)
+        output = report_markdown(title, review_progress(engine, document_id), rows, found)
     to_file = args.output not in (None, "-")
     write_output(output, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
     return 0

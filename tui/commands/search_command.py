@@ -40,13 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from jixiao.store.across import Cursor
-    from jixiao.store.search import search
+    from jixiao.store import Cursor, search_store
 
     engine = open_store(args)
     document_id = resolve(engine, args.document) if args.document else None
     limit = max(1, args.limit)
-    hits = search(engine, args.query, document_id, limit=limit + 1, after=args.after or 0)
+    hits = search_store(engine, args.query, document_id, limit=limit + 1, after=args.after or 0)
     more = len(hits) > limit
     rows = [asdict(hit) for hit in hits[:limit]]
     if not rows and args.format == "table":

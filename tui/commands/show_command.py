@@ -11,7 +11,7 @@ from jixiao.tui.output import json_text, render, say
 
 if TYPE_CHECKING:
     from jixiao.importers.model import Project
-    from jixiao.store.queries import StoredDocument
+    from jixiao.store import StoredDocument
 
 SUMMARY = "show a document's projects, or one project in full"
 DESCRIPTION = (
@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.queries import load_document
+    from jixiao.store import load_document
 
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
@@ -160,8 +160,7 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
 
 
 def _show_project(stored: StoredDocument, project: Project, args: argparse.Namespace) -> None:
-    from jixiao.store.export import project_json
-    from jixiao.store.queries import source_lines
+    from jixiao.store import project_json, source_lines
 
     if args.format == "json":
         print(json_text(project_json(project)), end="")

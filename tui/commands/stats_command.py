@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.stats import store_stats
+    from jixiao.store import store_stats
 
     stats = store_stats(open_store(args), store_path(args))
     if args.format == "json":

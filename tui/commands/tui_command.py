@@ -33,7 +33,7 @@ def add_tui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.db import default_path
+    from jixiao.store import default_path
     from jixiao.tui.keymap import KeymapError, default_keymap_path, load_keymap
 
     engine = open_store(args)

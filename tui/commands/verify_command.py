@@ -30,8 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store.errors import StoreError
-    from jixiao.store.verify import verify_store
+    from jixiao.store import StoreError, verify_store
 
     path = store_path(args)
     try:

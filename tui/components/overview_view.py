@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from jixiao.store.browse import Overview
+from jixiao.store import Overview
 from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
 
 

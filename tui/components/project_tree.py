@@ -11,14 +11,7 @@ from sqlalchemy import Engine
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from jixiao.store.browse import (
-    ProjectFilter,
-    ProjectRow,
-    departments,
-    documents_of,
-    projects_of,
-    units_of,
-)
+from jixiao.store import ProjectFilter, ProjectRow, departments, documents_of, projects_of, units_of
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible

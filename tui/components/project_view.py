@@ -8,10 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from jixiao.store.browse import ProjectDetail
-from jixiao.store.checks.dismissals import Dismissal
-from jixiao.store.checks.model import Finding
-from jixiao.store.reviews import Mark
+from jixiao.store import Dismissal, Finding, Mark, ProjectDetail
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import (

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from jixiao.importers.money import from_fen
-from jixiao.store.across import (
+from jixiao.store import (
     INDICATOR_SORTS,
     PROJECT_SORTS,
     Cursor,

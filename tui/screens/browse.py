@@ -14,25 +14,27 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from jixiao.store.browse import (
+from jixiao.store import (
     SORTS,
+    Finding,
+    Hit,
     ProjectDetail,
     ProjectFilter,
+    by_ordinal,
+    clear_mark,
+    dismissals,
     document,
+    document_findings,
     documents_of,
     latest_document,
     overview,
     project_detail,
     projects_of,
+    review_progress,
+    set_mark,
     source_text,
     units_of,
 )
-from jixiao.store.checks.dismissals import dismissals
-from jixiao.store.checks.model import Finding
-from jixiao.store.checks.run import by_ordinal, document_findings
-from jixiao.store.reviews import clear_mark, set_mark
-from jixiao.store.reviews import progress as review_progress
-from jixiao.store.search import Hit
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.overview_view import OverviewView

@@ -14,10 +14,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from jixiao.importers.model import QUARTER_ENDS
-from jixiao.store.compare.decisions import decide
-from jixiao.store.compare.documents import Comparison, ProjectComparison, compare_documents
-from jixiao.store.compare.history import project_history
-from jixiao.store.compare.render import summary_lines, title, to_markdown
+from jixiao.store import (
+    Comparison,
+    ProjectComparison,
+    compare_documents,
+    comparison_markdown,
+    comparison_summary_lines,
+    comparison_title,
+    decide,
+    project_history,
+)
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
@@ -72,8 +78,8 @@ class CompareScreen(Screen[None]):
         table.focus()
 
     def refresh_all(self, keep: ProjectComparison | None = None) -> None:
-        summary = Text(visible(title(self.comparison)) + "\n", style="bold")
-        summary.append(visible("\n".join(summary_lines(self.comparison))))
+        summary = Text(visible(comparison_title(self.comparison)) + "\n", style="bold")
+        summary.append(visible("\n".join(comparison_summary_lines(self.comparison))))
         order = "budget change" if self.by_change else "document order"
         marks = " ".join(
             f"{mark} {status.replace('_', ' ')}" for status, mark in STATUS_MARKS.items()
@@ -195,7 +201,7 @@ class CompareScreen(Screen[None]):
 
     def action_export(self) -> None:
         path = Path(f"jixiao-compare-{self.a_id}-{self.b_id}.md").resolve()
-        path.write_text(to_markdown(self.comparison), encoding="utf-8")
+        path.write_text(comparison_markdown(self.comparison), encoding="utf-8")
         self.notify(visible(f"written: {path}"), markup=False)
 
     def action_back(self) -> None:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from jixiao.importers.money import to_fen
-from jixiao.store.browse import STATE_FILTERS, ProjectFilter, UnitRow
+from jixiao.store import STATE_FILTERS, ProjectFilter, UnitRow
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible

@@ -10,8 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jixiao.store.checks.dismissals import Dismissal, dismiss, dismissals, restore
-from jixiao.store.checks.model import Finding
+from jixiao.store import Dismissal, Finding, dismiss, dismissals, restore
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible

@@ -9,8 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jixiao.store.compare.diff import same_text
-from jixiao.store.compare.history import YearEntry
+from jixiao.store import YearEntry, same_text
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible

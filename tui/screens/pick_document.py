@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from jixiao.store import DocumentRow, comparison_candidates
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
@@ -30,24 +31,11 @@ class PickDocumentScreen(ModalScreen[int | None]):
         self.document_id = document_id
 
     def compose(self) -> ComposeResult:
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                text("""SELECT d.id, dep.name, d.year, d.stage, d.revision,
-                               d.department_id = (SELECT department_id FROM document
-                                                  WHERE id = :id) AS same
-                        FROM document AS d JOIN department AS dep ON dep.id = d.department_id
-                        WHERE d.id != :id
-                        ORDER BY same DESC, dep.name, d.year DESC, d.revision DESC"""),
-                {"id": self.document_id},
-            ).all()
+        documents = comparison_candidates(self.engine, self.document_id)
         with Vertical():
             yield Static(Text("Compare with… (Enter picks, Esc cancels)", style="bold"))
             options = [
-                Option(
-                    Text(visible(f"{name} {year} {stage} r{revision}", one_line=True)),
-                    id=str(doc_id),
-                )
-                for doc_id, name, year, stage, revision, _ in rows
+                Option(Text(visible(_label(d), one_line=True)), id=str(d.id)) for d in documents
             ]
             yield OptionList(*options) if options else Static("no other document in the store")
         yield Footer()
@@ -57,3 +45,7 @@ class PickDocumentScreen(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _label(document: DocumentRow) -> str:
+    return f"{document.department} {document.year} {document.stage} r{document.revision}"

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jixiao.store.search import Hit, search
+from jixiao.store import Hit, search_store
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
@@ -94,7 +94,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
     @work(exclusive=True, thread=True)
     def run_search(self, query: str) -> None:
         scope = None if self.whole_store else self.document_id
-        hits = search(self.engine, query, scope, limit=HIT_LIMIT)
+        hits = search_store(self.engine, query, scope, limit=HIT_LIMIT)
         self.app.call_from_thread(self._show_hits, query, hits)
 
     def _show_hits(self, query: str, hits: list[Hit]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from decimal import Decimal
 
@@ -29,79 +28,6 @@ from jixiao.importers.report import Note
 from jixiao.store import models as m
 from jixiao.store.errors import StoreError
 from jixiao.store.stored import StoredDocument
-
-STAGES = {"draft": "draft", "草案": "draft", "final": "final", "终稿": "final", "正式": "final"}
-
-
-def resolve_document(engine: Engine, reference: str) -> int:
-    """A document id, or DEPARTMENT:YEAR[:STAGE] where DEPARTMENT may be any unique prefix of
-    a department's name; the newest revision is meant."""
-    reference = reference.strip()
-    with engine.connect() as connection:
-        if reference.isdigit():
-            found = connection.execute(
-                select(m.Document.id).where(m.Document.id == int(reference))
-            ).scalar()
-            if found is None:
-                raise StoreError(
-                    f"no document has id {reference}",
-                    "`jixiao ls` lists the documents and their ids",
-                )
-            return int(found)
-        match = re.fullmatch(r"([^:]+):(\d{4})(?::([^:]+))?", reference)
-        if match is None:
-            raise StoreError(
-                f"'{reference}' does not name a document",
-                "name one by its id (see `jixiao ls`) or as DEPARTMENT:YEAR[:STAGE],"
-                " e.g. 中共巨鹿县委组织部:2024:draft",
-            )
-        prefix, year, stage_word = match.group(1), int(match.group(2)), match.group(3)
-        stage = None
-        if stage_word is not None:
-            stage = STAGES.get(stage_word.lower())
-            if stage is None:
-                raise StoreError(f"unknown stage '{stage_word}'", "use draft or final")
-        names = (
-            connection.execute(
-                select(m.Department.name).where(
-                    m.Department.name.startswith(prefix, autoescape=True)
-                )
-            )
-            .scalars()
-            .all()
-        )
-        if prefix in names:
-            names = [prefix]
-        if not names:
-            raise StoreError(
-                f"no department's name starts with '{prefix}'",
-                "`jixiao ls` lists the departments in the store",
-            )
-        if len(names) > 1:
-            raise StoreError(
-                f"'{prefix}' could mean {len(names)} departments: {', '.join(sorted(names))}",
-                "give more of the name",
-            )
-        query = (
-            select(m.Document.id, m.Document.stage)
-            .join(m.Department)
-            .where(m.Department.name == names[0], m.Document.year == year)
-            .order_by(m.Document.revision.desc())
-        )  # type: ignore[attr-defined]
-        if stage is not None:
-            query = query.where(m.Document.stage == stage)
-        rows = connection.execute(query).all()
-        if not rows:
-            raise StoreError(
-                f"{names[0]} has no {stage or ''} document for {year}".replace("  ", " "),
-                "`jixiao ls` lists the documents in the store",
-            )
-        if len({row.stage for row in rows}) > 1:
-            raise StoreError(
-                f"{names[0]} has both a draft and a final document for {year}",
-                f"add the stage: {names[0]}:{year}:draft or :final",
-            )
-        return int(rows[0].id)
 
 
 def load_document(engine: Engine, document_id: int) -> StoredDocument:

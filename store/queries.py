@@ -1,12 +1,11 @@
-"""Read documents back: find one by name, load one whole."""
+"""Read a document back whole, in plain SQL (store/reading.py): `show` and `check` answer
+without SQLAlchemy, and the TUI without the ORM."""
 
 from __future__ import annotations
 
 import zlib
 from decimal import Decimal
-
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import (
@@ -25,136 +24,147 @@ from jixiao.importers.model import (
 )
 from jixiao.importers.money import from_fen
 from jixiao.importers.report import Note
-from jixiao.store import models as m
 from jixiao.store.errors import StoreError
+from jixiao.store.reading import fetch, fetch_dicts
 from jixiao.store.stored import StoredDocument
 
+if TYPE_CHECKING:
+    from jixiao.store.reading import Source
 
-def load_document(engine: Engine, document_id: int) -> StoredDocument:
-    with Session(engine) as connection:
-        document = connection.execute(
-            select(m.Document, m.Department.name)
-            .join(m.Department)
-            .where(m.Document.id == document_id)
-        ).first()
-        if document is None:
-            raise StoreError(f"no document has id {document_id}")
-        doc: m.Document = document[0]
-        source_blob = connection.execute(
-            select(m.DocumentSource.text_zlib).where(m.DocumentSource.document_id == document_id)
-        ).scalar_one()
-        toc = [
-            TocEntry(title=row.title, page=row.page, line=row.line, ordinal=row.ordinal)
-            for row in connection.execute(
-                select(m.TocEntry)
-                .where(m.TocEntry.document_id == document_id)
-                .order_by(m.TocEntry.position)
-            ).scalars()
-        ]
-        goals = DepartmentGoals()
-        for row in connection.execute(
-            select(m.DepartmentGoal)
-            .where(m.DepartmentGoal.document_id == document_id)
-            .order_by(m.DepartmentGoal.position)
-        ).scalars():
-            if row.kind == "overall":
-                goals.overall.append(Paragraph(row.text, row.first_line, row.last_line))
-            elif row.kind == "sub":
-                goals.sub.append(
-                    SubGoal(row.title, row.text, row.indicators, row.first_line, row.last_line)
-                )
-            else:
-                goals.measures.append(Measure(row.title, row.text, row.first_line, row.last_line))
-        units = _load_units(connection, document_id)
-        notes = [
-            Note(row.line, row.severity, row.message)
-            for row in connection.execute(
-                select(m.ImportNote)
-                .where(m.ImportNote.document_id == document_id)
-                .order_by(m.ImportNote.id)
-            ).scalars()
-        ]
+
+def load_document(source: Source, document_id: int) -> StoredDocument:
+    """The document as it was imported: the importers' dataclasses, filled from its rows."""
+    found = fetch_dicts(
+        source,
+        """SELECT d.*, dep.name AS department FROM document AS d
+           JOIN department AS dep ON dep.id = d.department_id WHERE d.id = :id""",
+        {"id": document_id},
+    )
+    if not found:
+        raise StoreError(f"no document has id {document_id}")
+    doc = found[0]
+    by_document = {"id": document_id}
+    (source_blob,) = fetch(
+        source, "SELECT text_zlib FROM document_source WHERE document_id = :id", by_document
+    )[0]
+    toc = [
+        TocEntry(title=title, page=page, line=line, ordinal=ordinal)
+        for title, page, line, ordinal in fetch(
+            source,
+            "SELECT title, page, line, ordinal FROM toc_entry WHERE document_id = :id"
+            " ORDER BY position",
+            by_document,
+        )
+    ]
+    goals = DepartmentGoals()
+    for kind, title, text, indicators, first, last in fetch(
+        source,
+        "SELECT kind, title, text, indicators, first_line, last_line FROM department_goal"
+        " WHERE document_id = :id ORDER BY position",
+        by_document,
+    ):
+        if kind == "overall":
+            goals.overall.append(Paragraph(text, first, last))
+        elif kind == "sub":
+            goals.sub.append(SubGoal(title, text, indicators, first, last))
+        else:
+            goals.measures.append(Measure(title, text, first, last))
+    units = _load_units(source, document_id)
+    notes = [
+        Note(line, severity, message)
+        for line, severity, message in fetch(
+            source,
+            "SELECT line, severity, message FROM import_note WHERE document_id = :id ORDER BY id",
+            by_document,
+        )
+    ]
     parsed = ParsedDocument(
-        department=document[1],
-        year=doc.year,
-        stage=doc.stage,
-        title=doc.title,
-        compiled_by=doc.compiled_by,
-        reviewed_by=doc.reviewed_by,
+        department=doc["department"],
+        year=doc["year"],
+        stage=doc["stage"],
+        title=doc["title"],
+        compiled_by=doc["compiled_by"],
+        reviewed_by=doc["reviewed_by"],
         toc=toc,
         goals=goals,
         units=units,
         source=SourceInfo(
-            filename=doc.source_filename,
-            sha256=doc.source_sha256,
-            format=doc.source_format,
-            encoding=doc.source_encoding,
+            filename=doc["source_filename"],
+            sha256=doc["source_sha256"],
+            format=doc["source_format"],
+            encoding=doc["source_encoding"],
             text=zlib.decompress(source_blob).decode("utf-8"),
         ),
     )
-    return StoredDocument(doc.id or 0, doc.revision, doc.imported_at, parsed, notes)
+    return StoredDocument(doc["id"], doc["revision"], doc["imported_at"], parsed, notes)
 
 
-def _load_units(connection: Session, document_id: int) -> list[Unit]:
-    units: dict[int, Unit] = {}
-    for row in connection.execute(
-        select(m.Unit).where(m.Unit.document_id == document_id).order_by(m.Unit.position)
-    ).scalars():
-        units[row.id] = Unit(row.code, row.name, row.line)
+def _load_units(source: Source, document_id: int) -> list[Unit]:
+    by_document = {"id": document_id}
+    units = {
+        unit_id: Unit(code, name, line)
+        for unit_id, code, name, line in fetch(
+            source,
+            "SELECT id, code, name, line FROM unit WHERE document_id = :id ORDER BY position",
+            by_document,
+        )
+    }
     projects: dict[int, Project] = {}
-    for row in connection.execute(
-        select(m.Project).where(m.Project.document_id == document_id).order_by(m.Project.position)
-    ).scalars():
-        unit = units[row.unit_id]
+    for row in fetch_dicts(
+        source, "SELECT * FROM project WHERE document_id = :id ORDER BY position", by_document
+    ):
+        unit = units[row["unit_id"]]
         project = Project(
-            ordinal=row.ordinal,
-            title=row.title,
-            code=row.code,
-            name=row.name,
+            ordinal=row["ordinal"],
+            title=row["title"],
+            code=row["code"],
+            name=row["name"],
             unit_code=unit.code,
-            money_unit=row.money_unit,
-            budget=from_fen(row.budget_fen, row.money_unit),
-            fiscal_funds=_money(row.fiscal_fen, row.money_unit),
-            other_funds=_money(row.other_fen, row.money_unit),
-            purpose=row.purpose,
-            spending_plan={
-                month: _decimal(getattr(row, f"plan_{month}")) for month in QUARTER_ENDS
-            },
+            money_unit=row["money_unit"],
+            budget=from_fen(row["budget_fen"], row["money_unit"]),
+            fiscal_funds=_money(row["fiscal_fen"], row["money_unit"]),
+            other_funds=_money(row["other_fen"], row["money_unit"]),
+            purpose=row["purpose"],
+            spending_plan={month: _decimal(row[f"plan_{month}"]) for month in QUARTER_ENDS},
             goals=[],
             indicators=[],
-            first_line=row.first_line,
-            last_line=row.last_line,
-            goals_line=row.first_line,
+            first_line=row["first_line"],
+            last_line=row["last_line"],
+            goals_line=row["first_line"],
         )
-        projects[row.id] = project
+        projects[row["id"]] = project
         unit.projects.append(project)
-    project_ids = list(projects)
-    for row in connection.execute(
-        select(m.ProjectGoal)
-        .where(m.ProjectGoal.project_id.in_(project_ids))  # type: ignore[attr-defined]
-        .order_by(m.ProjectGoal.project_id, m.ProjectGoal.position)
-    ).scalars():
-        projects[row.project_id].goals.append(row.text)
-        projects[row.project_id].goals_line = row.line
-    for row in connection.execute(
-        select(m.Indicator)
-        .where(m.Indicator.project_id.in_(project_ids))  # type: ignore[attr-defined]
-        .order_by(m.Indicator.project_id, m.Indicator.position)
-    ).scalars():
+    for project_id, text, line in fetch(
+        source,
+        """SELECT g.project_id, g.text, g.line FROM project_goal AS g
+           JOIN project AS p ON p.id = g.project_id WHERE p.document_id = :id
+           ORDER BY g.project_id, g.position""",
+        by_document,
+    ):
+        projects[project_id].goals.append(text)
+        projects[project_id].goals_line = line
+    for row in fetch_dicts(
+        source,
+        """SELECT i.* FROM indicator AS i JOIN project AS p ON p.id = i.project_id
+           WHERE p.document_id = :id ORDER BY i.project_id, i.position""",
+        by_document,
+    ):
         target = None
-        if row.target_op is not None and row.target_number is not None:
-            target = Target(row.target_op, Decimal(row.target_number), row.target_unit or "")
-        projects[row.project_id].indicators.append(
+        if row["target_op"] is not None and row["target_number"] is not None:
+            target = Target(
+                row["target_op"], Decimal(row["target_number"]), row["target_unit"] or ""
+            )
+        projects[row["project_id"]].indicators.append(
             Indicator(
-                level1=row.level1,
-                level2=row.level2,
-                level3=row.level3,
-                description=row.description,
-                value=row.value,
-                basis=row.basis,
-                line=row.line,
+                level1=row["level1"],
+                level2=row["level2"],
+                level3=row["level3"],
+                description=row["description"],
+                value=row["value"],
+                basis=row["basis"],
+                line=row["line"],
                 target=target,
-                target_kind=row.target_kind,
+                target_kind=row["target_kind"],
             )
         )
     return list(units.values())

@@ -71,7 +71,7 @@ class TestReadCommandsLoadOnlyWhatTheyUse:
     feels SQLAlchemy's ≈ 150 ms at every start, and the readers and analysis not at all."""
 
     @pytest.mark.parametrize("argv", [
-        ["ls"], ["search", "经费"], ["search", "经费", "--document", "1"], ["projects"],
+        ["show", "1"], ["export", "1", "--format", "json"], ["ls"], ["search", "经费"], ["search", "经费", "--document", "1"], ["projects"],
         ["indicators", "--limit", "3"], ["projects", "--department", "巨鹿", "--year", "2024"],
     ])  # fmt: skip
     def test_loads_no_heavy_module(self, stored_sample, argv):

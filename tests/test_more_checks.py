@@ -263,7 +263,8 @@ class TestGoalFigures:
 
 
 def next_year(*changes: tuple[int, str, str]) -> str:
-    """The sample as the department's 2025 draft, with the changes (line, old, new)."""
+    """The sample as the department's 2025 draft, with the changes (line, old, new); a
+    budget row's 预算数 and 财政资金 change together."""
     return sample_lines_replaced(
         dict([line(4, "2024 年部门预算", "2025 年部门预算"), *(line(*c) for c in changes)])
     )
@@ -275,13 +276,13 @@ def next_year(*changes: tuple[int, str, str]) -> str:
 # 50% more money (4).
 CHANGED = next_year(
     (138, "1000 份", "900 份"),
-    (514, "预算数\t40.00", "预算数\t45.00"), (520, "≥1300 人", "≥1200 人"),
+    (514, "40.00", "45.00"), (520, "≥1300 人", "≥1200 人"),
     (690, "6 月底", "10 月底"),
-    (451, "预算数\t50.00", "预算数\t65.00"),
-    (281, "预算数\t6.00", "预算数\t5.00"), (288, "≤3%", "≤5%"),
-    (577, "预算数\t20.00", "预算数\t23.00"),
-    (153, "预算数\t1.20", "预算数\t1.44"),
-    (195, "预算数\t2.00", "预算数\t3.00"), (202, "≥80%", "≥85%"),
+    (451, "50.00", "65.00"),
+    (281, "6.00", "5.00"), (288, "≤3%", "≤5%"),
+    (577, "20.00", "23.00"),
+    (153, "1.20", "1.44"),
+    (195, "2.00", "3.00"), (202, "≥80%", "≥85%"),
 )  # fmt: skip
 
 
@@ -298,11 +299,10 @@ class TestYearOverYear:
         ]  # fmt: skip
         messages = {f.project.ordinal: f.message for f in found}
         assert messages[1] == (
-            "订购份数: 1000 份 in 2024, 900 份 in 2025, while 预算数 went from 16.80 万元 to "
-            "16.80 万元"
+            "订购份数: 1000 份 in 2024, 900 份 in 2025, while 预算数 stayed at 16.80 万元"
         )
         assert messages[19] == (
-            "体检人数: ≥1300 人 in 2024, ≥1200 人 in 2025, while 预算数 went from 40.00 万元 "
+            "体检人数: ≥1300 人 in 2024, ≥1200 人 in 2025, while 预算数 rose from 40.00 万元 "
             "to 45.00 万元"
         )
         assert messages[27].startswith("经费支出完成时限: 6 月底 in 2024, 10 月底 in 2025")
@@ -322,7 +322,7 @@ class TestYearOverYear:
 
     def test_an_added_indicator_is_a_change_of_targets(self, engine, sample):
         extra = "\t数量指标\t新增指标\t新增的指标\t3 个\t工作计划"
-        text = next_year((451, "预算数\t50.00", "预算数\t65.00"),
+        text = next_year((451, "50.00", "65.00"),
                          (457, "实际需求", "实际需求\n" + extra))  # fmt: skip
         found = document_findings(engine, self.store_both(engine, sample, text))
         assert [f for f in found if f.code == "Y002"] == []

@@ -65,7 +65,7 @@ def basis_without_source(document: ParsedDocument, _notes: list[str]) -> Iterato
 TIMELINESS = "时效指标"
 # The longest a duration may run and still end within the budget year, by its unit.
 _WITHIN_A_YEAR = {"个月": 12, "月": 12, "年": 1, "天": 366, "日": 366}
-_CALENDAR_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!限)")
+_CALENDAR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!限)")
 _NEXT_YEAR = re.compile(r"次年|明年|来年|下一?年")
 # A project that says it spans years: its targets may too.
 _SPANS_YEARS = re.compile(r"跨年|(\d{4})\s*年?\s*[-—~～至到]\s*(\d{4})")

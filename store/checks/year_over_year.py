@@ -35,9 +35,7 @@ def loosened_targets(previous: PreviousYear, document: ParsedDocument) -> Iterat
             yield Finding(
                 "Y001", "warning",
                 f"{change.b.level3}: {change.a.value} in {previous.document.year}, "
-                f"{change.b.value} in {document.year}, while 预算数 went from "
-                f"{money_text(before.budget)} {before.money_unit} to "
-                f"{money_text(now.budget)} {now.money_unit}",
+                f"{change.b.value} in {document.year}, while 预算数 {_budget_move(before, now)}",
                 _unit(document, now), now, change.b,
                 figures={"last_year": previous.document.year, "this_year": document.year,
                          "value_before": change.a.value, "value_now": change.b.value,
@@ -101,6 +99,13 @@ def _loosened(old: Indicator, new: Indicator) -> bool:
 def _later(a: Target, b: Target) -> bool:
     """A later deadline or a longer time allowed; a least duration (≥) says no deadline."""
     return a.op != "≥" and b.op != "≥" and b.number > a.number
+
+
+def _budget_move(before: Project, now: Project) -> str:
+    old = f"{money_text(before.budget)} {before.money_unit}"
+    if _fen(now) == _fen(before):
+        return f"stayed at {old}"
+    return f"rose from {old} to {money_text(now.budget)} {now.money_unit}"
 
 
 def _fen(project: Project) -> int:

@@ -343,3 +343,17 @@ class TestYearOverYear:
             "value_now": "900 份", "budget_before": "16.80", "budget_now": "16.80",
         }  # fmt: skip
         assert rows[0]["key"] == f"Y001|{rows[0]['project']['code']}|数量指标/订购份数"
+
+    def test_a_pairing_to_confirm_is_no_ground_until_confirmed(self, engine, sample):
+        from jixiao.store.browse import project_id
+        from jixiao.store.compare.decisions import decide
+
+        # Table 1 under another code and a name only 60% alike: compare asks to confirm.
+        head = ("13052924P0058401208 62\t\t项目名称\t2024 年度党刊征订费",
+                "13052925P0058409999 01\t\t项目名称\t党刊征订与发放费用")  # fmt: skip
+        text = next_year((131, *head), (138, "1000 份", "900 份"))
+        later = self.store_both(engine, sample, text)
+        assert [f for f in document_findings(engine, later) if f.code == "Y001"] == []
+        decide(engine, project_id(engine, 1, 1), project_id(engine, later, 1), "confirmed", "li")
+        (finding,) = [f for f in document_findings(engine, later) if f.code == "Y001"]
+        assert finding.project.name == "党刊征订与发放费用"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from jixiao.importers.controls import visible
 from jixiao.importers.model import QUARTER_ENDS, Indicator, Project
 from jixiao.importers.money import money_text
-from jixiao.store.queries import StoredDocument
+from jixiao.store.markdown import cell as md
+from jixiao.store.markdown import table
+from jixiao.store.stored import StoredDocument
 
 CSV_COLUMNS = [
     "department",
@@ -217,19 +218,12 @@ def _project_markdown(project: Project) -> list[str]:
         "",
     ]
     out += [f"{n}. {md(goal)}" for n, goal in enumerate(project.goals, start=1)]
-    out += [
-        "",
-        "| 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 | 指标值确定依据 |",
-        "|---|---|---|---|---|---|",
-    ]
-    out += [
-        "| "
-        + " | ".join(
-            md(cell) for cell in (i.level1, i.level2, i.level3, i.description, i.value, i.basis)
-        )
-        + " |"
-        for i in project.indicators
-    ]
+    out.append("")
+    out += table(
+        ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"),
+        ((i.level1, i.level2, i.level3, i.description, i.value, i.basis)
+         for i in project.indicators),
+    )  # fmt: skip
     return [*out, ""]
 
 
@@ -237,21 +231,6 @@ def json_number(number: Decimal | None) -> int | float | None:
     if number is None:
         return None
     return int(number) if number == number.to_integral_value() else float(number)
-
-
-def md(text: str) -> str:
-    """Escape what Markdown would read as markup, and show control characters escaped
-    (importers/controls.py); keep the text otherwise as written."""
-    return (
-        visible(text)
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("[", "\\[")
-        .replace("`", "\\`")
-        .replace("\n", " ")
-    )
 
 
 def _percent(number: Decimal | None) -> str:

@@ -13,7 +13,8 @@ from collections import Counter
 import pytest
 
 from jixiao.store.checks.model import CHECKS, CRITERIA, YEAR_CHECKS
-from jixiao.store.checks.run import document_findings, run_checks
+from jixiao.store.checks.run import run_checks
+from jixiao.store.findings import document_findings
 from jixiao.store.queries import load_document
 from jixiao.store.save import save_document
 from jixiao.tui.cli import main
@@ -346,7 +347,7 @@ class TestYearOverYear:
 
     def test_a_pairing_to_confirm_is_no_ground_until_confirmed(self, engine, sample):
         from jixiao.store.browse import project_id
-        from jixiao.store.compare.decisions import decide
+        from jixiao.store.pairing_decisions import decide
 
         # Table 1 under another code and a name only 60% alike: compare asks to confirm.
         head = ("13052924P0058401208 62\t\t项目名称\t2024 年度党刊征订费",

@@ -1,14 +1,14 @@
-"""Load what the year-over-year checks read: the same department's document of the year
-before (the newest revision of that year, same stage) and compare's pairing of its projects
-with this year's. The one place the checks reach into the store for another document."""
+"""Load what the year-over-year checks (checks/year_over_year.py) read: the same department's
+document of the year before (the newest revision of that year, same stage) and compare's
+pairing of its projects with this year's, the reviewer's decisions included."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
 from jixiao.store.checks.model import PreviousYear
-from jixiao.store.compare.documents import compare_documents
-from jixiao.store.queries import StoredDocument
+from jixiao.store.comparing import compare_documents
+from jixiao.store.stored import StoredDocument
 
 
 def previous_year(engine: Engine, stored: StoredDocument) -> PreviousYear | None:

@@ -1,6 +1,7 @@
 """The wait a person feels before anything happens: each command's whole process, from the
 shell's fork to its exit, next to `python3 -c pass` (jixiao's interpreter) and a Textual
-hello-world measured in the same run, on a store of 10,000 documents (1,000 departments × 10 years, each the sample).
+hello-world measured in the same run, on a store of 10,000 documents (1,000 departments × 10
+years, each the sample).
 
 Prints medians of interleaved runs as ratios against the references (the machine is shared
 and noisy: only the ratios travel). Not a test. Run: `.venv/bin/python benchmarks/startup.py

@@ -5,22 +5,25 @@ the years the same way."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING
 
 from jixiao.importers.model import Project
 from jixiao.store.compare.documents import Comparison, ProjectIds, compare
 from jixiao.store.pairing_decisions import decisions_between
 from jixiao.store.queries import load_document
+from jixiao.store.reading import fetch
+
+if TYPE_CHECKING:
+    from jixiao.store.reading import Source
 
 
-def compare_documents(engine: Engine, a_id: int, b_id: int) -> Comparison:
-    confirmed, rejected = decisions_between(engine, a_id, b_id)
+def compare_documents(source: Source, a_id: int, b_id: int) -> Comparison:
+    confirmed, rejected = decisions_between(source, a_id, b_id)
     return compare(
-        load_document(engine, a_id),
-        load_document(engine, b_id),
-        _project_ids(engine, a_id),
-        _project_ids(engine, b_id),
+        load_document(source, a_id),
+        load_document(source, b_id),
+        _project_ids(source, a_id),
+        _project_ids(source, b_id),
         confirmed=confirmed,
         rejected=rejected,
     )
@@ -35,18 +38,18 @@ class YearEntry:
     """How this year's project was paired with the next year's (None for the last year)."""
 
 
-def project_history(engine: Engine, document_id: int, ordinal: int) -> list[YearEntry]:
+def project_history(source: Source, document_id: int, ordinal: int) -> list[YearEntry]:
     """A project across the years in the store, oldest year first, ending with the given
     project: its budget each year and when each target changed. Follows the pairing from one
     year's document to the next (the newest revision of each year, of the same stage as the
     starting document)."""
-    documents = _documents_by_year(engine, document_id)
+    documents = _documents_by_year(source, document_id)
     position = next(i for i, (doc_id, _) in enumerate(documents) if doc_id == document_id)
-    current = next(p for p in load_document(engine, document_id).parsed.projects
+    current = next(p for p in load_document(source, document_id).parsed.projects
                    if p.ordinal == ordinal)  # fmt: skip
     entries = [YearEntry(documents[position][1], document_id, current, None)]
     for older_id, year in reversed(documents[:position]):
-        comparison = compare_documents(engine, older_id, entries[0].document_id)
+        comparison = compare_documents(source, older_id, entries[0].document_id)
         pair = next((p for p in comparison.projects
                      if p.b is not None and p.b.ordinal == entries[0].project.ordinal
                      and p.b.unit_code == entries[0].project.unit_code), None)  # fmt: skip
@@ -56,22 +59,21 @@ def project_history(engine: Engine, document_id: int, ordinal: int) -> list[Year
     return entries
 
 
-def _project_ids(engine: Engine, document_id: int) -> ProjectIds:
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("""SELECT u.code, p.ordinal, p.id FROM project AS p
-                    JOIN unit AS u ON u.id = p.unit_id WHERE p.document_id = :id"""),
-            {"id": document_id},
-        ).all()
+def _project_ids(source: Source, document_id: int) -> ProjectIds:
+    rows = fetch(
+        source,
+        """SELECT u.code, p.ordinal, p.id FROM project AS p
+           JOIN unit AS u ON u.id = p.unit_id WHERE p.document_id = :id""",
+        {"id": document_id},
+    )
     return {(code, ordinal): project_id for code, ordinal, project_id in rows}
 
 
-def _documents_by_year(engine: Engine, document_id: int) -> list[tuple[int, int]]:
+def _documents_by_year(source: Source, document_id: int) -> list[tuple[int, int]]:
     """(document id, year) of the department's newest revision per year, same stage."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text(
-                """SELECT d.id, d.year FROM document AS d
+    rows = fetch(
+        source,
+        """SELECT d.id, d.year FROM document AS d
                    JOIN document AS start ON start.department_id = d.department_id
                         AND start.stage = d.stage
                    WHERE start.id = :id AND d.revision = (
@@ -79,10 +81,9 @@ def _documents_by_year(engine: Engine, document_id: int) -> list[tuple[int, int]
                        WHERE r.department_id = d.department_id AND r.year = d.year
                              AND r.stage = d.stage)
                       OR d.id = :id
-                   ORDER BY d.year"""
-            ),
-            {"id": document_id},
-        ).all()
+                   ORDER BY d.year""",
+        {"id": document_id},
+    )
     seen: dict[int, tuple[int, int]] = {}
     for doc_id, year in rows:
         if year not in seen or doc_id == document_id:

@@ -5,10 +5,14 @@ to compare/)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from jixiao.store.reading import fetch
 
-from jixiao.store.connection import write_connection
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from jixiao.store.reading import Source
 
 DECISIONS = ("confirmed", "rejected")
 
@@ -22,6 +26,10 @@ def decide(engine: Engine, a_project_id: int, b_project_id: int, decision: str,
     confirmed pairing of either project, since a project has one counterpart."""
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
+    from sqlalchemy import text  # here: comparing (reading) must not load SQLAlchemy
+
+    from jixiao.store.connection import write_connection
+
     with write_connection(engine) as connection, connection.begin():
         pair = {"a": a_project_id, "b": b_project_id}
         connection.execute(
@@ -42,16 +50,16 @@ def decide(engine: Engine, a_project_id: int, b_project_id: int, decision: str,
         })  # fmt: skip
 
 
-def decisions_between(engine: Engine, a_id: int, b_id: int) -> tuple[Pairs, Pairs]:
+def decisions_between(source: Source, a_id: int, b_id: int) -> tuple[Pairs, Pairs]:
     """The confirmed and the rejected pairings of document a's projects with document b's."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("""SELECT d.a_project_id, d.b_project_id, d.decision FROM pairing_decision AS d
-                    JOIN project AS pa ON pa.id = d.a_project_id
-                    JOIN project AS pb ON pb.id = d.b_project_id
-                    WHERE pa.document_id = :a AND pb.document_id = :b"""),
-            {"a": a_id, "b": b_id},
-        ).all()
+    rows = fetch(
+        source,
+        """SELECT d.a_project_id, d.b_project_id, d.decision FROM pairing_decision AS d
+           JOIN project AS pa ON pa.id = d.a_project_id
+           JOIN project AS pb ON pb.id = d.b_project_id
+           WHERE pa.document_id = :a AND pb.document_id = :b""",
+        {"a": a_id, "b": b_id},
+    )
     confirmed = {(a, b) for a, b, decision in rows if decision == "confirmed"}
     rejected = {(a, b) for a, b, decision in rows if decision == "rejected"}
     return confirmed, rejected

@@ -71,9 +71,10 @@ class TestReadCommandsLoadOnlyWhatTheyUse:
     feels SQLAlchemy's ≈ 150 ms at every start, and the readers and analysis not at all."""
 
     @pytest.mark.parametrize("argv", [
-        ["show", "1"], ["export", "1", "--format", "json"], ["ls"], ["search", "经费"], ["search", "经费", "--document", "1"], ["projects"],
-        ["indicators", "--limit", "3"], ["projects", "--department", "巨鹿", "--year", "2024"],
-    ])  # fmt: skip
+        ["show", "1"], ["export", "1", "--format", "json"], ["ls"], ["search", "经费"],
+        ["search", "经费", "--document", "1"], ["projects"], ["indicators", "--limit", "3"],
+        ["projects", "--department", "巨鹿", "--year", "2024"],
+])  # fmt: skip
     def test_loads_no_heavy_module(self, stored_sample, argv):
         call = f"main(['--db', {str(stored_sample)!r}, *{argv!r}])"
         code = f"from jixiao.tui.cli import main\nassert {call} == 0"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from jixiao.tui.cli.commands.common import open_store, resolve
+from jixiao.tui.cli.commands.common import open_store, read_store, resolve
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import csv_text, json_text, render
 from jixiao.tui.cli.output_options import add_output_options, write_output
@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
         decide,
     )
 
-    engine = open_store(args)
+    # only a decision or the TUI writes: a plain comparison reads with sqlite3 alone
+    writes = args.confirm or args.reject or args.tui
+    engine = open_store(args) if writes else read_store(args)
     a_id, b_id = resolve(engine, args.a), resolve(engine, args.b)
     if a_id == b_id:
         raise UsageError("A and B are the same document", "name two documents, e.g. 1 2")

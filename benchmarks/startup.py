@@ -16,6 +16,7 @@ the same harness.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,6 +38,7 @@ TARGETS = {
     "tui first screen": (1.5, "hello-world"),
 }
 IMPORT_TARGET_SECONDS = 0.35
+"""A single-document import into a store, whole process."""
 
 
 def first_screen(kind: str, store: str | None) -> None:
@@ -90,14 +92,18 @@ def commands(store: Path, tmp: Path) -> dict[str, list[str]]:
         "projects": [*jixiao, "projects", "--sort", "budget"],
         "compare": [*jixiao, "compare", "1", "2"],
         "tui first screen": [*me, "jixiao", str(store)],
-        "import (new store)": [*jixiao[:1], "--db", str(tmp / "one.db"), "import", str(SAMPLE)],
+        "import (new store)": [*jixiao[:1], "--db", str(tmp / "new.db"), "import", str(SAMPLE)],
+        "import": [*jixiao[:1], "--db", str(tmp / "existing.db"), "import", str(SAMPLE)],
     }
 
 
 def run_once(argv: list[str], tmp: Path) -> float:
-    (tmp / "one.db").unlink(missing_ok=True)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{tmp / 'one.db'}{suffix}").unlink(missing_ok=True)
+    """One whole process; the import's stores are reset first: none for the new store, an
+    empty store (its schema made) for the usual import."""
+    for name in ("new.db", "existing.db"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp / name}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(tmp / "empty.db", tmp / "existing.db")
     started = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - started
@@ -128,6 +134,8 @@ def main() -> None:
             count = build_store(store, args.departments, args.years)
             print(f"store: {count:,} documents ({store.stat().st_size / 1e6:,.0f} MB)")
         argvs = commands(store, tmp)
+        subprocess.run([str(BIN / "jixiao"), "--db", str(tmp / "empty.db"), "stats"],
+                       stdout=subprocess.DEVNULL, check=True)  # fmt: skip
         times: dict[str, list[float]] = {label: [] for label in argvs}
         for argv in argvs.values():  # once each, unmeasured: the page cache warms
             run_once(argv, tmp)
@@ -146,7 +154,7 @@ def main() -> None:
             line += f"   {ratio:5.1f}× {reference}"
             if target is not None:
                 line += f"  (target ≤ {target:g}×: {'met' if ratio <= target else 'NOT met'})"
-        if label == "import (new store)":
+        if label.startswith("import"):
             met = "met" if seconds <= IMPORT_TARGET_SECONDS else "NOT met"
             line += f"  (target ≤ {IMPORT_TARGET_SECONDS} s: {met})"
         print(line)

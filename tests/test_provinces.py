@@ -1,0 +1,248 @@
+"""Other provinces' target tables (issue 19): each kind in each shape of text imports with
+every field right, the mixed cases too, and the tables that are not targets are refused
+saying what they are. The samples are tests/fixtures/provinces/ (tests/render/provinces.py
+writes them, with what each must import as)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.importers import ImportFault, ImportReport, ParsedDocument, parse_file, parse_text
+from jixiao.importers.decode import DecodedText
+from jixiao.importers.levels import fill_down, leading_level_names
+from jixiao.importers.money import money_text, to_fen
+from jixiao.importers.province import sniff, split_goals
+from jixiao.importers.province_glued import split_indicator_row
+from jixiao.importers.web_debris import is_debris
+from jixiao.tui.cli import main
+from tests.conftest import SAMPLE_TEXT
+from tests.render.provinces import samples
+
+FIXTURES = Path(__file__).parent / "fixtures" / "provinces"
+TARGET_SAMPLES = sorted(
+    path.stem for path in FIXTURES.glob("*.txt") if not path.stem.startswith("refused")
+)
+REFUSED_SAMPLES = sorted(path.stem for path in FIXTURES.glob("refused-*.txt"))
+_DETAILS = ("comparator", "unit", "weight", "direction", "value_type")
+_MORE_DETAILS = ("explanation", "scoring_rule", "remark")
+
+
+def fields(document: ParsedDocument, report: ImportReport) -> dict[str, Any]:
+    """The document as the samples' expected.json writes it."""
+    (unit,) = document.units
+    (project,) = unit.projects
+    return {
+        "kind": document.kind.removesuffix("_table"),
+        "title": document.title,
+        "stage": document.stage,
+        "year": document.year,
+        "department": document.department,
+        "department_code": document.department_code,
+        "unit": unit.name,
+        "project": {
+            "name": project.name,
+            "code": project.code,
+            "attribute": project.attribute,
+            "period": project.period,
+            "manager": project.manager,
+            "purpose": project.purpose,
+            "money_unit": project.money_unit,
+            "budget": money_text(project.budget),
+            "budget_fen": to_fen(project.budget, project.money_unit),
+            "funds": [[fund.label, money_text(fund.amount)] for fund in project.funds],
+            "goals": project.goals,
+            "medium_term_goals": project.medium_term_goals,
+        },
+        "indicators": [
+            {
+                "period": i.period,
+                "level1": i.level1,
+                "level2": i.level2,
+                "level3": i.level3,
+                "value": i.value,
+                **{name: i.details.get(name, "") for name in _DETAILS},
+                "basis": i.basis,
+                **{name: i.details.get(name, "") for name in _MORE_DETAILS},
+            }
+            for i in project.indicators
+        ],
+        "debris_lines": report.lines_debris,
+    }
+
+
+def expected(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+class TestSamples:
+    def test_the_committed_samples_are_what_the_writer_writes(self):
+        for name, (lines, want) in samples().items():
+            assert (FIXTURES / f"{name}.txt").read_text(encoding="utf-8") == "\n".join(lines)
+            assert expected(name) == want, name
+
+    def test_every_kind_in_every_shape(self):
+        kinds = ("application", "approval", "sanction", "department")
+        shapes = ("pipes", "spaced", "lines", "glued")
+        assert {f"{kind}-{shape}" for kind in kinds for shape in shapes} <= set(TARGET_SAMPLES)
+
+
+class TestImport:
+    @pytest.mark.parametrize("name", TARGET_SAMPLES)
+    def test_every_field_is_read(self, name):
+        document, report = parse_file(FIXTURES / f"{name}.txt")
+        assert report.layout == "province"
+        assert fields(document, report) == expected(name)
+
+    @pytest.mark.parametrize("name", TARGET_SAMPLES)
+    def test_every_line_is_used_or_counted_as_web_furniture(self, name):
+        _, report = parse_file(FIXTURES / f"{name}.txt")
+        assert report.unread == []
+        assert report.warnings == []
+        counted = report.lines_used + report.lines_blank + report.lines_debris
+        assert counted == report.lines_total
+
+    def test_a_line_nothing_understands_is_reported(self):
+        text = (FIXTURES / "application-spaced.txt").read_text(encoding="utf-8")
+        text = text.replace("\n项目期 1年", "\n审核意见：同意\n项目期 1年 附件 1份")
+        _, report = parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        assert [note.message for note in report.unread] == ["not understood: '审核意见：同意'"]
+        assert [note.message for note in report.warnings] == [
+            "not understood in this row: '附件'",
+            "not understood in this row: '1份'",
+        ]
+
+    def test_money_in_yuan_is_kept_exact_in_fen(self):
+        document, _ = parse_file(FIXTURES / "approval-pipes.txt")
+        project = document.projects[0]
+        assert (project.money_unit, to_fen(project.budget, "元")) == ("元", 125_000_000)
+        assert project.other_funds is not None and to_fen(project.other_funds, "元") == 25_000_000
+
+    def test_a_comparator_in_a_cell_of_its_own_makes_the_target(self):
+        document, _ = parse_file(FIXTURES / "approval-spaced.txt")
+        indicator = document.projects[0].indicators[3]
+        assert indicator.value == "1500"
+        assert indicator.target is not None
+        assert (indicator.target.op, str(indicator.target.number), indicator.target.unit) == (
+            "=",
+            "1500",
+            "元/亩",
+        )
+
+    def test_the_year_and_department_can_be_given(self):
+        from jixiao.importers import Overrides
+
+        text = (FIXTURES / "department-spaced.txt").read_text(encoding="utf-8")
+        text = text.replace("2024年部门整体支出绩效目标表", "部门整体支出绩效目标表")
+        with pytest.raises(ImportFault, match="pass --year"):
+            parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        document, _ = parse_text(
+            DecodedText(text, "utf-8", "0" * 64), "x.txt", Overrides(year=2023)
+        )
+        assert document.year == 2023
+
+    def test_hebei_documents_are_not_taken_for_these(self):
+        assert sniff(SAMPLE_TEXT) == 0.0
+
+
+class TestRefusals:
+    @pytest.mark.parametrize("name", REFUSED_SAMPLES)
+    def test_says_what_the_file_is(self, name):
+        with pytest.raises(ImportFault) as caught:
+            parse_file(FIXTURES / f"{name}.txt")
+        assert expected(name)["refused"] in str(caught.value)
+
+    @pytest.mark.parametrize("name", REFUSED_SAMPLES)
+    def test_exit_code_2(self, name, tmp_path, capsys):
+        code = main(["--db", str(tmp_path / "s.db"), "import", str(FIXTURES / f"{name}.txt")])
+        assert code == 2
+        assert expected(name)["refused"] in capsys.readouterr().err
+
+
+class TestLevels:
+    def test_labels_on_the_first_row_cover_the_rows_below(self):
+        filled = fill_down(["产出指标", "", "", "效益指标", ""])
+        assert [level.value for level in filled] == ["产出指标"] * 3 + ["效益指标"] * 2
+
+    def test_labels_on_the_middle_row_cover_the_rows_around(self):
+        labels = ["", "产出指标", "", "", "效益指标", "满意度指标"]
+        children = [
+            "数量指标",
+            "质量指标",
+            "时效指标",
+            "经济效益指标",
+            "社会效益指标",
+            "满意度指标",
+        ]
+        filled = fill_down(labels, children=children)
+        assert [level.value for level in filled] == ["产出指标"] * 3 + ["效益指标"] * 2 + [
+            "满意度指标"
+        ]
+        assert not any(level.doubtful for level in filled)
+
+    def test_an_even_group_takes_its_upper_middle_row(self):
+        filled = fill_down(["", "产出指标", "", "", "效益指标"])
+        assert [level.value for level in filled] == ["产出指标"] * 4 + ["效益指标"]
+
+    def test_the_framework_decides_where_the_rows_could_go_either_way(self):
+        # 产出 on row 1 covers rows 0-2 or 0-3; row 3 is 经济效益: under 效益指标.
+        labels = ["", "产出指标", "", "", "效益指标", "", ""]
+        children = ["数量", "质量", "时效", "经济效益", "社会效益", "生态效益", "可持续影响"]
+        filled = fill_down(labels, children=children)
+        assert [level.value for level in filled][2:4] == ["产出指标", "效益指标"]
+
+    def test_a_level_a_row_lacks_stays_empty(self):
+        parents = ["产出指标", "产出指标", "满意度指标"]
+        filled = fill_down(["数量指标", "", ""], parents=parents, middle=False)
+        assert [level.value for level in filled] == ["数量指标", "数量指标", ""]
+
+    def test_names_run_together_are_parted(self):
+        assert leading_level_names("成本指标经济成本指标冷链运行成本") == (
+            "成本指标",
+            "经济成本指标",
+            "冷链运行成本",
+        )
+
+
+class TestCellsRunTogether:
+    @pytest.mark.parametrize(
+        ("text", "cells"),
+        [
+            ("产出指标数量指标受益学生人数≥12000人",
+             ["产出指标", "数量指标", "受益学生人数", "≥12000人"]),
+            ("时效指标补助资金拨付时间2024年全年", ["时效指标", "补助资金拨付时间", "2024年全年"]),
+            ("亩均补助标准=1500元/亩", ["亩均补助标准", "=1500元/亩"]),
+            ("学生营养健康状况显著改善", ["学生营养健康状况", "显著改善"]),
+        ],
+    )  # fmt: skip
+    def test_by_level_names_and_the_shape_of_values(self, text, cells):
+        assert split_indicator_row(text) == (cells, True)
+
+    def test_a_row_with_no_value_says_so(self):
+        text = (FIXTURES / "application-glued.txt").read_text(encoding="utf-8")
+        text = text.replace("学生营养健康状况显著改善", "学生营养健康状况良好")
+        document, report = parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        assert document.projects[0].indicators[5].level3 == "学生营养健康状况良好"
+        assert any("no value was found" in note.message for note in report.warnings)
+
+
+class TestGoals:
+    def test_numbered_goals(self):
+        assert split_goals("目标1：甲；目标2：乙。") == ["甲；", "乙。"]
+        assert split_goals("一段话。") == ["一段话。"]
+
+
+class TestWebDebris:
+    @pytest.mark.parametrize(
+        "line",
+        ["首页 > 信息公开 > 部门预算", "索引号：1142/2024-00163", "发布机构：某局",
+         "字号：[大][中][小]", "扫一扫在手机打开当前页", "[下载] [打印] [关闭]"],
+    )  # fmt: skip
+    def test_is_known(self, line):
+        assert is_debris(line)
+
+    def test_table_text_is_not(self):
+        assert not is_debris("项目名称 农村义务教育学生营养改善计划")

@@ -14,6 +14,7 @@ from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import (
     QUARTER_ENDS,
     DepartmentGoals,
+    Fund,
     Indicator,
     Measure,
     Paragraph,
@@ -30,6 +31,7 @@ from jixiao.importers.report import Note
 from jixiao.store import models as m
 from jixiao.store.errors import StoreError
 from jixiao.store.listing import LIST_DOCUMENTS
+from jixiao.store.rows import DETAIL_COLUMNS
 
 STAGES = {"draft": "draft", "草案": "draft", "final": "final", "终稿": "final", "正式": "final"}
 
@@ -199,6 +201,8 @@ def load_document(engine: Engine, document_id: int) -> StoredDocument:
             encoding=doc.source_encoding,
             text=zlib.decompress(source_blob).decode("utf-8"),
         ),
+        kind=doc.kind,
+        department_code=doc.department_code,
     )
     return StoredDocument(doc.id or 0, doc.revision, doc.imported_at, parsed, notes)
 
@@ -233,6 +237,9 @@ def _load_units(connection: Session, document_id: int) -> list[Unit]:
             first_line=row.first_line,
             last_line=row.last_line,
             goals_line=row.first_line,
+            attribute=row.attribute,
+            period=row.period,
+            manager=row.manager,
         )
         projects[row.id] = project
         unit.projects.append(project)
@@ -242,8 +249,18 @@ def _load_units(connection: Session, document_id: int) -> list[Unit]:
         .where(m.ProjectGoal.project_id.in_(project_ids))  # type: ignore[attr-defined]
         .order_by(m.ProjectGoal.project_id, m.ProjectGoal.position)
     ).scalars():
-        projects[row.project_id].goals.append(row.text)
-        projects[row.project_id].goals_line = row.line
+        project = projects[row.project_id]
+        (project.medium_term_goals if row.period == "medium_term" else project.goals).append(
+            row.text
+        )
+        project.goals_line = row.line
+    for row in connection.execute(
+        select(m.ProjectFund)
+        .where(m.ProjectFund.project_id.in_(project_ids))  # type: ignore[attr-defined]
+        .order_by(m.ProjectFund.project_id, m.ProjectFund.position)
+    ).scalars():
+        project = projects[row.project_id]
+        project.funds.append(Fund(row.label, from_fen(row.amount_fen, project.money_unit)))
     for row in connection.execute(
         select(m.Indicator)
         .where(m.Indicator.project_id.in_(project_ids))  # type: ignore[attr-defined]
@@ -263,6 +280,12 @@ def _load_units(connection: Session, document_id: int) -> list[Unit]:
                 line=row.line,
                 target=target,
                 target_kind=row.target_kind,
+                period=row.period,
+                details={
+                    name: getattr(row, column)
+                    for name, column in DETAIL_COLUMNS.items()
+                    if getattr(row, column) is not None
+                },
             )
         )
     return list(units.values())

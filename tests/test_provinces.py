@@ -246,3 +246,105 @@ class TestWebDebris:
 
     def test_table_text_is_not(self):
         assert not is_debris("项目名称 农村义务教育学生营养改善计划")
+
+
+@pytest.fixture
+def stored(tmp_path):
+    """A store holding the samples named, by name → document id."""
+    from jixiao.store.db import open_store
+    from jixiao.store.save import save_document
+
+    engine = open_store(tmp_path / "s.db")
+
+    def store(*names: str) -> dict[str, int]:
+        ids = {}
+        for name in names:
+            saved = save_document(engine, *parse_file(FIXTURES / f"{name}.txt"))
+            ids[name] = saved.document_id
+        return ids
+
+    return engine, store
+
+
+class TestStore:
+    @pytest.mark.parametrize("name", ["approval-pipes", "mixed-two-goal-sets", "sanction-lines"])
+    def test_a_document_reads_back_as_it_was_imported(self, stored, name):
+        from jixiao.store.queries import load_document
+
+        engine, store = stored
+        document_id = store(name)[name]
+        parsed, report = parse_file(FIXTURES / f"{name}.txt")
+        assert fields(load_document(engine, document_id).parsed, report) == fields(parsed, report)
+
+    def test_the_export_says_what_the_table_has(self, stored):
+        from jixiao.store.export import to_json, to_markdown
+        from jixiao.store.queries import load_document
+
+        engine, store = stored
+        document = load_document(engine, store("approval-pipes")["approval-pipes"])
+        exported = to_json(document)
+        assert exported["document"]["kind"] == "project_table"
+        assert exported["document"]["department_code"] == "510104"
+        project = exported["units"][0]["projects"][0]
+        assert project["funds"][0] == {"label": "当年市级财政资金", "amount": "1000000.00"}
+        assert project["indicators"][0]["comparator"] == "≥"
+        assert project["indicators"][0]["weight"] == "20"
+        assert project["indicators"][0]["remark"] is None  # the table has no 备注 column
+        markdown = to_markdown(document)
+        assert "- 项目属性: 新增项目" in markdown
+        assert "| 指标性质 | 度量单位 | 权重 | 指标方向性 |" in markdown
+
+    def test_hebei_exports_gain_no_keys(self, engine, sample):
+        from jixiao.store.export import to_json
+        from jixiao.store.queries import load_document
+        from jixiao.store.save import save_document
+
+        exported = to_json(load_document(engine, save_document(engine, *sample).document_id))
+        assert "kind" not in exported["document"]
+        assert "period" not in exported["units"][0]["projects"][0]["indicators"][0]
+
+
+class TestChecks:
+    def test_checks_that_need_a_spending_plan_skip_saying_why(self, stored):
+        from jixiao.store.checks.run import run_checks
+        from jixiao.store.queries import load_document
+
+        engine, store = stored
+        document = load_document(engine, store("department-pipes")["department-pipes"])
+        skipped = [f for f in run_checks(document) if f.code in ("P001", "D001")]
+        assert [(f.severity, "no spending plan" in f.message) for f in skipped] == [
+            ("info", True),
+            ("info", True),
+        ]
+
+    def test_the_money_split_is_added_up_line_by_line(self, stored):
+        from jixiao.store.checks.run import run_checks
+        from jixiao.store.queries import load_document
+
+        engine, store = stored
+        document = load_document(engine, store("approval-pipes")["approval-pipes"])
+        assert [f for f in run_checks(document) if f.code == "F001"] == []
+        document.parsed.projects[0].funds.pop()
+        (finding,) = [f for f in run_checks(document) if f.code == "F001"]
+        assert "当年市级财政资金 1000000.00 = 1000000.00" in finding.message
+
+    def test_the_2021_guides_cost_level_counts_as_cost(self, stored):
+        from jixiao.store.checks.run import run_checks
+        from jixiao.store.queries import load_document
+
+        engine, store = stored
+        document = load_document(engine, store("sanction-pipes")["sanction-pipes"])
+        assert not [f for f in run_checks(document) if "without" in f.message]
+
+
+class TestCompare:
+    def test_projects_without_a_code_pair_by_name(self, stored):
+        from jixiao.store import compare_documents
+
+        engine, store = stored
+        ids = store("application-pipes", "mixed-web-middle-rows")
+        comparison = compare_documents(
+            engine, ids["application-pipes"], ids["mixed-web-middle-rows"]
+        )
+        (pair,) = comparison.projects
+        assert (pair.status, pair.match) == ("unchanged", "name")

@@ -21,10 +21,19 @@ def run_checks(stored: StoredDocument, select: set[str] | None = None,
     for code, registered in CHECKS.items():
         if (select and not _chosen(code, select)) or (ignore and _chosen(code, ignore)):
             continue
+        if registered.needs_plan and stored.parsed.kind != "budget_text":
+            findings.append(_skipped(code))
+            continue
         findings.extend(registered.run(stored.parsed, notes))
     order = {id(p): n for n, p in enumerate(stored.parsed.projects)}
     return sorted(findings, key=lambda f: (order.get(id(f.project), -1),
                                            SEVERITIES.index(f.severity), f.code))  # fmt: skip
+
+
+def _skipped(code: str) -> Finding:
+    """A check that cannot run on this document, said so rather than passed in silence."""
+    return Finding(code, "info", f"{code} skipped: this table has no spending plan "
+                   "(资金支出计划 is Hebei's template only)")  # fmt: skip
 
 
 def _chosen(code: str, codes: set[str]) -> bool:

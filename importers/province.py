@@ -23,7 +23,7 @@ from jixiao.importers.model import (
 )
 from jixiao.importers.numbered import split_numbered
 from jixiao.importers.province_fields import HeaderReader
-from jixiao.importers.province_indicators import IndicatorReader, header_columns
+from jixiao.importers.province_indicators import IndicatorReader, header_columns, sub_columns
 from jixiao.importers.province_text import TextRow, indicator_header_line, shaped
 from jixiao.importers.report import ImportFault, ImportReport, Note
 from jixiao.importers.template import Overrides
@@ -74,22 +74,42 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
     title: re.Match[str] | None = None
     title_line, title_text = 0, ""
     indicators: IndicatorReader | None = None
+    header: TextRow | None = None
     for row in text.rows:
-        if indicators is None and header_line.number in row.lines:
-            columns = header_columns(row, _periods(fields.fields.goal_order))
-            indicators = IndicatorReader(report, columns, glued)
+        if header is None and header_line.number in row.lines:
+            header = row
             used.update(row.lines)
+        elif header is not None and indicators is None:
+            sub = sub_columns(header, row)
+            periods = _periods(fields.fields.goal_order)
+            indicators = IndicatorReader(report, header_columns(sub or header, periods), glued)
+            if sub is not None or indicators.read(row):
+                used.update(row.lines)
         elif indicators is not None:
+            if TITLE.match(label("".join(row.cells))):
+                raise ImportFault(
+                    source.filename,
+                    row.first_line,
+                    "a second table starts here; jixiao reads one table a file: put each "
+                    "table in a file of its own",
+                )
             if indicators.read(row):
                 used.update(row.lines)
-        elif title is None and (found := TITLE.match(label(row.cells[0]))):
-            title, title_line, title_text = found, row.first_line, row.cells[0].strip()
-            used.add(row.first_line)
-            if len(row.cells) > 1:  # a cell a line: the unit line in the title's block
+        elif title is None and (found := _title(row)):
+            title, title_line = found, row.first_line
+            if text.shape == "lines" and len(row.cells) > 1:
+                # a cell a line: the unit line may stand in the title's block
+                title_text = row.cells[0].strip()
+                used.add(row.first_line)
                 fields.read(TextRow(row.cells[1:], row.lines[1:], placed=False))
+            else:
+                title_text = " ".join(cell.strip() for cell in row.cells)
+                used.update(row.lines)
         elif title is not None:
             fields.read(row)
-    assert indicators is not None
+    assert header is not None  # shaped() found its line
+    if indicators is None:  # a header and no row under it
+        indicators = IndicatorReader(report, header_columns(header, []), glued)
     used |= fields.used
     if title is None:
         raise ImportFault(
@@ -107,6 +127,12 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
         indicators=indicators,
         last_line=max(used),
     )
+
+
+def _title(row: TextRow) -> re.Match[str] | None:
+    """The table's title on this row: its first cell (a cell a line) or all of it (a title
+    with spaces inside, `2024 年度…`)."""
+    return TITLE.match(label(row.cells[0])) or TITLE.match(label("".join(row.cells)))
 
 
 def _periods(goal_order: list[str]) -> list[str]:

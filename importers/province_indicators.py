@@ -63,6 +63,27 @@ _NUMBERED_NAME = re.compile(r"^指标\s*\d{1,3}\s*[:：、.．]\s*")
 """`指标1：受益学生人数`: a number before the name, not part of it."""
 
 
+_FIGURE = re.compile(r"^(?:>=|<=|[≥≤≧≦⩾⩽><=])?\d[\d.,]*%?$")
+_UNIT_WORD = re.compile(r"^[^\d\s]{1,4}$")
+
+
+def _rejoined(cells: list[str], columns: list[str]) -> list[str]:
+    """Cells a space parted inside a value, where the table has no column for the part: a
+    comparator before its figure (`≥ 95%`, no 指标性质), a figure before its unit (`300 人次`,
+    no 度量单位)."""
+    joined = list(cells)
+    index = 0
+    while index + 1 < len(joined) and len(joined) > len(columns):
+        here, then = joined[index], joined[index + 1]
+        comparator = "comparator" not in columns and _COMPARATOR.match(here)
+        unit = "unit" not in columns and _FIGURE.match(here) and _UNIT_WORD.match(then)
+        if comparator or unit:
+            joined[index : index + 2] = [f"{here}{then}" if comparator else f"{here} {then}"]
+            continue
+        index += 1
+    return joined
+
+
 def column_of(name: str) -> str | None:
     return COLUMNS.get(label(name).translate(_BRACKETS))
 
@@ -96,6 +117,32 @@ def header_columns(row: TextRow, periods: list[str]) -> IndicatorColumns:
         for period, start, end in zip(order, starts, bounds, strict=False)
     ]
     return IndicatorColumns(sets, starts)
+
+
+_PARENT_COLUMNS = frozenset({"指标标准或依据"})
+"""Header cells that stand over sub-columns in a second header row."""
+
+
+def sub_columns(header: TextRow, row: TextRow) -> TextRow | None:
+    """The header with its second row's sub-columns in place (`指标标准或依据` over
+    `<上年>实际实现值` and `预期<本年>实现值`), when `row` holds column names only; else None."""
+    names = [cell for cell in row.cells if cell.strip()]
+    if not names or any(column_of(cell) is None for cell in names):
+        return None
+    if header.placed and row.placed:
+        width = max(len(header.cells), len(row.cells))
+        cells = [
+            (row.cells[i] if i < len(row.cells) and row.cells[i].strip() else "")
+            or (header.cells[i] if i < len(header.cells) else "")
+            for i in range(width)
+        ]
+        return TextRow(cells, header.lines, placed=True)
+    cells = list(header.cells)
+    parent = next((i for i, cell in enumerate(cells) if label(cell) in _PARENT_COLUMNS), None)
+    if parent is None:
+        return None
+    cells[parent : parent + 1] = names
+    return TextRow(cells, header.lines, placed=False)
 
 
 @dataclass
@@ -165,6 +212,8 @@ class IndicatorReader:
         if rest and level2_name(rest[0]) is not None and "level2" in columns:
             values["level2"] = rest.pop(0)
         others = [name for name in columns if name and name not in ("level1", "level2")]
+        if len(rest) > len(others):
+            rest = _rejoined(rest, others)
         if len(rest) == len(others):
             values.update(zip(others, rest, strict=True))
         else:

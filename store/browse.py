@@ -230,8 +230,12 @@ def project_detail(engine: Engine, project_id: int) -> ProjectDetail | None:
         ).first()
         if row is None:
             return None
+        # Medium-term goals (another province's 中长期目标) come after the annual ones, named.
         goals = connection.execute(
-            text("SELECT text FROM project_goal WHERE project_id = :id ORDER BY position"),
+            text(
+                "SELECT CASE period WHEN 'medium_term' THEN '中长期目标：' || text ELSE text END "
+                "FROM project_goal WHERE project_id = :id ORDER BY position"
+            ),
             {"id": project_id},
         ).scalars()
         indicators = connection.execute(

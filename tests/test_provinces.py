@@ -28,7 +28,7 @@ TARGET_SAMPLES = sorted(
 )
 REFUSED_SAMPLES = sorted(path.stem for path in FIXTURES.glob("refused-*.txt"))
 _DETAILS = ("comparator", "unit", "weight", "direction", "value_type")
-_MORE_DETAILS = ("explanation", "scoring_rule", "remark")
+_MORE_DETAILS = ("explanation", "scoring_rule", "remark", "previous_value")
 
 
 def fields(document: ParsedDocument, report: ImportReport) -> dict[str, Any]:
@@ -143,6 +143,32 @@ class TestImport:
             DecodedText(text, "utf-8", "0" * 64), "x.txt", Overrides(year=2023)
         )
         assert document.year == 2023
+
+    def test_sub_columns_in_single_spaces(self):
+        piped = (FIXTURES / "mixed-sub-columns.txt").read_text(encoding="utf-8")
+        text = "\n".join(
+            " ".join(cell.strip() for cell in line.split("|") if cell.strip())
+            for line in piped.split("\n")
+        )
+        document, report = parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        assert fields(document, report) == expected("mixed-sub-columns")
+
+    def test_spaces_inside_a_title_and_a_value(self):
+        text = (FIXTURES / "application-spaced.txt").read_text(encoding="utf-8")
+        text = text.replace("2024年度项目", "2024 年度项目").replace("≥12000人", "≥ 12000 人")
+        document, report = parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        assert document.title == "2024 年度项目支出绩效目标申报表"
+        indicator = document.projects[0].indicators[0]
+        assert (indicator.level3, indicator.value) == ("受益学生人数", "≥12000 人")
+        assert indicator.target is not None and indicator.target.number == 12000
+        assert report.warnings == []
+
+    def test_a_second_table_in_the_file_is_refused(self):
+        text = (FIXTURES / "application-spaced.txt").read_text(encoding="utf-8")
+        second = (FIXTURES / "department-spaced.txt").read_text(encoding="utf-8")
+        with pytest.raises(ImportFault, match="a second table starts here") as caught:
+            parse_text(DecodedText(text + second, "utf-8", "0" * 64), "x.txt")
+        assert caught.value.line == len(text.split("\n"))
 
     def test_hebei_documents_are_not_taken_for_these(self):
         assert sniff(SAMPLE_TEXT) == 0.0
@@ -348,3 +374,21 @@ class TestCompare:
         )
         (pair,) = comparison.projects
         assert (pair.status, pair.match) == ("unchanged", "name")
+
+
+class TestTui:
+    async def test_a_table_is_browsed_like_a_document(self, tmp_path):
+        from jixiao.store.db import open_store
+        from jixiao.store.save import save_document
+        from tests.test_tui import to_project
+        from tests.tui_helpers import make_app, press, screen_text
+
+        path = tmp_path / "review.db"
+        save_document(open_store(path), *parse_file(FIXTURES / "approval-pipes.txt"))
+        async with make_app(path).run_test(size=(160, 50)) as pilot:
+            await to_project(pilot, 1)
+            text = screen_text(pilot)
+            assert "高标准农田建设补助" in text
+            assert "新建高标准农田面积" in text
+            await press(pilot, "v")
+            assert "1,250,000.00" in screen_text(pilot)

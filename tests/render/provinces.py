@@ -36,7 +36,7 @@ COLUMN_FIELDS = {
 }
 INDICATOR_FIELDS = (
     "period", "level1", "level2", "level3", "value", "comparator", "unit", "weight",
-    "direction", "value_type", "basis", "explanation", "scoring_rule", "remark",
+    "direction", "value_type", "basis", "explanation", "scoring_rule", "remark", "previous_value",
 )  # fmt: skip
 
 WEB_HEAD = [
@@ -523,6 +523,7 @@ def samples() -> dict[str, tuple[list[str], dict[str, object]]]:
         expected(DEPARTMENT, DEPARTMENT.columns),
     )
     made["mixed-two-goal-sets"] = two_goal_sets()
+    made["mixed-sub-columns"] = sub_columns()
     made.update(refusals())
     return made
 
@@ -589,6 +590,61 @@ def two_goal_sets() -> tuple[list[str], dict[str, object]]:
         },
         "indicators": [indicator("medium_term", row) for row in long_rows]
         + [indicator("annual", row) for row in year_rows],
+        "debris_lines": 0,
+    }
+
+
+def sub_columns() -> tuple[list[str], dict[str, object]]:
+    """指标标准或依据 over two sub-columns, <上年>实际实现值 and 预期<本年>实现值, in a second
+    header row."""
+    rows = [
+        ("产出指标", "数量指标", "培训乡村医生人数", "180人", "≥200人", "全区在岗乡村医生数"),
+        ("产出指标", "质量指标", "培训考核合格率", "92%", "≥95%", "上年考核结果"),
+        ("效益指标", "社会效益指标", "基层诊疗能力", "有所提升", "明显提升", "群众就诊反馈"),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "90%", "≥90%", "满意度调查"),
+    ]
+    lines = [
+        "2024年度项目支出绩效目标申报表",
+        "| 项目名称 | 乡村医生培训 | 主管部门 | [350102]鼓楼区卫生健康局 | | |",
+        "| 实施单位 | 鼓楼区卫生健康局 | 项目金额 | 36.00万元 | | |",
+        "| 年度绩效目标 | 完成全区乡村医生全员培训，提升基层诊疗能力。 | | | | |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标标准或依据 | | 指标值确定依据 |",
+        "| | | | <上年>实际实现值 | 预期<本年>实现值 | |",
+    ]
+    shown = _shown([row[:2] for row in rows])
+    for row, levels in zip(rows, shown, strict=True):
+        lines.append("| " + " | ".join([*levels, *row[2:]]) + " |")
+    lines.append("")
+
+    def indicator(row: tuple[str, ...]) -> dict[str, str]:
+        values = {name: "" for name in INDICATOR_FIELDS}
+        values.update(period="annual", level1=row[0], level2=row[1], level3=row[2],
+                      previous_value=row[3], value=row[4], basis=row[5])  # fmt: skip
+        return values
+
+    return lines, {
+        "kind": "project",
+        "title": "2024年度项目支出绩效目标申报表",
+        "stage": "draft",
+        "year": 2024,
+        "department": "鼓楼区卫生健康局",
+        "department_code": "350102",
+        "unit": "鼓楼区卫生健康局",
+        "project": {
+            "name": "乡村医生培训",
+            "code": "",
+            "attribute": "",
+            "period": "",
+            "manager": "",
+            "purpose": "",
+            "money_unit": "万元",
+            "budget": "36.00",
+            "budget_fen": 36_000_000,
+            "funds": [],
+            "goals": ["完成全区乡村医生全员培训，提升基层诊疗能力。"],
+            "medium_term_goals": [],
+        },
+        "indicators": [indicator(row) for row in rows],
         "debris_lines": 0,
     }
 

@@ -103,16 +103,6 @@ def is_level_name(text: str) -> bool:
     return level1_name(text) is not None or level2_name(text) is not None
 
 
-def starts_a_level_name(text: str) -> bool:
-    """Whether `text` is the first part of a wrapped level name (`经济效益` / `指标`,
-    `满意度指` / `标`) and not a whole one."""
-    written = label(text)
-    if not written or is_level_name(written):
-        return False
-    names = (*LEVEL1_NAMES, *LEVEL2_PARENTS)
-    return any(name.startswith(written) for name in names)
-
-
 def belongs_under(level2: str, level1: str) -> bool:
     """Whether the 二级指标 `level2` stands under the 一级指标 `level1` in some framework."""
     name2, name1 = level2_name(level2), level1_name(level1)

@@ -31,8 +31,8 @@ from jixiao.importers.text import label
 
 NAME = "province"
 DESCRIPTION = (
-    "another province's 项目支出绩效目标表 or 部门整体支出绩效目标表: cells split by pipes or "
-    "single spaces, a cell a line, or run together"
+    "another province's 项目支出绩效目标表 or 部门整体支出绩效目标表: cells split by pipes, tabs "
+    "or single spaces, a cell a line, or run together"
 )
 
 TITLE = re.compile(

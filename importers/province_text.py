@@ -5,6 +5,8 @@
   with `|`. Empty cells are kept, so a cell's column is its place.
 - `pipe-lines`: one `cell |` a line (a lone `|` for an empty cell), a blank line after
   each row; empty cells kept, as above.
+- `tabs`: a row a line, cells split by tabs (a table copied from a web page or a
+  spreadsheet); empty cells kept.
 - `spaced`: a row a line, cells parted by single spaces; empty cells leave nothing.
 - `lines`: one cell a line, a blank line after each row; empty cells leave nothing.
 - `glued`: a row a line with nothing between its cells (`产出指标数量指标…覆盖率100%`); only
@@ -24,7 +26,7 @@ from jixiao.importers.lines import Line
 from jixiao.importers.text import label
 from jixiao.importers.web_debris import is_debris
 
-SHAPES = ("pipes", "pipe-lines", "spaced", "lines", "glued")
+SHAPES = ("pipes", "pipe-lines", "tabs", "spaced", "lines", "glued")
 
 
 @dataclass
@@ -81,6 +83,8 @@ def shape_of(lines: list[Line]) -> str | None:
         table = [line.text.strip() for line in lines if "|" in line.text]
         one_cell = sum(1 for t in table if t.count("|") == 1 and t.endswith("|"))
         return "pipe-lines" if one_cell >= 0.8 * len(table) else "pipes"
+    if "\t" in text:
+        return "tabs"
     if label(text) == "一级指标":
         return "lines"
     return "glued" if " " not in text and "\u3000" not in text else "spaced"
@@ -89,13 +93,15 @@ def shape_of(lines: list[Line]) -> str | None:
 def shaped(lines: list[Line]) -> ShapedText | None:
     """The rows of the text, or None when it has no indicator header (not such a table)."""
     debris = [line.number for line in lines if is_debris(line.text)]
-    kept = [line for line in lines if line.number not in set(debris)]
+    left_out = set(debris)
+    kept = [line for line in lines if line.number not in left_out]
     shape = shape_of(kept)
     if shape is None:
         return None
     readers = {
         "pipes": _pipe_rows,
         "pipe-lines": _pipe_line_rows,
+        "tabs": _tab_rows,
         "spaced": _spaced_rows,
         "lines": _cell_line_rows,
         "glued": _glued_rows,
@@ -165,6 +171,18 @@ def _pipe_line_rows(lines: list[Line]) -> list[TextRow]:
         while cells and not cells[-1]:
             cells.pop()
         rows.append(TextRow(cells, tuple(line.number for line in block), placed=True))
+    return rows
+
+
+def _tab_rows(lines: list[Line]) -> list[TextRow]:
+    rows = []
+    for line in lines:
+        if not line.text.strip():
+            continue
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(TextRow(cells, (line.number,), placed="\t" in line.text))
     return rows
 
 

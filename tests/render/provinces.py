@@ -420,6 +420,8 @@ def render(table: Table, shape: str, columns: list[str], middle: bool = False) -
         ]
     elif shape == "pipes-lines":
         table_lines = pipes_a_cell_a_line(rows, width)
+    elif shape == "tabs":
+        table_lines = ["\t".join(row + [""] * (width - len(row))) for row in rows]
     elif shape == "spaced":
         table_lines = spaced(rows)
     elif shape == "lines":
@@ -521,6 +523,10 @@ def samples() -> dict[str, tuple[list[str], dict[str, object]]]:
     made["mixed-spaced-middle-rows"] = (
         [*render(DEPARTMENT, "spaced", DEPARTMENT.columns, middle=True), ""],
         expected(DEPARTMENT, DEPARTMENT.columns),
+    )
+    made["mixed-tabs-middle-rows"] = (
+        [*render(SANCTION, "tabs", SANCTION.columns, middle=True), ""],
+        expected(SANCTION, SANCTION.columns),
     )
     made["mixed-two-goal-sets"] = two_goal_sets()
     made["mixed-sub-columns"] = sub_columns()

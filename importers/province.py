@@ -76,6 +76,9 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
     indicators: IndicatorReader | None = None
     header: TextRow | None = None
     for row in text.rows:
+        if not any(cell.strip() for cell in row.cells):  # a table row of empty cells: `| | |`
+            used.update(row.lines)
+            continue
         if header is None and header_line.number in row.lines:
             header = row
             used.update(row.lines)

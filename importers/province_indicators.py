@@ -110,11 +110,16 @@ def header_columns(row: TextRow, periods: list[str]) -> IndicatorColumns:
     starts = [index for index, name in enumerate(fields) if name == "level1"] or [0]
     if len(starts) == 1:
         return IndicatorColumns([("annual", fields[starts[0] :])], starts)
-    order = periods if len(periods) == len(starts) else ["medium_term", "annual"]
+    if len(periods) == len(starts):
+        order = periods
+    elif len(starts) == 2:
+        order = ["medium_term", "annual"]
+    else:  # more sets than goal columns tell: none is taken for medium-term
+        order = ["annual"] * len(starts)
     bounds = [*starts[1:], len(fields)]
     sets = [
         (period, fields[start:end])
-        for period, start, end in zip(order, starts, bounds, strict=False)
+        for period, start, end in zip(order, starts, bounds, strict=True)
     ]
     return IndicatorColumns(sets, starts)
 
@@ -259,7 +264,7 @@ class IndicatorReader:
     def indicators(self) -> list[Indicator]:
         """The rows read, their levels filled from the merged cells."""
         made: list[Indicator] = []
-        for period, _ in self._columns.sets:
+        for period in dict.fromkeys(period for period, _ in self._columns.sets):
             rows = [raw for raw in self._rows if raw.period == period]
             made.extend(self._filled(rows))
         return made

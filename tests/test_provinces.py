@@ -392,3 +392,35 @@ class TestTui:
             assert "新建高标准农田面积" in text
             await press(pilot, "v")
             assert "1,250,000.00" in screen_text(pilot)
+
+
+class TestDamagedText:
+    def test_lines_cut_dropped_or_doubled_give_a_fault_or_a_document(self):
+        """A small fuzz over every sample: a fault with its message, never a traceback; an
+        imported document has every line used, counted or reported."""
+        import random
+
+        chance = random.Random(19)
+        for path in sorted(FIXTURES.glob("*.txt")):
+            written = path.read_text(encoding="utf-8").split("\n")
+            for _ in range(60):
+                lines = list(written)
+                at = chance.randrange(len(lines))
+                change = chance.randrange(4)
+                if change == 0:
+                    del lines[at]
+                elif change == 1:
+                    lines.insert(at, lines[at])
+                elif change == 2:
+                    cut = chance.randrange(len(lines[at]) + 1)
+                    lines[at : at + 1] = [lines[at][:cut], lines[at][cut:]]
+                else:
+                    lines[at] += chance.choice(["|", "\t", "≥", "指标", "一级指标"])
+                try:
+                    _, report = parse_text(
+                        DecodedText("\n".join(lines), "utf-8", "0" * 64), "x.txt"
+                    )
+                except ImportFault:
+                    continue
+                accounted = report.lines_used + report.lines_blank + report.lines_debris
+                assert accounted + len(report.unread) == report.lines_total

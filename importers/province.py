@@ -85,7 +85,10 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
         elif header is not None and indicators is None:
             sub = sub_columns(header, row)
             periods = _periods(fields.fields.goal_order)
-            indicators = IndicatorReader(report, header_columns(sub or header, periods), glued)
+            columns = header_columns(sub or header, periods)
+            for name in columns.unknown:
+                report.warn(header.first_line, f"the column '{name}' is not one jixiao reads")
+            indicators = IndicatorReader(report, columns, glued)
             if sub is not None or indicators.read(row):
                 used.update(row.lines)
         elif indicators is not None:

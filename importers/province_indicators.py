@@ -67,6 +67,20 @@ _FIGURE = re.compile(r"^(?:>=|<=|[≥≤≧≦⩾⩽><=])?\d[\d.,]*%?$")
 _UNIT_WORD = re.compile(r"^[^\d\s]{1,4}$")
 
 
+_SHAPED = {
+    "comparator": _COMPARATOR,
+    "direction": _DIRECTION,
+    "value_type": _VALUE_TYPE,
+    "weight": _WEIGHT,
+}
+"""Columns whose cells have a shape of their own."""
+
+
+def _fits(column: str, cell: str) -> bool:
+    pattern = _SHAPED.get(column)
+    return pattern is None or pattern.match(cell) is not None
+
+
 def _rejoined(cells: list[str], columns: list[str]) -> list[str]:
     """Cells a space parted inside a value, where the table has no column for the part: a
     comparator before its figure (`≥ 95%`, no 指标性质), a figure before its unit (`300 人次`,
@@ -94,6 +108,8 @@ class IndicatorColumns:
     """(period, the fields of its columns in order): one set, or two side by side."""
     offsets: list[int]
     """Where each set's first column stands in a placed row."""
+    unknown: list[str]
+    """Header cells naming no column jixiao knows: their cells are not read."""
 
     @property
     def fields(self) -> list[str | None]:
@@ -107,9 +123,10 @@ def header_columns(row: TextRow, periods: list[str]) -> IndicatorColumns:
     if not row.placed and len(cells) == 1:  # run together
         cells = split_at_labels(cells[0], COLUMNS)
     fields = [column_of(cell) for cell in cells]
+    unknown = [cell for cell, name in zip(cells, fields, strict=True) if cell.strip() and not name]
     starts = [index for index, name in enumerate(fields) if name == "level1"] or [0]
     if len(starts) == 1:
-        return IndicatorColumns([("annual", fields[starts[0] :])], starts)
+        return IndicatorColumns([("annual", fields[starts[0] :])], starts, unknown)
     if len(periods) == len(starts):
         order = periods
     elif len(starts) == 2:
@@ -121,7 +138,7 @@ def header_columns(row: TextRow, periods: list[str]) -> IndicatorColumns:
         (period, fields[start:end])
         for period, start, end in zip(order, starts, bounds, strict=True)
     ]
-    return IndicatorColumns(sets, starts)
+    return IndicatorColumns(sets, starts, unknown)
 
 
 _PARENT_COLUMNS = frozenset({"指标标准或依据"})
@@ -189,6 +206,13 @@ class IndicatorReader:
         return True
 
     def _placed(self, row: TextRow) -> None:
+        end = self._columns.offsets[-1] + len(self._columns.sets[-1][1])
+        beyond = [cell for cell in row.cells[end:] if cell.strip()]
+        if beyond:
+            self._report.warn(
+                row.first_line,
+                f"cells beyond the table's columns, not read: {', '.join(map(repr, beyond))}",
+            )
         for (period, columns), offset in zip(
             self._columns.sets, self._columns.offsets, strict=True
         ):
@@ -219,8 +243,10 @@ class IndicatorReader:
         others = [name for name in columns if name and name not in ("level1", "level2")]
         if len(rest) > len(others):
             rest = _rejoined(rest, others)
-        if len(rest) == len(others):
-            values.update(zip(others, rest, strict=True))
+        if len(rest) == len(others) or (
+            len(rest) < len(others) and all(map(_fits, others, rest))
+        ):  # every column, or the first ones (the last cells empty), each cell fitting its own
+            values.update(zip(others, rest, strict=False))
         else:
             values.update(self._by_shape(rest, others, row))
         self._rows.append(_Raw(values, period, row))
@@ -232,23 +258,10 @@ class IndicatorReader:
         free = [name for name in others if name not in values]
         for cell in cells[2:]:
             shaped = next(
-                (
-                    name
-                    for name, pattern in (
-                        ("comparator", _COMPARATOR),
-                        ("direction", _DIRECTION),
-                        ("value_type", _VALUE_TYPE),
-                        ("weight", _WEIGHT),
-                    )
-                    if name in free and pattern.match(cell)
-                ),
+                (name for name, pattern in _SHAPED.items() if name in free and pattern.match(cell)),
                 None,
             )
-            target = shaped or next(
-                (name for name in free if name not in ("comparator", "direction", "value_type",
-                                                       "weight")),
-                None,
-            )  # fmt: skip
+            target = shaped or next((name for name in free if name not in _SHAPED), None)
             if target is None:
                 self._report.warn(row.first_line, f"'{cell}' fits no column of this table")
                 continue

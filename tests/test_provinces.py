@@ -170,6 +170,27 @@ class TestImport:
             parse_text(DecodedText(text + second, "utf-8", "0" * 64), "x.txt")
         assert caught.value.line == len(text.split("\n"))
 
+    def test_empty_last_cells_leave_the_first_in_their_columns(self):
+        text = (FIXTURES / "sanction-spaced.txt").read_text(encoding="utf-8")
+        text = text.replace(" 无\n", "\n")  # 备注 empty on every row: nothing written
+        document, report = parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        indicator = document.projects[0].indicators[0]
+        assert (indicator.details["scoring_rule"], indicator.details["remark"]) == (
+            "每少1000人次扣1分",
+            "",
+        )
+        assert report.warnings == []
+
+    def test_a_column_not_known_and_cells_beyond_the_columns_are_warned_about(self):
+        text = (FIXTURES / "application-pipes.txt").read_text(encoding="utf-8")
+        text = text.replace("| 三级指标 | 指标值 |", "| 三级指标 | 指标值 | 完成时限 |")
+        text = text.replace("| 0起 |", "| 0起 | 12月 | 多余 |")
+        _, report = parse_text(DecodedText(text, "utf-8", "0" * 64), "x.txt")
+        assert [note.message for note in report.warnings] == [
+            "the column '完成时限' is not one jixiao reads",
+            "cells beyond the table's columns, not read: '多余'",
+        ]
+
     def test_hebei_documents_are_not_taken_for_these(self):
         assert sniff(SAMPLE_TEXT) == 0.0
 

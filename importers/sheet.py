@@ -115,7 +115,7 @@ def not_a_workbook(data: bytes) -> str:
             )
         return (
             "this is an old binary Excel workbook (.xls), not an .xlsx: import it without "
-            "--format (jixiao converts it through LibreOffice where soffice is installed), "
+            "--layout (jixiao converts it through LibreOffice where soffice is installed), "
             "or convert it with `soffice --headless --convert-to xlsx FILE.xls` (or save it "
             "as .xlsx in Excel or WPS) and import the .xlsx"
         )

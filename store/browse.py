@@ -1,6 +1,7 @@
-"""What the review screens show, read straight from SQL a level at a time: departments,
-their documents, a document's units and projects (filtered and sorted), one project in
-full, a document's overview. Nothing here loads more than the screen asks for."""
+"""What the review screens show, read straight from SQL a level at a time: departments, a
+document's units and projects (filtered and sorted), one project in full, a document's
+overview (the lists of documents are listing.py's). Nothing here loads more than the screen
+asks for."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, text
 
 from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import QUARTER_ENDS
+from jixiao.store.listing import DocumentRow, document
 from jixiao.store.reviews import STATES, Mark, marks_of_project, progress
 
 SORTS = ("ordinal", "budget", "name")
@@ -23,17 +25,6 @@ class DepartmentRow:
     id: int
     name: str
     documents: int
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    id: int
-    department_id: int
-    department: str
-    year: int
-    stage: str
-    revision: int
-    title: str
 
 
 @dataclass(frozen=True)
@@ -131,44 +122,6 @@ def departments(engine: Engine) -> list[DepartmentRow]:
              GROUP BY dep.id ORDER BY dep.name"""
     with engine.connect() as connection:
         return [DepartmentRow(*row) for row in connection.execute(text(sql))]
-
-
-def documents_of(engine: Engine, department_id: int) -> list[DocumentRow]:
-    sql = (
-        _DOCUMENT_SELECT
-        + " WHERE d.department_id = :id ORDER BY d.year DESC, d.stage, d.revision DESC"
-    )
-    with engine.connect() as connection:
-        return [DocumentRow(*row) for row in connection.execute(text(sql), {"id": department_id})]
-
-
-def document(engine: Engine, document_id: int) -> DocumentRow | None:
-    with engine.connect() as connection:
-        row = connection.execute(
-            text(_DOCUMENT_SELECT + " WHERE d.id = :id"), {"id": document_id}
-        ).first()
-    return DocumentRow(*row) if row else None
-
-
-def latest_document(engine: Engine) -> DocumentRow | None:
-    with engine.connect() as connection:
-        row = connection.execute(
-            text(_DOCUMENT_SELECT + " ORDER BY d.imported_at DESC, d.id DESC LIMIT 1")
-        ).first()
-    return DocumentRow(*row) if row else None
-
-
-def comparison_candidates(engine: Engine, document_id: int) -> list[DocumentRow]:
-    """Every other document, the same department's first, then by department, newest first:
-    the list a reviewer picks the other side of a comparison from."""
-    sql = (
-        _DOCUMENT_SELECT
-        + """ WHERE d.id != :id
-              ORDER BY d.department_id = (SELECT department_id FROM document WHERE id = :id) DESC,
-                       dep.name, d.year DESC, d.revision DESC"""
-    )
-    with engine.connect() as connection:
-        return [DocumentRow(*row) for row in connection.execute(text(sql), {"id": document_id})]
 
 
 def project_id(engine: Engine, document_id: int, ordinal: int) -> int | None:
@@ -311,7 +264,3 @@ def source_text(engine: Engine, document_id: int) -> list[str]:
             {"id": document_id},
         ).scalar_one()
     return split_source(zlib.decompress(blob).decode("utf-8"))
-
-
-_DOCUMENT_SELECT = """SELECT d.id, dep.id, dep.name, d.year, d.stage, d.revision, d.title
-                      FROM document AS d JOIN department AS dep ON dep.id = d.department_id"""

@@ -6,10 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from jixiao.importers.controls import visible
 from jixiao.importers.model import INDICATOR_DETAILS, QUARTER_ENDS, Indicator, Project
 from jixiao.importers.money import money_text
-from jixiao.store.queries import StoredDocument
+from jixiao.store.markdown import cell as md
+from jixiao.store.markdown import table
+from jixiao.store.stored import StoredDocument
 
 CSV_COLUMNS = [
     "department",
@@ -254,19 +255,12 @@ def _project_markdown(project: Project) -> list[str]:
         "",
     ]
     out += [f"{n}. {md(goal)}" for n, goal in enumerate(project.goals, start=1)]
-    out += [
-        "",
-        "| 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 | 指标值确定依据 |",
-        "|---|---|---|---|---|---|",
-    ]
-    out += [
-        "| "
-        + " | ".join(
-            md(cell) for cell in (i.level1, i.level2, i.level3, i.description, i.value, i.basis)
-        )
-        + " |"
-        for i in project.indicators
-    ]
+    out.append("")
+    out += table(
+        ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"),
+        ((i.level1, i.level2, i.level3, i.description, i.value, i.basis)
+         for i in project.indicators),
+    )  # fmt: skip
     return [*out, ""]
 
 
@@ -301,39 +295,21 @@ def _table_markdown(project: Project) -> list[str]:
     details = [
         name for name in INDICATOR_DETAILS if any(name in i.details for i in project.indicators)
     ]
+    periods = any(i.period != "annual" for i in project.indicators)
     names = ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]
-    names += [_DETAIL_HEADINGS[name] for name in details]
-    if any(i.period != "annual" for i in project.indicators):
-        names.insert(0, "period")
-    out += ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
-    for i in project.indicators:
-        cells = [i.level1, i.level2, i.level3, i.value, i.basis]
-        cells += [i.details.get(name, "") for name in details]
-        if names[0] == "period":
-            cells.insert(0, i.period)
-        out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
-    return [*out, ""]
+    names = [*(["period"] if periods else []), *names, *(_DETAIL_HEADINGS[n] for n in details)]
+    rows = [
+        [*([i.period] if periods else []), i.level1, i.level2, i.level3, i.value, i.basis,
+         *(i.details.get(name, "") for name in details)]
+        for i in project.indicators
+    ]  # fmt: skip
+    return [*out, *table(names, rows), ""]
 
 
 def json_number(number: Decimal | None) -> int | float | None:
     if number is None:
         return None
     return int(number) if number == number.to_integral_value() else float(number)
-
-
-def md(text: str) -> str:
-    """Escape what Markdown would read as markup, and show control characters escaped
-    (importers/controls.py); keep the text otherwise as written."""
-    return (
-        visible(text)
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("[", "\\[")
-        .replace("`", "\\`")
-        .replace("\n", " ")
-    )
 
 
 def _percent(number: Decimal | None) -> str:

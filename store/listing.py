@@ -1,32 +1,64 @@
-"""The list of documents, read with the sqlite3 module alone.
+"""The document-summary read: one select list and one row type for every list of documents
+(`jixiao ls`, the browse tree, the latest document, the picker of the other side of a
+comparison).
 
 `jixiao ls` is what a script runs first and most often; on a store of ten thousand documents
-loading SQLAlchemy and the models would take longer than the listing itself. So when the
-store is already at this jixiao's schema version it is read directly; otherwise the caller
-opens it the usual way (creating or upgrading it) and asks again.
+loading SQLAlchemy and the models would take longer than the listing itself. So `read_documents`
+reads with the sqlite3 module alone when the store is already at this jixiao's schema version;
+otherwise the caller opens it the usual way (creating or upgrading it) and asks again. The
+readers that take an engine import SQLAlchemy's `text` when called, for the same reason.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao.store.version import SCHEMA_VERSION
 
-LIST_DOCUMENTS = """
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+DOCUMENT_SELECT = """
 SELECT d.id, dep.name AS department, d.year, d.stage, d.revision, d.title,
        d.unit_count AS units, d.project_count AS projects,
        d.indicator_count AS indicators, d.budget_fen, d.source_filename, d.source_format,
-       d.imported_at, d.unread_count AS unread_lines, d.warning_count AS warnings
+       d.imported_at, d.unread_count AS unread_lines, d.warning_count AS warnings,
+       d.department_id
 FROM document AS d JOIN department AS dep ON dep.id = d.department_id
-ORDER BY dep.name, d.year, d.stage, d.revision
 """
+"""DocumentRow's columns, in its order."""
+
+_BY_NAME = " ORDER BY dep.name, d.year, d.stage, d.revision"
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    department: str
+    year: int
+    stage: str
+    revision: int
+    title: str
+    units: int
+    projects: int
+    indicators: int
+    budget_fen: int
+    source_filename: str
+    source_format: str
+    imported_at: str
+    unread_lines: int
+    warnings: int
+    department_id: int
+    """The browse tree's key; `ls` leaves it out (a department is named by its name)."""
 
 
 def read_documents(path: Path) -> list[dict[str, Any]] | None:
-    """Every document as a dict (LIST_DOCUMENTS's columns); None when the store does not
-    exist yet or is at another schema version, and must be opened with store.db first."""
+    """Every document as a dict (DocumentRow's fields but department_id), by department, year,
+    stage and revision; None when the store does not exist yet or is at another schema
+    version, and must be opened with store.db first."""
     if not path.is_file():
         return None
     try:
@@ -39,8 +71,43 @@ def read_documents(path: Path) -> list[dict[str, Any]] | None:
         if version != SCHEMA_VERSION:
             return None
         connection.row_factory = sqlite3.Row
-        return [dict(row) for row in connection.execute(LIST_DOCUMENTS)]
+        rows = [dict(row) for row in connection.execute(DOCUMENT_SELECT + _BY_NAME)]
     except sqlite3.DatabaseError:
         return None  # not a store, or unreadable: store.db says which, with a hint
     finally:
         connection.close()
+    for row in rows:
+        del row["department_id"]
+    return rows
+
+
+def documents_of(engine: Engine, department_id: int) -> list[DocumentRow]:
+    """The department's documents, newest year first."""
+    return _rows(engine, " WHERE d.department_id = :id ORDER BY d.year DESC, d.stage, "
+                 "d.revision DESC", {"id": department_id})  # fmt: skip
+
+
+def document(engine: Engine, document_id: int) -> DocumentRow | None:
+    return next(iter(_rows(engine, " WHERE d.id = :id", {"id": document_id})), None)
+
+
+def latest_document(engine: Engine) -> DocumentRow | None:
+    """The document imported last."""
+    return next(iter(_rows(engine, " ORDER BY d.imported_at DESC, d.id DESC LIMIT 1", {})), None)
+
+
+def comparison_candidates(engine: Engine, document_id: int) -> list[DocumentRow]:
+    """Every other document, the same department's first, then by department, newest first:
+    the list a reviewer picks the other side of a comparison from."""
+    clause = """ WHERE d.id != :id
+                 ORDER BY d.department_id = (SELECT department_id FROM document WHERE id = :id)
+                          DESC, dep.name, d.year DESC, d.revision DESC"""
+    return _rows(engine, clause, {"id": document_id})
+
+
+def _rows(engine: Engine, clause: str, parameters: dict[str, Any]) -> list[DocumentRow]:
+    from sqlalchemy import text  # here, not at the top: `jixiao ls` must start without it
+
+    with engine.connect() as connection:
+        return [DocumentRow(*row) for row in connection.execute(text(DOCUMENT_SELECT + clause),
+                                                                 parameters)]  # fmt: skip

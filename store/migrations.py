@@ -19,9 +19,9 @@ from sqlmodel import SQLModel
 
 from jixiao.store import models
 from jixiao.store.changes import link_changes
-from jixiao.store.compare.normalize import mask_code, normalize_name
 from jixiao.store.connection import write_connection
 from jixiao.store.errors import StoreError
+from jixiao.store.name_keys import mask_code, normalize_name
 from jixiao.store.search_index import create_search_index, index_all
 from jixiao.store.version import SCHEMA_VERSION as CURRENT_VERSION
 

@@ -97,7 +97,7 @@ class Unit(SQLModel, table=True):
 
 class Project(SQLModel, table=True):
     """code_key and name_key are the code and name as compare pairs them
-    (store/compare/normalize.py). The previous project is the same project in the year
+    (store/name_keys.py). The previous project is the same project in the year
     before (store/changes.py says how it is found); change_fen = budget_fen minus its budget.
     Both are kept up to date by the import so that store-wide views sort by change from an
     index."""

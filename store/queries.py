@@ -1,13 +1,12 @@
-"""Read documents back: list them, find one by name, load one whole."""
+"""Read documents back: find one by name, load one whole."""
 
 from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from jixiao.importers.lines import source_lines as split_source
@@ -30,43 +29,10 @@ from jixiao.importers.money import from_fen
 from jixiao.importers.report import Note
 from jixiao.store import models as m
 from jixiao.store.errors import StoreError
-from jixiao.store.listing import LIST_DOCUMENTS
 from jixiao.store.rows import DETAIL_COLUMNS
+from jixiao.store.stored import StoredDocument
 
 STAGES = {"draft": "draft", "草案": "draft", "final": "final", "终稿": "final", "正式": "final"}
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    id: int
-    department: str
-    year: int
-    stage: str
-    revision: int
-    title: str
-    units: int
-    projects: int
-    indicators: int
-    budget_fen: int
-    source_filename: str
-    source_format: str
-    imported_at: str
-    unread_lines: int
-    warnings: int
-
-
-@dataclass
-class StoredDocument:
-    id: int
-    revision: int
-    imported_at: str
-    parsed: ParsedDocument
-    notes: list[Note]
-
-
-def list_documents(engine: Engine) -> list[DocumentSummary]:
-    with engine.connect() as connection:
-        return [DocumentSummary(*row) for row in connection.execute(text(LIST_DOCUMENTS))]
 
 
 def resolve_document(engine: Engine, reference: str) -> int:

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from jixiao.store.markdown import cell as md
+
 STATE_NAMES = {"reviewed": "已审核 reviewed", "question": "有疑问 question",
                "problem": "有问题 problem", None: "备注 note"}  # fmt: skip
 
@@ -41,10 +43,8 @@ def report_markdown(
     rows: list[dict[str, Any]],
     findings: list[dict[str, Any]] | None = None,
 ) -> str:
-    """`findings`: check findings as store.checks.run.finding_json gives them (with their
+    """`findings`: check findings as store.findings.finding_json gives them (with their
     dismissal, if any)."""
-    from jixiao.store.export import md
-
     out = [f"# 审核意见 Review — {md(title)}", ""]
     out += _findings_markdown(findings or [])
     out.append(
@@ -79,8 +79,6 @@ def report_markdown(
 
 
 def _findings_markdown(findings: list[dict[str, Any]]) -> list[str]:
-    from jixiao.store.export import md
-
     if not findings:
         return []
     open_findings = [f for f in findings if not f["dismissed"]]

@@ -14,7 +14,7 @@ from jixiao.importers.model import ParsedDocument
 from jixiao.importers.model import Project as ParsedProject
 from jixiao.importers.money import to_fen
 from jixiao.importers.report import ImportReport
-from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.name_keys import mask_code, normalize_name
 from jixiao.store.search_tokens import bigram_tokens_of
 
 Table = tuple[tuple[str, ...], list[list[Any]]]

@@ -20,8 +20,8 @@ from sqlalchemy.engine import Connection
 from jixiao.importers.model import ParsedDocument
 from jixiao.importers.report import ImportReport
 from jixiao.store.changes import link_changes
-from jixiao.store.checks.dismissals import carry_over_dismissals
 from jixiao.store.connection import write_connection
+from jixiao.store.finding_dismissals import carry_over_dismissals
 from jixiao.store.reviews import carry_over_marks
 from jixiao.store.rows import ID_COLUMNS, FirstIds, PreparedDocument, Tables, prepare
 

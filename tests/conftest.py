@@ -41,6 +41,15 @@ def sample_lines_replaced(changes: dict[int, str | None]) -> str:
     return "\n".join(lines)
 
 
+@pytest.fixture(autouse=True)
+def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """A developer's own config.toml, keymap or environment never reaches a test: each test
+    starts with an empty configuration folder and none of jixiao's variables set."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    for name in ("JIXIAO_CONFIG", "JIXIAO_DB", "JIXIAO_LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def sample() -> tuple[ParsedDocument, ImportReport]:
     return parse_bytes(SAMPLE.read_bytes(), str(SAMPLE))

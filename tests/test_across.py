@@ -22,11 +22,11 @@ from jixiao.store.across import (
     project_page,
 )
 from jixiao.store.bulk_import import import_files
-from jixiao.store.compare.normalize import mask_code, normalize_name
 from jixiao.store.db import open_store
+from jixiao.store.name_keys import mask_code, normalize_name
 from jixiao.store.save import save_document
 from jixiao.tui.cli import main
-from jixiao.tui.commands import indicators_command, paged, projects_command
+from jixiao.tui.cli.commands import indicators_command, paged, projects_command
 from tests.conftest import parse_text, sample_with
 
 
@@ -265,7 +265,7 @@ class TestCommands:
 
 
 def test_cursor_round_trip():
-    from jixiao.tui.commands.common import cursor_text, parse_cursor
+    from jixiao.tui.cli.commands.common import cursor_text, parse_cursor
 
     for cursor in (Cursor(None, 5), Cursor(-120, 7), Cursor(3_346_260_000, 29930)):
         assert parse_cursor(cursor_text(cursor)) == cursor

@@ -21,7 +21,7 @@ from jixiao.store import bulk_import
 from jixiao.store.bulk_import import Interrupted, import_files
 from jixiao.store.db import open_store
 from jixiao.tui.cli import main
-from jixiao.tui.progress import ProgressLine
+from jixiao.tui.cli.progress import ProgressLine
 from tests.conftest import ROOT, SAMPLE_TEXT
 
 

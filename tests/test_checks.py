@@ -166,7 +166,7 @@ class TestSubGoalFigures:
 
 class TestDismissals:
     def test_dismiss_restore_and_carry_over(self, engine, sample):
-        from jixiao.store.checks.dismissals import dismiss, dismissals, restore
+        from jixiao.store.finding_dismissals import dismiss, dismissals, restore
 
         first = save_document(engine, *sample).document_id
         (finding,) = [f for f in run_checks(load_document(engine, first), select={"U001"})]
@@ -181,8 +181,8 @@ class TestDismissals:
         assert finding.key in dismissals(engine, second)
 
     def test_check_json_and_report_show_dismissals(self, tmp_path, capsys):
-        from jixiao.store.checks.dismissals import dismiss
         from jixiao.store.db import open_store
+        from jixiao.store.finding_dismissals import dismiss
         from tests.conftest import SAMPLE
 
         db = str(tmp_path / "d.db")

@@ -218,7 +218,7 @@ class TestHelpAndDocs:
                         assert option in section, f"docs/cli.md: {name} lacks {option}"
 
     def test_no_command_opens_the_tui_with_its_options(self, monkeypatch, db):
-        from jixiao.tui.commands import tui_command
+        from jixiao.tui.cli.commands import tui_command
 
         seen = []
         monkeypatch.setattr(tui_command, "run", lambda args: seen.append(args) or 0)
@@ -347,7 +347,7 @@ class TestLargeTables:
     def test_the_fast_table_draws_what_tabulate_draws(self):
         from tabulate import tabulate
 
-        from jixiao.tui.output import simple_table
+        from jixiao.tui.cli.output import simple_table
 
         titles = ["id", "department", "year", "budget (万元)", "note"]
         body = [
@@ -363,7 +363,7 @@ class TestLargeTables:
             assert simple_table(titles, rows, align) == expected
 
     def test_ls_of_many_documents_is_the_same_table(self, imported, capsys, monkeypatch):
-        from jixiao.tui import output
+        from jixiao.tui.cli import output
 
         assert main(["--db", imported, "ls"]) == 0
         by_tabulate = capsys.readouterr().out

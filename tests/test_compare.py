@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.store.compare.decisions import decide
-from jixiao.store.compare.documents import compare_documents, to_json
-from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.compare.documents import to_json
+from jixiao.store.comparing import compare_documents
+from jixiao.store.name_keys import mask_code, normalize_name
+from jixiao.store.pairing_decisions import decide
 from jixiao.store.save import save_document
 from tests.conftest import SAMPLE_LINES, parse_text
 
@@ -193,7 +194,7 @@ class TestChanges:
 
 class TestHistory:
     def test_budget_per_year_follows_the_pairing(self, engine, comparison):
-        from jixiao.store.compare.history import project_history
+        from jixiao.store.comparing import project_history
 
         years = project_history(engine, comparison.b.id, 5)
         assert [(y.year, str(y.project.budget), y.match) for y in years] == [
@@ -202,7 +203,7 @@ class TestHistory:
         ]
 
     def test_an_uncertain_pairing_ends_the_history_until_confirmed(self, engine, comparison):
-        from jixiao.store.compare.history import project_history
+        from jixiao.store.comparing import project_history
 
         assert [y.year for y in project_history(engine, comparison.b.id, 12)] == [2024]
         pair = by_name(comparison, "关工委经费")

@@ -6,6 +6,7 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 from sqlite3 import IntegrityError
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import text
@@ -15,7 +16,8 @@ from jixiao.store import rows as rows_module
 from jixiao.store.db import default_path, open_store
 from jixiao.store.errors import StoreError
 from jixiao.store.export import to_json
-from jixiao.store.queries import list_documents, load_document, resolve_document, source_lines
+from jixiao.store.listing import read_documents
+from jixiao.store.queries import load_document, resolve_document, source_lines
 from jixiao.store.save import save_document
 from tests.conftest import SAMPLE_TEXT, parse_text, sample_with
 
@@ -31,6 +33,11 @@ TABLES = (
     "indicator",
     "import_note",
 )
+
+
+def list_documents(engine) -> list[SimpleNamespace]:
+    """Every document's summary, read the way `jixiao ls` reads it."""
+    return [SimpleNamespace(**row) for row in read_documents(Path(engine.url.database)) or []]
 
 
 def row_counts(engine) -> dict[str, int]:

@@ -39,8 +39,11 @@ class JixiaoApp(App[None]):
         document_id: int | None = None,
         keymap: dict[str, str] | None = None,
         compare: tuple[int, int] | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        if theme is not None:  # the config file's, checked against Textual's themes by the CLI
+            self.theme = theme
         self.engine = engine
         self.store_path = store_path
         self.reviewer = reviewer

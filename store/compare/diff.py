@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 
 from jixiao.importers.model import QUARTER_ENDS, Indicator, Project, Target
 from jixiao.importers.money import money_text
-from jixiao.store.compare.normalize import normalize_name
 from jixiao.store.compare.pairing import Item, pair_items
+from jixiao.store.name_keys import normalize_name
 
 REWORDED = 60.0
 """Two goals at least this similar are one goal reworded, not one dropped and one added."""

@@ -1,20 +1,22 @@
-"""Compare two stored documents: pair units and projects, collect every change, and sum it up
-per unit and for the document."""
+"""Compare two loaded documents: pair units and projects, collect every change, and sum it up
+per unit and for the document. Loading them (and the reviewer's earlier decisions) is the
+store's: store/comparing.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, text
-
 from jixiao.importers.model import Project
 from jixiao.importers.money import from_fen, money_text, to_fen
 from jixiao.store.compare.diff import Change, IndicatorChange, indicator_changes, project_changes
 from jixiao.store.compare.pairing import ASK, Item, Pair, pair_items, similarity
-from jixiao.store.queries import StoredDocument, load_document
+from jixiao.store.stored import StoredDocument
 
 STATUSES = ("added", "removed", "changed", "unchanged", "to_confirm")
+
+ProjectIds = dict[tuple[str, int], int]
+"""(unit code, project ordinal) → the project's id in the store, which pairing decisions name."""
 
 
 @dataclass
@@ -59,10 +61,16 @@ class Comparison:
                    if status is None or p.status == status)  # fmt: skip
 
 
-def compare_documents(engine: Engine, a_id: int, b_id: int) -> Comparison:
-    a, b = load_document(engine, a_id), load_document(engine, b_id)
-    ids_a, ids_b = _project_ids(engine, a_id), _project_ids(engine, b_id)
-    confirmed, rejected = _decisions(engine, a_id, b_id)
+def compare(
+    a: StoredDocument,
+    b: StoredDocument,
+    ids_a: ProjectIds,
+    ids_b: ProjectIds,
+    *,
+    confirmed: set[tuple[int, int]],
+    rejected: set[tuple[int, int]],
+) -> Comparison:
+    """`confirmed` and `rejected`: the reviewer's decisions, as (a's project id, b's)."""
     units_a, units_b = a.parsed.units, b.parsed.units
     unit_pairs = pair_items(
         [Item(i, unit.code, unit.name) for i, unit in enumerate(units_a)],
@@ -194,30 +202,3 @@ def _wan(fen: int) -> str:
 
 def _fen(project: Project | None) -> int:
     return 0 if project is None else to_fen(project.budget, project.money_unit)
-
-
-def _project_ids(engine: Engine, document_id: int) -> dict[tuple[str, int], int]:
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("""SELECT u.code, p.ordinal, p.id FROM project AS p
-                    JOIN unit AS u ON u.id = p.unit_id WHERE p.document_id = :id"""),
-            {"id": document_id},
-        ).all()
-    return {(code, ordinal): project_id for code, ordinal, project_id in rows}
-
-
-def _decisions(
-    engine: Engine, a_id: int, b_id: int
-) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """The user's earlier decisions about pairings between these two documents."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("""SELECT d.a_project_id, d.b_project_id, d.decision FROM pairing_decision AS d
-                    JOIN project AS pa ON pa.id = d.a_project_id
-                    JOIN project AS pb ON pb.id = d.b_project_id
-                    WHERE pa.document_id = :a AND pb.document_id = :b"""),
-            {"a": a_id, "b": b_id},
-        ).all()
-    confirmed = {(a, b) for a, b, decision in rows if decision == "confirmed"}
-    rejected = {(a, b) for a, b, decision in rows if decision == "rejected"}
-    return confirmed, rejected

@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from jixiao.store.compare.normalize import mask_code, normalize_name
+from jixiao.store.name_keys import mask_code, normalize_name
 from jixiao.store.unique_pairs import unique_pairs
 
 AUTO = 80.0

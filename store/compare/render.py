@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from jixiao.store.compare.documents import STATUSES, Comparison, ProjectComparison, summary_json
-from jixiao.store.export import md
+from jixiao.store.markdown import cell as md
 
 CSV_COLUMNS = ["status", "match", "score", "unit", "a_ordinal", "a_name", "b_ordinal",
                "b_name", "field", "a", "b", "detail"]  # fmt: skip

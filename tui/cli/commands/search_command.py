@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import add_format_option, cursor_text, open_store, resolve
-from jixiao.tui.output import message, render
+from jixiao.tui.cli.commands.common import cursor_text, open_store, resolve
+from jixiao.tui.cli.output import message, render
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "search project names, purposes, goals and indicators"
 DESCRIPTION = (
@@ -34,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--after", type=int, metavar="CURSOR", help="start after this hit (store-wide)"
     )
-    add_format_option(parser)
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

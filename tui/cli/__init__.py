@@ -13,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from jixiao.tui.errors import UsageError
+from jixiao.tui.cli.errors import UsageError
+from jixiao.tui.cli.output_options import print_to_output
 
 COMMANDS = (
     "import", "ls", "show", "export", "check", "report", "compare", "projects", "indicators",
-    "search", "stats", "verify", "backup", "keys", "tui",
+    "search", "stats", "verify", "backup", "keys", "tui", "config", "completion",
 )  # fmt: skip
-"""Module jixiao.tui.commands.<name>_command (import → import_command) for each subcommand."""
+"""Module jixiao.tui.cli.commands.<name>_command (import → import_command) for each subcommand."""
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -30,7 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the store to use (default: $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)",
+        help="the store to use (default: $JIXIAO_DB, else the config file's store, else "
+        "$XDG_DATA_HOME/jixiao/jixiao.db)",
+    )
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="the config file (default: $JIXIAO_CONFIG, else $XDG_CONFIG_HOME/jixiao/config.toml)",
     )
     parser = argparse.ArgumentParser(
         prog="jixiao",
@@ -42,12 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         "id or as DEPARTMENT:YEAR[:STAGE], e.g. 中共巨鹿县委组织部:2024:draft.",
     )
     parser.add_argument("--version", action=_PrintVersion, help="print the version and exit")
-    from jixiao.tui.commands.tui_command import add_tui_options
+    from jixiao.tui.cli.commands.tui_command import add_tui_options
 
     add_tui_options(parser)  # `jixiao` alone opens the TUI
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = import_module(f"jixiao.tui.commands.{name}_command")
+        module = import_module(f"jixiao.tui.cli.commands.{name}_command")
         command = subparsers.add_parser(
             name, parents=[common], help=module.SUMMARY, description=module.DESCRIPTION
         )
@@ -72,13 +80,18 @@ class _PrintVersion(argparse.Action):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`jixiao completion`)
+        from argcomplete import autocomplete
+
+        autocomplete(parser)  # answers and exits
     args = parser.parse_args(argv)
     if args.command is None:
-        from jixiao.tui.commands import tui_command
+        from jixiao.tui.cli.commands import tui_command
 
         args.run = tui_command.run
     try:
-        return int(args.run(args))
+        with print_to_output(args):
+            return int(args.run(args))
     except UsageError as error:
         return _fail(error.message, error.hint)
     except KeyboardInterrupt:
@@ -103,20 +116,16 @@ def _environment_fault(error: Exception, args: argparse.Namespace) -> UsageError
     """A full disk, a read-only, damaged or busy store met anywhere in a command: the
     machine's fault, not a bug, and the message names the fix."""
     from jixiao.store import StoreError, store_fault
-    from jixiao.tui.commands.common import store_path
+    from jixiao.tui.cli.commands.common import store_path
 
     fault = error if isinstance(error, StoreError) else store_fault(error, store_path(args))
     return None if fault is None else UsageError(fault.message, fault.hint)
 
 
 def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> int:
-    from jixiao.tui.output import message as say_on_stderr  # shows document text escaped
+    from jixiao.tui.cli.output import message as say_on_stderr  # shows document text escaped
 
     say_on_stderr(f"jixiao: error: {message}")
     if hint:
         say_on_stderr(f"hint: {hint}")
     return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from jixiao.tui.commands.common import cursor_text, open_store, parse_cursor, store_filter
-from jixiao.tui.output import csv_text, json_text, message, render
+from jixiao.tui.cli.commands.common import cursor_text, open_store, parse_cursor, store_filter
+from jixiao.tui.cli.output import csv_text, json_text, message, render
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

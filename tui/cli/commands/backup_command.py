@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jixiao.tui.commands.common import store_path
-from jixiao.tui.errors import UsageError
-from jixiao.tui.output import json_text, say
+from jixiao.tui.cli.commands.common import store_path
+from jixiao.tui.cli.errors import UsageError
+from jixiao.tui.cli.output import json_text, say
 
 SUMMARY = "copy the store to DEST, safely while others read and write it"
 DESCRIPTION = (

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import add_format_option, store_path
-from jixiao.tui.errors import UsageError
-from jixiao.tui.output import json_text, render, say
+from jixiao.tui.cli.commands.common import store_path
+from jixiao.tui.cli.errors import UsageError
+from jixiao.tui.cli.output import json_text, render, say
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "check that the store is sound (SQLite's integrity check and the store's invariants)"
 DESCRIPTION = (
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="SQLite's quick_check instead of integrity_check, and skip the source texts "
         "and the search index's contents (seconds instead of minutes on a large store)",
     )
-    add_format_option(parser)
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

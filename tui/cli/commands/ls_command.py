@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import add_format_option, open_store, store_path
-from jixiao.tui.output import message, render
+from jixiao.tui.cli.commands.common import open_store, store_path
+from jixiao.tui.cli.output import message, render
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "list the documents in the store"
 DESCRIPTION = (
@@ -31,7 +32,7 @@ _RIGHT = frozenset({"id", "revision", "units", "projects", "indicators", "budget
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_format_option(parser)
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

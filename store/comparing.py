@@ -1,6 +1,6 @@
-"""A project across the years in the store: its budget each year and when each target
-changed. Follows the pairing from one year's document to the next (the newest revision of
-each year, of the same stage as the starting document)."""
+"""Compare stored documents: load both, with their project ids and the reviewer's decisions,
+and hand them to compare/ (which never touches the database); follow a project back through
+the years the same way."""
 
 from __future__ import annotations
 
@@ -9,8 +9,21 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, text
 
 from jixiao.importers.model import Project
-from jixiao.store.compare.documents import compare_documents
+from jixiao.store.compare.documents import Comparison, ProjectIds, compare
+from jixiao.store.pairing_decisions import decisions_between
 from jixiao.store.queries import load_document
+
+
+def compare_documents(engine: Engine, a_id: int, b_id: int) -> Comparison:
+    confirmed, rejected = decisions_between(engine, a_id, b_id)
+    return compare(
+        load_document(engine, a_id),
+        load_document(engine, b_id),
+        _project_ids(engine, a_id),
+        _project_ids(engine, b_id),
+        confirmed=confirmed,
+        rejected=rejected,
+    )
 
 
 @dataclass(frozen=True)
@@ -23,7 +36,10 @@ class YearEntry:
 
 
 def project_history(engine: Engine, document_id: int, ordinal: int) -> list[YearEntry]:
-    """Oldest year first, ending with the given project."""
+    """A project across the years in the store, oldest year first, ending with the given
+    project: its budget each year and when each target changed. Follows the pairing from one
+    year's document to the next (the newest revision of each year, of the same stage as the
+    starting document)."""
     documents = _documents_by_year(engine, document_id)
     position = next(i for i, (doc_id, _) in enumerate(documents) if doc_id == document_id)
     current = next(p for p in load_document(engine, document_id).parsed.projects
@@ -38,6 +54,16 @@ def project_history(engine: Engine, document_id: int, ordinal: int) -> list[Year
             break
         entries.insert(0, YearEntry(year, older_id, pair.a, pair.match))
     return entries
+
+
+def _project_ids(engine: Engine, document_id: int) -> ProjectIds:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("""SELECT u.code, p.ordinal, p.id FROM project AS p
+                    JOIN unit AS u ON u.id = p.unit_id WHERE p.document_id = :id"""),
+            {"id": document_id},
+        ).all()
+    return {(code, ordinal): project_id for code, ordinal, project_id in rows}
 
 
 def _documents_by_year(engine: Engine, document_id: int) -> list[tuple[int, int]]:

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import (
-    add_document_argument,
-    open_store,
-    resolve,
-    save_workbook,
-    write_output,
-)
-from jixiao.tui.output import csv_text, json_text
+from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
+from jixiao.tui.cli.output import csv_text, json_text
+from jixiao.tui.cli.output_options import add_output_options, save_workbook, write_output
 
 SUMMARY = "write a whole document as JSON, CSV or Markdown"
 DESCRIPTION = (
@@ -24,13 +19,7 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
-    parser.add_argument(
-        "--format",
-        choices=("json", "csv", "md", "xlsx"),
-        default="json",
-        help="output format (default: json); xlsx needs --output",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_output_options(parser, ("json", "csv", "md", "xlsx"), default="json")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,6 +52,5 @@ def run(args: argparse.Namespace) -> int:
         text = csv_text(document_csv_rows(stored), DOCUMENT_CSV_COLUMNS)
     else:
         text = document_markdown(stored)
-    to_file = args.output not in (None, "-")
-    write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
+    write_output(text)
     return 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jixiao.tui.commands.common import open_store
-from jixiao.tui.errors import UsageError
-from jixiao.tui.output import json_text, message, say
+from jixiao.tui.cli.commands.common import open_store
+from jixiao.tui.cli.errors import UsageError
+from jixiao.tui.cli.output import json_text, message, say
 
 SUMMARY = "import text dumps of 绩效文本 into the store"
 DESCRIPTION = (
@@ -38,12 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--stage", choices=("draft", "final"), help="draft (草案) or final, overriding the cover"
     )
     parser.add_argument(
-        "--format",
-        dest="layout",
+        "--layout",
         choices=sorted(LAYOUTS),
         default=None,
         help="read the files in this layout instead of detecting it",
     )
+    # The name before --layout, kept working for old scripts but not shown: everywhere else
+    # --format names what a command writes.
+    parser.add_argument("--format", dest="layout", choices=sorted(LAYOUTS), help=argparse.SUPPRESS)
     parser.add_argument(
         "--dry-run", action="store_true", help="parse and print the report, write nothing"
     )
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.importers import Overrides
     from jixiao.importers.sources import find_sources
     from jixiao.store import FileResult, Interrupted, import_files
-    from jixiao.tui.progress import ProgressLine
+    from jixiao.tui.cli.progress import ProgressLine
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
@@ -130,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _refuse_damaged(args: argparse.Namespace, files: int) -> None:
     from jixiao.store import StoreError, refuse_damaged
-    from jixiao.tui.commands.common import store_path
+    from jixiao.tui.cli.commands.common import store_path
 
     try:
         refuse_damaged(store_path(args), files)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jixiao.tui.commands.common import add_format_option, add_store_filter_options
-from jixiao.tui.commands.paged import run_paged
+from jixiao.tui.cli.commands.common import add_store_filter_options
+from jixiao.tui.cli.commands.paged import run_paged
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "list indicators across all documents, filtered"
 DESCRIPTION = (
@@ -40,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="document (import order, default); budget: by the project's budget, largest "
         "first; budget-asc: smallest first",
     )
-    add_format_option(parser)
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

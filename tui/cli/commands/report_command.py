@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jixiao.tui.commands.common import (
-    add_document_argument,
-    open_store,
-    resolve,
-    save_workbook,
-    write_output,
-)
-from jixiao.tui.output import csv_text
+from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
+from jixiao.tui.cli.output import csv_text
+from jixiao.tui.cli.output_options import add_output_options, save_workbook, write_output
 
 SUMMARY = "write the review's marks and notes of a document"
 DESCRIPTION = (
@@ -24,9 +19,7 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
-    parser.add_argument("--format", choices=("md", "csv", "xlsx"), default="md",
-                        help="output format (default: md); xlsx needs --output")  # fmt: skip
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_output_options(parser, ("md", "csv", "xlsx"), default="md")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
         assert header is not None
         title = f"{header.department} {header.year} {header.stage} (revision {header.revision})"
         output = report_markdown(title, review_progress(engine, document_id), rows, found)
-    to_file = args.output not in (None, "-")
-    write_output(output, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
+    write_output(output)
     return 0
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from jixiao.tui.commands.common import add_document_argument, add_format_option, open_store, resolve
-from jixiao.tui.errors import UsageError
-from jixiao.tui.output import json_text, render, say
+from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
+from jixiao.tui.cli.errors import UsageError
+from jixiao.tui.cli.output import json_text, render, say
+from jixiao.tui.cli.output_options import add_output_options
 
 if TYPE_CHECKING:
     from jixiao.importers.model import Project
@@ -49,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         help="the project's number, its code, or a unique part of its name",
     )
-    add_format_option(parser)
+    add_output_options(parser)
     parser.add_argument(
         "--source",
         action="store_true",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import open_store, store_path
-from jixiao.tui.output import json_text
+from jixiao.tui.cli.commands.common import open_store, store_path
+from jixiao.tui.cli.output import json_text
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "show the store's size and what it holds"
 DESCRIPTION = (
@@ -16,9 +17,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format"
-    )
+    add_output_options(parser, ("table", "json"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jixiao.tui.commands.common import open_store, resolve
-from jixiao.tui.errors import UsageError
+from jixiao.tui.cli.commands.common import open_store, resolve, store_path
+from jixiao.tui.cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SUMMARY = "open the review TUI (the default when no command is given)"
 DESCRIPTION = (
@@ -25,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_tui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reviewer", metavar="NAME",
-                        help="the name put on marks and notes (default: $USER)")  # fmt: skip
+                        help="the name put on marks and notes (default: the config file's "
+                             "reviewer, else $USER)")  # fmt: skip
     parser.add_argument(
         "--keymap", metavar="FILE",
         help="key remapping (default: $XDG_CONFIG_HOME/jixiao/keymap.toml)",
@@ -33,27 +36,39 @@ def add_tui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store import default_path
-    from jixiao.tui.keymap import KeymapError, default_keymap_path, load_keymap
-
     engine = open_store(args)
     reference = getattr(args, "document", None)
     document_id = resolve(engine, reference) if reference else None
+    run_app(args, engine, document_id=document_id)
+    return 0
+
+
+def run_app(
+    args: argparse.Namespace,
+    engine: Engine,
+    *,
+    document_id: int | None = None,
+    compare: tuple[int, int] | None = None,
+) -> None:
+    """The TUI on `engine`, with the user's reviewer name, theme and keymap."""
+    from jixiao.tui.cli.config import check_theme, settings
+    from jixiao.tui.keymap import KeymapError, default_keymap_path, load_keymap
+
+    found = settings(args)
+    check_theme(found)
     keymap_path = Path(args.keymap) if getattr(args, "keymap", None) else default_keymap_path()
     try:
         keymap = load_keymap(keymap_path)
     except KeymapError as error:
         raise UsageError(str(error), "`jixiao keys` lists the binding ids") from None
-    reviewer = getattr(args, "reviewer", None) or os.environ.get("USER") or getpass.getuser()
-    store_path = Path(args.db) if getattr(args, "db", None) else default_path()
 
     from jixiao.tui.app import JixiaoApp
 
-    app = JixiaoApp(engine, store_path, reviewer, document_id=document_id, keymap=keymap)
+    app = JixiaoApp(engine, store_path(args), found.reviewer.value, document_id=document_id,
+                    keymap=keymap, compare=compare, theme=found.theme.value)  # fmt: skip
     try:
         app.run()
     finally:
         writer = getattr(app, "store_writer", None)
         if writer is not None:
             writer.finish()  # marks still waiting for a busy store are saved before exit
-    return 0

@@ -1,15 +1,20 @@
-"""The reviewer's decisions on pairings, kept so that the next compare uses them."""
+"""The reviewer's decisions on pairings, kept so that the next compare uses them: written by
+`decide`, read for a pair of documents by `decisions_between` (store/comparing.py hands them
+to compare/)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert
+from sqlalchemy import Engine, delete, insert, text
 
 from jixiao.store.connection import write_connection
 from jixiao.store.models import PairingDecision
 
 DECISIONS = ("confirmed", "rejected")
+
+Pairs = set[tuple[int, int]]
+"""(project id in the older document, project id in the newer one)."""
 
 
 def decide(engine: Engine, a_project_id: int, b_project_id: int, decision: str,
@@ -31,3 +36,18 @@ def decide(engine: Engine, a_project_id: int, b_project_id: int, decision: str,
             "a_project_id": a_project_id, "b_project_id": b_project_id, "decision": decision,
             "reviewer": reviewer, "decided_at": datetime.now(UTC).isoformat(timespec="seconds"),
         })  # fmt: skip
+
+
+def decisions_between(engine: Engine, a_id: int, b_id: int) -> tuple[Pairs, Pairs]:
+    """The confirmed and the rejected pairings of document a's projects with document b's."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("""SELECT d.a_project_id, d.b_project_id, d.decision FROM pairing_decision AS d
+                    JOIN project AS pa ON pa.id = d.a_project_id
+                    JOIN project AS pb ON pb.id = d.b_project_id
+                    WHERE pa.document_id = :a AND pb.document_id = :b"""),
+            {"a": a_id, "b": b_id},
+        ).all()
+    confirmed = {(a, b) for a, b, decision in rows if decision == "confirmed"}
+    rejected = {(a, b) for a, b, decision in rows if decision == "rejected"}
+    return confirmed, rejected

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jixiao.tui.commands.common import add_format_option, add_store_filter_options
-from jixiao.tui.commands.paged import run_paged
+from jixiao.tui.cli.commands.common import add_store_filter_options
+from jixiao.tui.cli.commands.paged import run_paged
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "list projects across all documents, filtered and sorted"
 DESCRIPTION = (
@@ -42,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "first; change: largest increase first; change-asc: largest cut first (projects with "
         "a year before only)",
     )
-    add_format_option(parser)
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from jixiao.tui.commands.common import open_store, resolve, write_output
-from jixiao.tui.errors import UsageError
-from jixiao.tui.output import csv_text, json_text, render
+from jixiao.tui.cli.commands.common import open_store, resolve
+from jixiao.tui.cli.errors import UsageError
+from jixiao.tui.cli.output import csv_text, json_text, render
+from jixiao.tui.cli.output_options import add_output_options, write_output
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -26,23 +27,22 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", metavar="A", help="the older document (id or DEPT:YEAR[:STAGE])")
     parser.add_argument("b", metavar="B", help="the newer document")
-    parser.add_argument("--format", choices=("table", "json", "md", "csv"), default="table",
-                        help="output format (default: table)")  # fmt: skip
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_output_options(parser, ("table", "json", "md", "csv"))
     parser.add_argument("--confirm", metavar="N:M", action="append", default=[],
                         help="pair project N of A with project M of B (their numbers in the "
                              "documents), and remember it; may be repeated")  # fmt: skip
     parser.add_argument("--reject", metavar="N:M", action="append", default=[],
                         help="never pair project N of A with M of B (repeatable)")  # fmt: skip
-    parser.add_argument("--reviewer", metavar="NAME", help="who decided (default: $USER)")
+    parser.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        help="who decided (default: the configured reviewer, else $USER)",
+    )
     parser.add_argument("--tui", action="store_true",
                         help="open the comparison in the TUI instead of printing it")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
-    import getpass
-    import os
-
     from jixiao.store import (
         COMPARISON_CSV_COLUMNS,
         compare_documents,
@@ -60,19 +60,17 @@ def run(args: argparse.Namespace) -> int:
     a_id, b_id = resolve(engine, args.a), resolve(engine, args.b)
     if a_id == b_id:
         raise UsageError("A and B are the same document", "name two documents, e.g. 1 2")
-    reviewer = args.reviewer or os.environ.get("USER") or getpass.getuser()
+    from jixiao.tui.cli.config import settings
+
+    reviewer = settings(args).reviewer.value  # --reviewer, the config file's, or $USER
     for decision, pairs in (("confirmed", args.confirm), ("rejected", args.reject)):
         for pair in pairs:
             a_project, b_project = _project_pair(engine, a_id, b_id, pair)
             decide(engine, a_project, b_project, decision, reviewer)
     if args.tui:
-        from pathlib import Path
+        from jixiao.tui.cli.commands.tui_command import run_app
 
-        from jixiao.store import default_path
-        from jixiao.tui.app import JixiaoApp
-
-        path = Path(args.db) if getattr(args, "db", None) else default_path()
-        JixiaoApp(engine, path, reviewer, document_id=b_id, compare=(a_id, b_id)).run()
+        run_app(args, engine, document_id=b_id, compare=(a_id, b_id))
         return 0
     comparison = compare_documents(engine, a_id, b_id)
     if args.format == "json":
@@ -89,8 +87,7 @@ def run(args: argparse.Namespace) -> int:
             if details and p.status in ("changed", "to_confirm"):
                 name = f"{p.b.ordinal}. {p.b.name}" if p.b else ""
                 text += f"\n{name}  [{p.status}, {p.match}]\n" + "\n".join(details) + "\n"
-    to_file = args.output not in (None, "-")
-    write_output(text, args.output, "utf-8-sig" if to_file and args.format == "csv" else "utf-8")
+    write_output(text)
     return 0
 
 

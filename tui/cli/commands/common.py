@@ -1,4 +1,5 @@
-"""What several commands share: opening the store, naming a document, output options."""
+"""What several commands share: opening the store, naming a document, filtering and paging
+the store-wide views. The output options are output_options.py's."""
 
 from __future__ import annotations
 
@@ -7,21 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao.tui.errors import UsageError
-from jixiao.tui.output import ROW_FORMATS
+from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store import Cursor, Sheet, StoreFilter
-
-
-def add_format_option(
-    parser: argparse.ArgumentParser, choices: tuple[str, ...] = ROW_FORMATS, default: str = "table"
-) -> None:
-    parser.add_argument(
-        "--format", choices=choices, default=default, help=f"output format (default: {default})"
-    )
+    from jixiao.store import Cursor, StoreFilter
 
 
 def add_document_argument(parser: argparse.ArgumentParser) -> None:
@@ -34,9 +26,10 @@ def add_document_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    from jixiao.store import default_path
+    """--db, else $JIXIAO_DB, else the config file's store, else the default (config.py)."""
+    from jixiao.tui.cli.config import settings
 
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
+    return Path(settings(args).store.value).expanduser()
 
 
 def open_store(args: argparse.Namespace) -> Engine:
@@ -56,11 +49,9 @@ def open_store(args: argparse.Namespace) -> Engine:
 def _default_location(args: argparse.Namespace) -> bool:
     """The store is where jixiao keeps it by default (its folder is made if need be), not
     a path the user named."""
-    import os
+    from jixiao.tui.cli.config import settings
 
-    from jixiao.store import ENV_VAR
-
-    return not getattr(args, "db", None) and not os.environ.get(ENV_VAR)
+    return settings(args).store.source == "default"
 
 
 def _busy_notice(path: Path) -> Callable[[], None]:
@@ -71,7 +62,7 @@ def _busy_notice(path: Path) -> Callable[[], None]:
         nonlocal told
         if not told:
             told = True
-            from jixiao.tui.output import message
+            from jixiao.tui.cli.output import message
 
             message(
                 f"jixiao: the store {path} is busy (another jixiao is writing); waiting… "
@@ -88,71 +79,6 @@ def resolve(engine: Engine, reference: str) -> int:
         return resolve_document(engine, reference)
     except StoreError as error:
         raise UsageError(error.message, error.hint) from None
-
-
-def write_output(text: str, output: str | None, encoding: str = "utf-8") -> None:
-    """`text` to stdout, or to the file --output names. Control characters from document
-    text are shown escaped either way (JSON and CSV come here already safe)."""
-    from jixiao.importers.controls import visible
-
-    text = visible(text)
-    if output is None or output == "-":
-        import sys
-
-        sys.stdout.write(text)
-        return
-    path = checked_output(output)
-    try:
-        path.write_text(text, encoding=encoding)
-    except OSError as error:
-        raise output_error(output, error) from None
-
-
-def output_file(args: argparse.Namespace) -> Path:
-    """The --output a binary format (xlsx) needs: it cannot go to the terminal."""
-    if args.output in (None, "-"):
-        raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
-    return checked_output(args.output)
-
-
-def checked_output(output: str) -> Path:
-    """The file --output names, refused (exit 2, with what to do) when it is a folder or
-    its folder does not exist, before anything is written."""
-    path = Path(output).expanduser()
-    if path.is_dir():
-        raise UsageError(f"cannot write {output}: it is a folder",
-                         f"name a file in it, e.g. {path / 'out'}")  # fmt: skip
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(
-            f"cannot write {output}: the folder {folder} does not exist",
-            f"create it first (mkdir -p {folder}) or choose another place",
-        )
-    return path
-
-
-def output_error(output: str, error: OSError) -> UsageError:
-    """A failed write of --output, as a message saying what to do."""
-    import errno
-
-    hint = {errno.EACCES: "you may not write there: choose another place",
-            errno.EPERM: "you may not write there: choose another place",
-            errno.EROFS: "that file system is read-only: choose another place",
-            errno.ENOSPC: "the disk is full: free some space or write elsewhere",
-            errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
-            }.get(error.errno or 0, "")  # fmt: skip
-    return UsageError(f"cannot write {output}: {error.strerror or error}", hint)
-
-
-def save_workbook(args: argparse.Namespace, sheets: list[Sheet]) -> None:
-    """An xlsx workbook to --output, every failure to write it a message and exit 2."""
-    from jixiao.store import write_workbook
-
-    path = output_file(args)
-    try:
-        write_workbook(path, sheets)
-    except OSError as error:
-        raise output_error(args.output, error) from None
 
 
 def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool = False) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import add_document_argument, open_store, resolve, write_output
-from jixiao.tui.output import json_text, render
+from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
+from jixiao.tui.cli.output import json_text, render
+from jixiao.tui.cli.output_options import add_output_options, write_output
 
 SUMMARY = "run the review checks on a document"
 DESCRIPTION = (
@@ -20,14 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", metavar="CODES",
                         help="only these checks: C001,U001 (C: the family)")  # fmt: skip
     parser.add_argument("--ignore", metavar="CODES", help="leave out these checks")
-    parser.add_argument("--format", choices=("table", "json", "md"), default="table",
-                        help="output format (default: table)")  # fmt: skip
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_output_options(parser, ("table", "json", "md"))
 
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.store import CHECKS, finding_rows, load_document, markdown_cell
-    from jixiao.tui.errors import UsageError
+    from jixiao.tui.cli.errors import UsageError
 
     select, ignore = _codes(args.select), _codes(args.ignore)
     known = set(CHECKS) | {code[0] for code in CHECKS}
@@ -61,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         text = render(table, "table") if table else "no findings\n"
         closed = sum(1 for r in rows if r["dismissed"])
         text += f"{len(rows)} findings, {closed} dismissed\n" if table else ""
-    write_output(text, args.output)
+    write_output(text)
     return 0
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.commands.common import add_format_option
-from jixiao.tui.output import render
+from jixiao.tui.cli.output import render
+from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = "list the TUI's key bindings and their ids"
 DESCRIPTION = (
@@ -16,7 +16,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_format_option(parser)
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""Keys for pairing across years: what stays when only the year moves on."""
+"""Keys for pairing across years: what stays when only the year moves on. The import stores
+them (rows.py, migrations.py) and compare pairs by them, so they belong to neither."""
 
 from __future__ import annotations
 

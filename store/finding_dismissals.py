@@ -1,4 +1,5 @@
-"""Findings a reviewer dismissed, with the reason; kept like review notes."""
+"""Findings a reviewer dismissed, with the reason; kept like review notes (and carried over
+to the next revision by save.py). The checks never see them: store/findings.py joins the two."""
 
 from __future__ import annotations
 

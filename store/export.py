@@ -191,7 +191,11 @@ def to_markdown(stored: StoredDocument) -> str:
         f"# {md(doc.department)} — {md(doc.title)}",
         "",
         f"- Year: {doc.year} · stage: {stage} · revision {stored.revision}",
-        f"- {md(doc.compiled_by)} · {md(doc.reviewed_by)}",
+        *(
+            [f"- {md(doc.compiled_by)} · {md(doc.reviewed_by)}"]
+            if doc.kind == "budget_text"
+            else []
+        ),
         f"- Source: `{doc.source.filename}` ({doc.source.format}, sha256 "
         f"{doc.source.sha256[:12]}…)",
         "",

@@ -445,3 +445,27 @@ class TestDamagedText:
                     continue
                 accounted = report.lines_used + report.lines_blank + report.lines_debris
                 assert accounted + len(report.unread) == report.lines_total
+
+
+class TestShow:
+    def test_a_project_shows_the_fields_its_table_has(self, tmp_path, capsys):
+        db = str(tmp_path / "s.db")
+        assert main(["--db", db, "import", str(FIXTURES / "approval-pipes.txt")]) == 0
+        capsys.readouterr()
+        assert main(["--db", db, "show", "1", "1"]) == 0
+        out = capsys.readouterr().out
+        assert "项目属性  新增项目" in out
+        assert "其中 当年市级财政资金 1000000.00; 其它资金 250000.00" in out
+        assert "指标性质" in out and "权重" in out
+        assert "项目编码" not in out and "资金支出计划" not in out
+
+    def test_the_json_has_the_extra_columns(self, tmp_path, capsys):
+        db = str(tmp_path / "s.db")
+        assert main(["--db", db, "import", str(FIXTURES / "mixed-two-goal-sets.txt")]) == 0
+        capsys.readouterr()
+        assert main(["--db", db, "show", "1", "1", "--format", "json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert shown["medium_term_goals"] == [
+            "三年内改造提升农村公路120公里，群众出行条件明显改善。"
+        ]
+        assert [i["period"] for i in shown["indicators"]].count("medium_term") == 4

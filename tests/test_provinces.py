@@ -411,6 +411,9 @@ class TestTui:
             text = screen_text(pilot)
             assert "高标准农田建设补助" in text
             assert "新建高标准农田面积" in text
+            assert "项目属性 新增项目" in text
+            assert "当年市级财政资金 1000000.00" in text
+            assert "项目编码" not in text and "资金支出计划" not in text
             await press(pilot, "v")
             assert "1,250,000.00" in screen_text(pilot)
 

@@ -472,3 +472,17 @@ class TestShow:
             "三年内改造提升农村公路120公里，群众出行条件明显改善。"
         ]
         assert [i["period"] for i in shown["indicators"]].count("medium_term") == 4
+
+
+class TestSearch:
+    def test_finds_a_tables_indicators_and_goals(self, tmp_path, capsys):
+        db = str(tmp_path / "s.db")
+        for name in ("approval-pipes", "mixed-two-goal-sets"):
+            assert main(["--db", db, "import", str(FIXTURES / f"{name}.txt")]) == 0
+        capsys.readouterr()
+        assert main(["--db", db, "search", "农田", "--format", "json"]) == 0
+        hits = json.loads(capsys.readouterr().out)
+        assert {hit["text"] for hit in hits} >= {"高标准农田建设补助", "新建高标准农田面积 · 3000"}
+        assert main(["--db", db, "search", "三年内改造", "--format", "json"]) == 0
+        (hit,) = json.loads(capsys.readouterr().out)
+        assert hit["kind"] == "goal"

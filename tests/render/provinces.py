@@ -246,7 +246,7 @@ SANCTION = Table(
         (
             "成本指标",
             "经济成本指标",
-            "冷链运行成本",
+            "冷链运行成本(≤**万元)",
             "≤12万元",
             "上年支出",
             "冷链设备运行费用",
@@ -483,6 +483,12 @@ def _glued_columns(table: Table) -> list[str]:
     return ["一级指标", "二级指标", "三级指标", "指标值"]
 
 
+def _without_level2(table: Table) -> Table:
+    """The last row (满意度指标) without a 二级指标: it stays empty, not taken from above."""
+    rows = [*table.indicators[:-1], {**table.indicators[-1], "二级指标": ""}]
+    return Table(**{**table.__dict__, "indicators": rows})
+
+
 def _whole_values(table: Table) -> Table:
     if "指标性质" not in table.columns:
         return table
@@ -528,6 +534,12 @@ def samples() -> dict[str, tuple[list[str], dict[str, object]]]:
         [*render(SANCTION, "tabs", SANCTION.columns, middle=True), ""],
         expected(SANCTION, SANCTION.columns),
     )
+    lacking = _without_level2(DEPARTMENT)
+    for shape in ("pipes", "spaced"):
+        made[f"mixed-{shape}-row-without-level2"] = (
+            [*render(lacking, shape, lacking.columns), ""],
+            expected(lacking, lacking.columns),
+        )
     made["mixed-two-goal-sets"] = two_goal_sets()
     made["mixed-sub-columns"] = sub_columns()
     made.update(refusals())

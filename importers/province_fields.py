@@ -60,9 +60,12 @@ FUND_LABELS = (
 )
 """The lines of the money split, each kept with its label (`其中：` before the first)."""
 
+_MONEY_SECTIONS = ("项目资金", "年度资金", "资金情况", "年度部门整体支出预算", "部门整体支出预算",
+                   "预算情况")  # fmt: skip
+"""Labels over the money rows, with their unit in brackets or not (`项目资金（万元）`)."""
+_MONEY_UNITS = ("万元", "元", "千元", "亿元")
 _MONEY_SECTION = re.compile(
-    r"^(?:项目资金|年度资金|资金情况|年度部门整体支出预算|部门整体支出预算|预算情况)"
-    r"(?:\((?P<unit>万元|元|千元|亿元)\))?$"
+    f"^(?:{'|'.join(_MONEY_SECTIONS)})(?:\\((?P<unit>{'|'.join(_MONEY_UNITS)})\\))?$"
 )
 _UNIT_LINE = re.compile(r"^(?:金额)?单位:(?P<unit>万元|元|千元|亿元)$")
 _AMOUNT_WITH_UNIT = re.compile(r"^(?P<amount>[\d,.，．０-９]+)\s*(?P<unit>万元|元|千元|亿元)?$")
@@ -95,11 +98,15 @@ class HeaderFields:
         return (coded["code"], coded["name"].strip()) if coded else ("", written)
 
 
-def _labels() -> list[str]:
-    sections = ["项目资金(万元)", "项目资金(元)", "项目资金", "年度部门整体支出预算(万元)",
-                "年度部门整体支出预算(元)", "年度部门整体支出预算"]  # fmt: skip
-    funds = [f"其中:{name}" for name in FUND_LABELS]
-    return [*FIELD_LABELS, *FUND_LABELS, *funds, *sections]
+_ALL_LABELS = (
+    *FIELD_LABELS,
+    *FUND_LABELS,
+    *(f"其中:{name}" for name in FUND_LABELS),
+    *(f"{name}({unit})" for name in _MONEY_SECTIONS for unit in _MONEY_UNITS),
+    *_MONEY_SECTIONS,
+)
+"""Every label, to cut a row whose cells run together."""
+_PROSE_LABELS = tuple(name for name, field_name in FIELD_LABELS.items() if field_name in _FREE_TEXT)
 
 
 def unit_line(row: TextRow) -> str | None:
@@ -128,10 +135,7 @@ class HeaderReader:
             return True
         cells = row.cells
         if self._glued:
-            cells = split_at_labels(
-                cells[0], _labels(), rest_is_value=[n for n, f in FIELD_LABELS.items()
-                                                    if f in _FREE_TEXT]
-            )  # fmt: skip
+            cells = split_at_labels(cells[0], _ALL_LABELS, rest_is_value=_PROSE_LABELS)
         if self._side_goals and row.placed and not label(cells[0] if cells else ""):
             return self._side_goal_texts(row, cells)
         left = [

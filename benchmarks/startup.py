@@ -1,6 +1,6 @@
 """The wait a person feels before anything happens: each command's whole process, from the
-shell's fork to its exit, next to `python3 -c pass` and a Textual hello-world measured in the
-same run, on a store of 10,000 documents (1,000 departments × 10 years, each the sample).
+shell's fork to its exit, next to `python3 -c pass` (jixiao's interpreter) and a Textual
+hello-world measured in the same run, on a store of 10,000 documents (1,000 departments × 10 years, each the sample).
 
 Prints medians of interleaved runs as ratios against the references (the machine is shared
 and noisy: only the ratios travel). Not a test. Run: `.venv/bin/python benchmarks/startup.py
@@ -79,7 +79,8 @@ def commands(store: Path, tmp: Path) -> dict[str, list[str]]:
     jixiao = [str(BIN / "jixiao"), "--db", str(store)]
     me = [sys.executable, __file__, "--child"]
     return {
-        "python": ["python3", "-c", "pass"],
+        # the interpreter jixiao runs on (`python3` on PATH may be a slow shim, e.g. pyenv's)
+        "python": [sys.executable, "-c", "pass"],
         "hello-world": [*me, "hello"],
         "--help": [str(BIN / "jixiao"), "--help"],
         "ls": [*jixiao, "ls"],

@@ -1,21 +1,24 @@
-"""File → ParsedDocument + ImportReport. Pure Python: imports neither store nor tui."""
+"""File → ParsedDocument + ImportReport. Pure Python: imports neither store nor tui.
+
+Names load when first used (importers/lazy.py): a command that only needs `controls.visible`
+or the model does not pay for every reader."""
 
 from __future__ import annotations
 
-from jixiao.importers.layouts import LAYOUTS, RENDERED_FORMATS, parse_bytes, parse_file, parse_text
-from jixiao.importers.model import ParsedDocument
-from jixiao.importers.report import ImportFault, ImportReport, Note
-from jixiao.importers.template import Overrides
+from jixiao.importers.lazy import lazy_names
 
-__all__ = [
-    "LAYOUTS",
-    "RENDERED_FORMATS",
-    "ImportFault",
-    "ImportReport",
-    "Note",
-    "Overrides",
-    "ParsedDocument",
-    "parse_bytes",
-    "parse_file",
-    "parse_text",
-]
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "LAYOUTS": ("layouts", "LAYOUTS"),
+        "RENDERED_FORMATS": ("layouts", "RENDERED_FORMATS"),
+        "parse_bytes": ("layouts", "parse_bytes"),
+        "parse_file": ("layouts", "parse_file"),
+        "parse_text": ("layouts", "parse_text"),
+        "ParsedDocument": ("model", "ParsedDocument"),
+        "ImportFault": ("report", "ImportFault"),
+        "ImportReport": ("report", "ImportReport"),
+        "Note": ("report", "Note"),
+        "Overrides": ("template", "Overrides"),
+    },
+)

@@ -10,8 +10,7 @@ Where two submodules use the same short name, the front door's name says whose i
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from jixiao.importers.lazy import lazy_names
 
 # front-door name -> (submodule, its name there)
 _API: dict[str, tuple[str, str]] = {
@@ -52,7 +51,9 @@ _API: dict[str, tuple[str, str]] = {
     "dismissals": ("finding_dismissals", "dismissals"),
     "restore": ("finding_dismissals", "restore"),
     "CHECKS": ("checks.model", "CHECKS"),
+    "CRITERIA": ("checks.model", "CRITERIA"),
     "Finding": ("checks.model", "Finding"),
+    "check_codes": ("checks.model", "check_codes"),
     "by_ordinal": ("checks.run", "by_ordinal"),
     "document_findings": ("findings", "document_findings"),
     "finding_rows": ("findings", "finding_rows"),
@@ -88,7 +89,7 @@ _API: dict[str, tuple[str, str]] = {
     "default_path": ("location", "default_path"),
     "StoredDocument": ("stored", "StoredDocument"),
     "load_document": ("queries", "load_document"),
-    "resolve_document": ("queries", "resolve_document"),
+    "resolve_document": ("references", "resolve_document"),
     "source_lines": ("queries", "source_lines"),
     "REPORT_COLUMNS": ("report", "COLUMNS"),
     "report_markdown": ("report", "report_markdown"),
@@ -102,6 +103,8 @@ _API: dict[str, tuple[str, str]] = {
     "SaveResult": ("save", "SaveResult"),
     "save_document": ("save", "save_document"),
     "save_in": ("save", "save_in"),
+    "StoreSource": ("reading", "Source"),
+    "read_only": ("reading", "read_only"),
     "Hit": ("search", "Hit"),
     "search_store": ("search", "search"),
     "safe_cell": ("spreadsheet", "safe_cell"),
@@ -112,16 +115,4 @@ _API: dict[str, tuple[str, str]] = {
     "write_workbook": ("xlsx", "write_workbook"),
 }
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module, attribute = _API[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
-    globals()[name] = value  # later lookups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(_API)
+__getattr__, __dir__ = lazy_names(__name__, _API)

@@ -10,11 +10,13 @@ shown (older revisions are superseded drafts).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, text
-
+from jixiao.store.reading import fetch, fetch_dicts
 from jixiao.store.search_tokens import match_expression, needs_text_check
+
+if TYPE_CHECKING:
+    from jixiao.store.reading import Source
 
 PROJECT_SORTS = ("document", "budget", "budget-asc", "change", "change-asc")
 """document: import order; budget: largest first, budget-asc smallest first; change: largest
@@ -61,7 +63,7 @@ class Page:
 
 
 def project_page(
-    engine: Engine,
+    source: Source,
     where: StoreFilter,
     sort: str = "document",
     after: Cursor | None = None,
@@ -81,16 +83,16 @@ def project_page(
         JOIN department AS dep ON dep.id = d.department_id
         JOIN unit AS u ON u.id = p.unit_id
         LEFT JOIN project AS prev ON prev.id = p.previous_project_id"""
-    conditions, params = _conditions(engine, where, "p")
+    conditions, params = _conditions(source, where, "p")
     if column == "p.change_fen":
         conditions.append("p.change_fen IS NOT NULL")
     if where.text:
         conditions.append(f"p.id IN ({_text_rows('project_id', where.text, params)})")
-    return _page(engine, _Query(select, conditions, params, column, "p.id"), sort, after, limit)
+    return _page(source, _Query(select, conditions, params, column, "p.id"), sort, after, limit)
 
 
 def indicator_page(
-    engine: Engine,
+    source: Source,
     where: StoreFilter,
     sort: str = "document",
     after: Cursor | None = None,
@@ -109,34 +111,33 @@ def indicator_page(
         JOIN document AS d ON d.id = p.document_id
         JOIN department AS dep ON dep.id = d.department_id
         JOIN unit AS u ON u.id = p.unit_id"""
-    conditions, params = _conditions(engine, where, "p")
+    conditions, params = _conditions(source, where, "p")
     conditions.extend(_indicator_conditions(where, params))
     query = _Query(select, conditions, params, column, "i.id", "p.id",
                    "SELECT project_id FROM indicator WHERE id = :after_id")  # fmt: skip
-    return _page(engine, query, sort, after, limit)
+    return _page(source, query, sort, after, limit)
 
 
-def count_projects(engine: Engine, where: StoreFilter) -> int:
-    conditions, params = _conditions(engine, where, "p")
+def count_projects(source: Source, where: StoreFilter) -> int:
+    conditions, params = _conditions(source, where, "p")
     if where.text:
         conditions.append(f"p.id IN ({_text_rows('project_id', where.text, params)})")
     joins = "project AS p" + (" JOIN unit AS u ON u.id = p.unit_id" if where.unit else "")
-    return _count(engine, joins, conditions, params)
+    return _count(source, joins, conditions, params)
 
 
-def count_indicators(engine: Engine, where: StoreFilter) -> int:
-    conditions, params = _conditions(engine, where, "p")
+def count_indicators(source: Source, where: StoreFilter) -> int:
+    conditions, params = _conditions(source, where, "p")
     conditions.extend(_indicator_conditions(where, params))
     joins = "indicator AS i JOIN project AS p ON p.id = i.project_id"
     joins += " JOIN unit AS u ON u.id = p.unit_id" if where.unit else ""
-    return _count(engine, joins, conditions, params)
+    return _count(source, joins, conditions, params)
 
 
-def _count(engine: Engine, joins: str, conditions: list[str], params: dict[str, Any]) -> int:
+def _count(source: Source, joins: str, conditions: list[str], params: dict[str, Any]) -> int:
     sql = f"SELECT count(*) FROM {joins}"
     sql += " WHERE " + " AND ".join(conditions) if conditions else ""
-    with engine.connect() as connection:
-        return int(connection.execute(text(sql), params).scalar_one())
+    return int(fetch(source, sql, params)[0][0])
 
 
 def _indicator_conditions(where: StoreFilter, params: dict[str, Any]) -> list[str]:
@@ -162,7 +163,7 @@ class _Query:
     parent_of_row: str = ""
 
 
-def _page(engine: Engine, query: _Query, sort: str, after: Cursor | None, limit: int) -> Page:
+def _page(source: Source, query: _Query, sort: str, after: Cursor | None, limit: int) -> Page:
     select, conditions, params = query.select, query.conditions, query.params
     column, id_column = query.sort_column, query.id_column
     descending = column is not None and not sort.endswith("-asc")
@@ -193,8 +194,7 @@ def _page(engine: Engine, query: _Query, sort: str, after: Cursor | None, limit:
     sql = select + (" WHERE " + " AND ".join(conditions) if conditions else "")
     sql += f" ORDER BY {order} LIMIT :limit"
     params["limit"] = limit + 1  # one more tells whether there is a next page
-    with engine.connect() as connection:
-        rows = [dict(row._mapping) for row in connection.execute(text(sql), params)]
+    rows = fetch_dicts(source, sql, params)
     more = len(rows) > limit
     rows = rows[:limit]
     following = Cursor(rows[-1]["sort_key"], rows[-1]["id"]) if more and rows else None
@@ -203,11 +203,11 @@ def _page(engine: Engine, query: _Query, sort: str, after: Cursor | None, limit:
     return Page(rows, following)
 
 
-def _conditions(engine: Engine, where: StoreFilter, project: str) -> tuple[list[str], dict]:
+def _conditions(source: Source, where: StoreFilter, project: str) -> tuple[list[str], dict]:
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if where.narrows_documents or not where.all_revisions:
-        documents = _documents(engine, where)
+        documents = _documents(source, where)
         if documents is not None:
             listed = ", ".join(str(d) for d in documents) or "NULL"
             # A unary + keeps SQLite from choosing the document index when many documents
@@ -220,7 +220,7 @@ def _conditions(engine: Engine, where: StoreFilter, project: str) -> tuple[list[
     return conditions, params
 
 
-def _documents(engine: Engine, where: StoreFilter) -> list[int] | None:
+def _documents(source: Source, where: StoreFilter) -> list[int] | None:
     """The documents the filter keeps; None when it keeps them all."""
     conditions, params = [], {}
     if where.department:
@@ -237,20 +237,19 @@ def _documents(engine: Engine, where: StoreFilter) -> list[int] | None:
         "d.department_id AND newer.year = d.year AND newer.stage = d.stage "
         "AND newer.revision > d.revision)"
     )
-    with engine.connect() as connection:
-        if (
-            not where.narrows_documents
-            and not connection.execute(
-                text(f"SELECT EXISTS (SELECT 1 FROM document AS d WHERE {superseded})")
-            ).scalar_one()
-        ):
-            return None  # every document is the newest of its kind: nothing to leave out
-        if not where.all_revisions:
-            conditions.append(f"NOT {superseded}")
-        sql = "SELECT d.id FROM document AS d JOIN department AS dep ON dep.id = d.department_id"
-        if conditions:
-            sql += " WHERE " + " AND ".join(conditions)
-        return [row[0] for row in connection.execute(text(sql), params)]
+    if (
+        not where.narrows_documents
+        and not fetch(source, f"SELECT EXISTS (SELECT 1 FROM document AS d WHERE {superseded})")[0][
+            0
+        ]
+    ):
+        return None  # every document is the newest of its kind: nothing to leave out
+    if not where.all_revisions:
+        conditions.append(f"NOT {superseded}")
+    sql = "SELECT d.id FROM document AS d JOIN department AS dep ON dep.id = d.department_id"
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
+    return [row[0] for row in fetch(source, sql, params)]
 
 
 def _text_rows(column: str, query: str, params: dict[str, Any]) -> str:

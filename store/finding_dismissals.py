@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
 from jixiao.store.connection import write_connection
-from jixiao.store.models import FindingDismissal
+
+_INSERT = """INSERT INTO finding_dismissal (document_id, finding_key, note, reviewer, dismissed_at)
+             VALUES (:document_id, :finding_key, :note, :reviewer, :dismissed_at)"""
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Dismissal:
 def dismiss(engine: Engine, document_id: int, key: str, note: str, reviewer: str) -> None:
     with write_connection(engine) as connection, connection.begin():
         _delete(connection, document_id, key)
-        connection.execute(insert(FindingDismissal), {
+        connection.execute(text(_INSERT), {
             "document_id": document_id, "finding_key": key, "note": note.strip(),
             "reviewer": reviewer, "dismissed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         })  # fmt: skip
@@ -37,10 +39,10 @@ def restore(engine: Engine, document_id: int, key: str) -> None:
 def dismissals(engine: Engine, document_id: int) -> dict[str, Dismissal]:
     with engine.connect() as connection:
         rows = connection.execute(
-            select(FindingDismissal.finding_key, FindingDismissal.note, FindingDismissal.reviewer,
-                   FindingDismissal.dismissed_at)
-            .where(FindingDismissal.document_id == document_id)
-        ).all()  # fmt: skip
+            text("""SELECT finding_key, note, reviewer, dismissed_at FROM finding_dismissal
+                    WHERE document_id = :id"""),
+            {"id": document_id},
+        ).all()
     return {key: Dismissal(note, reviewer, at) for key, note, reviewer, at in rows}
 
 
@@ -48,10 +50,11 @@ def carry_over_dismissals(
     connection: Connection, old_document_id: int, new_document_id: int
 ) -> None:
     """The next revision keeps the dismissals: a finding with the same key is the same one."""
-    table = FindingDismissal.__table__  # type: ignore[attr-defined]
-    rows = connection.execute(select(table).where(table.c.document_id == old_document_id)).all()
+    rows = connection.execute(
+        text("SELECT * FROM finding_dismissal WHERE document_id = :id"), {"id": old_document_id}
+    ).all()
     if rows:
-        connection.execute(insert(table), [
+        connection.execute(text(_INSERT), [
             {"document_id": new_document_id, "finding_key": row.finding_key, "note": row.note,
              "reviewer": row.reviewer, "dismissed_at": row.dismissed_at}
             for row in rows
@@ -59,6 +62,7 @@ def carry_over_dismissals(
 
 
 def _delete(connection: Connection, document_id: int, key: str) -> None:
-    table = FindingDismissal.__table__  # type: ignore[attr-defined]
-    connection.execute(delete(table).where(table.c.document_id == document_id,
-                                           table.c.finding_key == key))  # fmt: skip
+    connection.execute(
+        text("DELETE FROM finding_dismissal WHERE document_id = :id AND finding_key = :key"),
+        {"id": document_id, "key": key},
+    )

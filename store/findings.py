@@ -1,5 +1,6 @@
-"""A stored document's check findings: the checks run over the loaded document (checks/, which
-never touches the database), joined with the dismissals the reviewer stored."""
+"""A stored document's check findings: the checks run over the loaded document and, where the
+store holds it, the year before (checks/, which never touches the database), joined with the
+dismissals the reviewer stored."""
 
 from __future__ import annotations
 
@@ -11,19 +12,22 @@ from jixiao.importers.model import Indicator
 from jixiao.store.checks.model import Finding
 from jixiao.store.checks.run import run_checks
 from jixiao.store.finding_dismissals import Dismissal, dismissals
+from jixiao.store.previous_year import previous_year
 from jixiao.store.queries import load_document
 from jixiao.store.stored import StoredDocument
 
 
 def document_findings(engine: Engine, document_id: int) -> list[Finding]:
-    return run_checks(load_document(engine, document_id))
+    stored = load_document(engine, document_id)
+    return run_checks(stored, previous=previous_year(engine, stored))
 
 
 def finding_rows(engine: Engine, stored: StoredDocument, select: set[str] | None = None,
                  ignore: set[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """The document's findings as JSON rows, each with its dismissal (if any)."""
     dismissed = dismissals(engine, stored.id)
-    return [finding_json(f, dismissed.get(f.key)) for f in run_checks(stored, select, ignore)]
+    found = run_checks(stored, select, ignore, previous_year(engine, stored))
+    return [finding_json(f, dismissed.get(f.key)) for f in found]
 
 
 def finding_json(finding: Finding, dismissal: Dismissal | None = None) -> dict[str, Any]:
@@ -31,6 +35,7 @@ def finding_json(finding: Finding, dismissal: Dismissal | None = None) -> dict[s
     return {
         "code": finding.code,
         "severity": finding.severity,
+        "criterion": finding.criterion,
         "unit": finding.unit,
         "project": None if p is None else {"ordinal": p.ordinal, "code": p.code, "name": p.name},
         "indicator": _indicator(i),

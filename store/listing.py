@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jixiao.store.version import SCHEMA_VERSION
+from jixiao.store.reading import read_only
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -59,21 +59,14 @@ def read_documents(path: Path) -> list[dict[str, Any]] | None:
     """Every document as a dict (DocumentRow's fields but department_id), by department, year,
     stage and revision; None when the store does not exist yet or is at another schema
     version, and must be opened with store.db first."""
-    if not path.is_file():
+    connection = read_only(path)
+    if connection is None:
         return None
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        connection.execute("PRAGMA busy_timeout=10000")
-        (version,) = connection.execute("PRAGMA user_version").fetchone()
-        if version != SCHEMA_VERSION:
-            return None
         connection.row_factory = sqlite3.Row
         rows = [dict(row) for row in connection.execute(DOCUMENT_SELECT + _BY_NAME)]
     except sqlite3.DatabaseError:
-        return None  # not a store, or unreadable: store.db says which, with a hint
+        return None  # unreadable: store.db says why, with a hint
     finally:
         connection.close()
     for row in rows:

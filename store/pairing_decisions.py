@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert, text
+from sqlalchemy import Engine, text
 
 from jixiao.store.connection import write_connection
-from jixiao.store.models import PairingDecision
 
 DECISIONS = ("confirmed", "rejected")
 
@@ -24,15 +23,20 @@ def decide(engine: Engine, a_project_id: int, b_project_id: int, decision: str,
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
     with write_connection(engine) as connection, connection.begin():
-        table = PairingDecision.__table__  # type: ignore[attr-defined]
-        connection.execute(delete(table).where(table.c.a_project_id == a_project_id,
-                                               table.c.b_project_id == b_project_id))  # fmt: skip
+        pair = {"a": a_project_id, "b": b_project_id}
+        connection.execute(
+            text("DELETE FROM pairing_decision WHERE a_project_id = :a AND b_project_id = :b"),
+            pair,
+        )
         if decision == "confirmed":
-            connection.execute(delete(table).where(
-                table.c.decision == "confirmed",
-                (table.c.a_project_id == a_project_id) | (table.c.b_project_id == b_project_id),
-            ))  # fmt: skip
-        connection.execute(insert(table), {
+            connection.execute(
+                text("""DELETE FROM pairing_decision WHERE decision = 'confirmed'
+                        AND (a_project_id = :a OR b_project_id = :b)"""),
+                pair,
+            )
+        connection.execute(text("""INSERT INTO pairing_decision
+                (a_project_id, b_project_id, decision, reviewer, decided_at)
+                VALUES (:a_project_id, :b_project_id, :decision, :reviewer, :decided_at)"""), {
             "a_project_id": a_project_id, "b_project_id": b_project_id, "decision": decision,
             "reviewer": reviewer, "decided_at": datetime.now(UTC).isoformat(timespec="seconds"),
         })  # fmt: skip

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection, Row
 
 from jixiao.store.connection import write_connection
-from jixiao.store.models import Indicator, Project, ReviewMark
 from jixiao.store.unique_pairs import unique_pairs
 
 STATES = ("reviewed", "question", "problem")
@@ -40,13 +39,15 @@ def set_mark(
     left with neither state nor note is removed. Returns the mark as it now stands."""
     if state is not None and state not in STATES:
         raise ValueError(f"unknown review state {state!r}; expected one of {', '.join(STATES)}")
+    where, params = _target(project_id, indicator_id)
     with write_connection(engine) as connection, connection.begin():
-        where = _target(project_id, indicator_id)
-        current = connection.execute(select(ReviewMark).where(*where)).first()
+        current = connection.execute(
+            text(f"SELECT state, note FROM review_mark WHERE {where}"), params
+        ).first()
         new_state = current.state if keep_state and current is not None else state
         new_note = note if note is not None else (current.note if current is not None else "")
         if new_state is None and not new_note.strip():
-            connection.execute(delete(ReviewMark).where(*where))
+            connection.execute(text(f"DELETE FROM review_mark WHERE {where}"), params)
             return None
         values = {
             "state": new_state,
@@ -55,32 +56,36 @@ def set_mark(
             "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         if current is None:
-            document_id = connection.execute(
-                select(Project.document_id).where(Project.id == project_id)
-            ).scalar_one()
             connection.execute(
-                insert(ReviewMark),
-                values | {"document_id": document_id, "project_id": project_id,
-                          "indicator_id": indicator_id},
-            )  # fmt: skip
+                text("""INSERT INTO review_mark (document_id, project_id, indicator_id, state,
+                                                 note, reviewer, updated_at)
+                        SELECT document_id, :project_id, :indicator_id, :state, :note,
+                               :reviewer, :updated_at FROM project WHERE id = :project_id"""),
+                values | {"project_id": project_id, "indicator_id": indicator_id},
+            )
         else:
-            connection.execute(update(ReviewMark).where(*where).values(values))
+            connection.execute(
+                text(f"""UPDATE review_mark SET state = :state, note = :note,
+                         reviewer = :reviewer, updated_at = :updated_at WHERE {where}"""),
+                values | params,
+            )
         return Mark(new_state, new_note, reviewer, values["updated_at"])
 
 
 def clear_mark(engine: Engine, project_id: int, indicator_id: int | None = None) -> None:
+    where, params = _target(project_id, indicator_id)
     with write_connection(engine) as connection, connection.begin():
-        connection.execute(delete(ReviewMark).where(*_target(project_id, indicator_id)))
+        connection.execute(text(f"DELETE FROM review_mark WHERE {where}"), params)
 
 
 def marks_of_project(engine: Engine, project_id: int) -> tuple[Mark | None, dict[int, Mark]]:
     """The project's own mark, and its indicators' marks by indicator id."""
     with engine.connect() as connection:
         rows = connection.execute(
-            select(ReviewMark.indicator_id, ReviewMark.state, ReviewMark.note,
-                   ReviewMark.reviewer, ReviewMark.updated_at)
-            .where(ReviewMark.project_id == project_id)
-        ).all()  # fmt: skip
+            text("""SELECT indicator_id, state, note, reviewer, updated_at FROM review_mark
+                    WHERE project_id = :id"""),
+            {"id": project_id},
+        ).all()
     own = next((Mark(*row[1:]) for row in rows if row.indicator_id is None), None)
     return own, {row.indicator_id: Mark(*row[1:]) for row in rows if row.indicator_id is not None}
 
@@ -88,18 +93,15 @@ def marks_of_project(engine: Engine, project_id: int) -> tuple[Mark | None, dict
 def progress(engine: Engine, document_id: int) -> dict[str, int]:
     """Projects of the document by review state, with "untouched" for those without one."""
     with engine.connect() as connection:
+        by_document = {"id": document_id}
         total = connection.execute(
-            select(func.count()).where(Project.document_id == document_id)
+            text("SELECT count(*) FROM project WHERE document_id = :id"), by_document
         ).scalar_one()
         states = dict(
             connection.execute(
-                select(ReviewMark.state, func.count())
-                .where(
-                    ReviewMark.document_id == document_id,
-                    ReviewMark.indicator_id.is_(None),  # type: ignore[union-attr]
-                    ReviewMark.state.is_not(None),  # type: ignore[union-attr]
-                )
-                .group_by(ReviewMark.state)
+                text("""SELECT state, count(*) FROM review_mark WHERE document_id = :id
+                        AND indicator_id IS NULL AND state IS NOT NULL GROUP BY state"""),
+                by_document,
             ).all()
         )
     counts = {state: states.get(state, 0) for state in STATES}
@@ -111,12 +113,9 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
     """Copy the marks of one revision onto the next where the project is the same: the same
     code, else the same name (each only where it names one project on both sides); an
     indicator is the same when its three levels and description are. Returns how many."""
-    old_projects = connection.execute(
-        select(Project.id, Project.code, Project.name).where(Project.document_id == old_document_id)
-    ).all()
-    new_projects = connection.execute(
-        select(Project.id, Project.code, Project.name).where(Project.document_id == new_document_id)
-    ).all()
+    projects_of = text("SELECT id, code, name FROM project WHERE document_id = :id")
+    old_projects = connection.execute(projects_of, {"id": old_document_id}).all()
+    new_projects = connection.execute(projects_of, {"id": new_document_id}).all()
     pairs = _ids(unique_pairs(old_projects, new_projects, lambda p: p.code))
     paired_old = {old for old, _ in pairs}
     paired_new = {new for _, new in pairs}
@@ -129,7 +128,7 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
     )
     project_map = dict(pairs)
     marks = connection.execute(
-        select(ReviewMark).where(ReviewMark.document_id == old_document_id)
+        text("SELECT * FROM review_mark WHERE document_id = :id"), {"id": old_document_id}
     ).all()
     indicator_map = _indicator_pairs(connection, project_map)
     copied = []
@@ -144,19 +143,23 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
             "reviewer": mark.reviewer, "updated_at": mark.updated_at,
         })  # fmt: skip
     if copied:
-        connection.execute(insert(ReviewMark), copied)
+        connection.execute(
+            text("""INSERT INTO review_mark (document_id, project_id, indicator_id, state, note,
+                                             reviewer, updated_at)
+                    VALUES (:document_id, :project_id, :indicator_id, :state, :note, :reviewer,
+                            :updated_at)"""),
+            copied,
+        )
     return len(copied)
 
 
 def _indicator_pairs(connection: Connection, project_map: dict[int, int]) -> dict[int, int]:
     if not project_map:
         return {}
-    columns = (Indicator.id, Indicator.project_id, Indicator.level1, Indicator.level2,
-               Indicator.level3, Indicator.description)  # fmt: skip
+    projects = ", ".join(str(int(p)) for p in (*project_map, *project_map.values()))
     rows = connection.execute(
-        select(*columns).where(
-            Indicator.project_id.in_([*project_map, *project_map.values()])  # type: ignore[attr-defined]
-        )
+        text(f"""SELECT id, project_id, level1, level2, level3, description FROM indicator
+                 WHERE project_id IN ({projects})""")
     ).all()
     pairs: dict[int, int] = {}
     for old_project, new_project in project_map.items():
@@ -175,7 +178,8 @@ def _ids(pairs: list[tuple[Row[Any], Row[Any]]]) -> list[tuple[int, int]]:
     return [(old.id, new.id) for old, new in pairs]
 
 
-def _target(project_id: int, indicator_id: int | None) -> tuple:  # type: ignore[type-arg]
+def _target(project_id: int, indicator_id: int | None) -> tuple[str, dict[str, int]]:
+    """The WHERE clause that picks the mark of a project (its own) or of an indicator."""
     if indicator_id is None:
-        return (ReviewMark.project_id == project_id, ReviewMark.indicator_id.is_(None))  # type: ignore[union-attr]
-    return (ReviewMark.indicator_id == indicator_id,)
+        return "project_id = :project_id AND indicator_id IS NULL", {"project_id": project_id}
+    return "indicator_id = :indicator_id", {"indicator_id": indicator_id}

@@ -10,10 +10,13 @@ Within one document the few hundred rows are scanned and shown in the document's
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-
+from jixiao.store.reading import fetch
 from jixiao.store.search_tokens import match_expression, needs_text_check
+
+if TYPE_CHECKING:
+    from jixiao.store.reading import Source
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ LEFT JOIN project AS p ON p.id = s.project_id"""
 
 
 def search(
-    engine: Engine,
+    source: Source,
     query: str,
     document_id: int | None = None,
     limit: int = 500,
@@ -70,6 +73,4 @@ def search(
             JOIN search_text AS s ON s.id = f.rowid {_JOINS}
             WHERE search_fts MATCH :match AND f.rowid > :after{check}
             ORDER BY f.rowid LIMIT :limit"""
-    with engine.connect() as connection:
-        rows = connection.execute(text(sql), params).all()
-    return [Hit(*row) for row in rows]
+    return [Hit(*row) for row in fetch(source, sql, params)]

@@ -15,6 +15,8 @@ from jixiao.store.save import save_document
 from jixiao.tui.cli import main
 from tests.conftest import SAMPLE_LINES, parse_text, sample_lines_replaced, sample_with
 
+TEN = {"F001", "P001", "D001", "C001", "S001", "M001", "U001", "G001", "T001", "T002"}
+
 
 def findings(engine, text: str, code: str):
     stored = load_document(engine, save_document(engine, *parse_text(text)).document_id)
@@ -28,12 +30,14 @@ def at(found, ordinal: int):
 class TestOnTheSample:
     def test_the_findings_verified_by_hand(self, engine, sample):
         stored = load_document(engine, save_document(engine, *sample).document_id)
-        found = run_checks(stored)
+        # The ten checks of before issue 17 keep their results (test_more_checks.py pins
+        # the others).
+        found = run_checks(stored, select=TEN)
         summary = sorted((f.code, f.project.ordinal) for f in found if f.project)
         assert [s for s in summary if s[0] != "M001"] == [
             ("C001", 8), ("C001", 19), ("C001", 25), ("G001", 34), ("U001", 18),
         ]  # fmt: skip
-        totals = [f.message for f in run_checks(stored) if f.code == "T002"]
+        totals = [f.message for f in found if f.code == "T002"]
         assert totals == [
             "unit 203001 中共巨鹿县委组织部本级: 31 projects, 6993.31 万元 (97.7% of the document)",
             "unit 203003 巨鹿县大数据发展中心: 4 projects, 163.70 万元 (2.3% of the document)",
@@ -195,7 +199,7 @@ class TestDismissals:
         assert row["dismissed"]["note"] == "计划次数，非人数"
         main(["--db", db, "report", "1"])
         report = capsys.readouterr().out
-        assert "## 检查 Check findings: 18 open, 1 dismissed" in report
+        assert "## 检查 Check findings: 49 open, 1 dismissed" in report
         assert "  - dismissed by li: 计划次数，非人数" in report
         assert "C001** warning — 8. 党员干部现代远程教育系统终端站点运行服务费" in report
         main(["--db", db, "report", "1", "--format", "csv"])

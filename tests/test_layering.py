@@ -52,6 +52,47 @@ class TestLayers:
         assert "sqlalchemy" not in loaded
 
 
+HEAVY = ("textual", "sqlalchemy", "sqlmodel", "scipy", "rapidfuzz", "pdfplumber", "openpyxl",
+         "docx", "pypdfium2")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def stored_sample(tmp_path_factory):
+    from jixiao.tui.cli import main
+    from tests.conftest import SAMPLE
+
+    db = tmp_path_factory.mktemp("store") / "s.db"
+    assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
+    return db
+
+
+class TestReadCommandsLoadOnlyWhatTheyUse:
+    """Commands that only read answer through sqlite3 alone (store/reading.py): a person
+    feels SQLAlchemy's ≈ 150 ms at every start, and the readers and analysis not at all."""
+
+    @pytest.mark.parametrize("argv", [
+        ["show", "1"], ["export", "1", "--format", "json"], ["ls"], ["search", "经费"], ["search", "经费", "--document", "1"], ["projects"],
+        ["indicators", "--limit", "3"], ["projects", "--department", "巨鹿", "--year", "2024"],
+    ])  # fmt: skip
+    def test_loads_no_heavy_module(self, stored_sample, argv):
+        call = f"main(['--db', {str(stored_sample)!r}, *{argv!r}])"
+        code = f"from jixiao.tui.cli import main\nassert {call} == 0"
+        loaded = modules_loaded_by(code)
+        assert [name for name in HEAVY if name in loaded] == []
+
+    def test_an_old_store_is_opened_the_usual_way(self, tmp_path):
+        from jixiao.store import read_only
+
+        assert read_only(tmp_path / "missing.db") is None
+        (tmp_path / "text.db").write_text("not a store")
+        assert read_only(tmp_path / "text.db") is None
+        import sqlite3
+
+        with sqlite3.connect(tmp_path / "old.db") as connection:
+            connection.execute("PRAGMA user_version = 1")
+        assert read_only(tmp_path / "old.db") is None
+
+
 SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE)\b.*\b(FROM|VALUES|SET)\b"
                  r"|\bPRAGMA\s+\w+", re.S)  # fmt: skip
 # The bulk-import benchmark measures jixiao against plain executemany of the same rows: its

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Connection
 
-from jixiao.store import migrations
+from jixiao.store import db, migrations
 from jixiao.store.db import open_store
 from jixiao.store.migrations import SCHEMA_VERSION, schema_shape, schema_sql
 from jixiao.store.save import save_document
@@ -67,6 +67,7 @@ class TestUpgradeSteps:
             connection.exec_driver_sql("ALTER TABLE document ADD COLUMN reviewer VARCHAR")
 
         monkeypatch.setattr(migrations, "SCHEMA_VERSION", self.NEXT)
+        monkeypatch.setattr(db, "SCHEMA_VERSION", self.NEXT)  # its check before migrating
         monkeypatch.setitem(migrations.STEPS, self.NEXT, add_reviewer_column)
         engine = open_store(path)
         with engine.connect() as connection:
@@ -88,6 +89,7 @@ class TestUpgradeSteps:
             raise RuntimeError("step failed")
 
         monkeypatch.setattr(migrations, "SCHEMA_VERSION", self.NEXT)
+        monkeypatch.setattr(db, "SCHEMA_VERSION", self.NEXT)  # its check before migrating
         monkeypatch.setitem(migrations.STEPS, self.NEXT, broken)
         with pytest.raises(RuntimeError, match="step failed"):
             open_store(path)

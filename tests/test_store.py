@@ -17,7 +17,8 @@ from jixiao.store.db import default_path, open_store
 from jixiao.store.errors import StoreError
 from jixiao.store.export import to_json
 from jixiao.store.listing import read_documents
-from jixiao.store.queries import load_document, resolve_document, source_lines
+from jixiao.store.queries import load_document, source_lines
+from jixiao.store.references import resolve_document
 from jixiao.store.save import save_document
 from tests.conftest import SAMPLE_TEXT, parse_text, sample_with
 

@@ -18,7 +18,6 @@ from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
 from jixiao.tui.sample import parse_sample
 from jixiao.tui.screens.browse import BrowseScreen
-from jixiao.tui.screens.compare import CompareScreen
 from jixiao.tui.screens.help import HelpScreen, help_sections
 from jixiao.tui.screens.welcome import WelcomeScreen
 from jixiao.tui.store_writer import writer_of
@@ -63,6 +62,8 @@ class JixiaoApp(App[None]):
             return
         self.push_screen(BrowseScreen(self.engine, self.reviewer, self.document_id))
         if self.compare is not None:
+            from jixiao.tui.screens.compare import CompareScreen  # loads compare's libraries
+
             self.push_screen(CompareScreen(self.engine, *self.compare, self.reviewer))
 
     def import_sample(self) -> None:

@@ -11,7 +11,7 @@ from jixiao.importers.money import money_text
 from jixiao.store.checks.model import Finding, check
 
 
-@check("T001", "warning", "The table of contents and the tables disagree")
+@check("T001", "warning", "The table of contents and the tables disagree", "完整性")
 def contents(document: ParsedDocument, notes: list[str]) -> Iterator[Finding]:
     """The importer compared them; its warnings say where."""
     for message in notes:
@@ -27,7 +27,12 @@ _SUB_FIGURE = re.compile(
 _AT_LEAST = {None, "不少于", "不低于", "达到", "至少", "超过"}
 
 
-@check("G001", "info", "A 分项绩效目标 figure is more than the projects' indicators commit to")
+@check(
+    "G001",
+    "info",
+    "A 分项绩效目标 figure is more than the projects' indicators commit to",
+    "相关性",
+)
 def sub_goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """Only where it can be determined: the indicator's 三级指标 is the sub-goal's phrase
     itself, the project belongs to the sub-goal (its name or its unit's shares three characters
@@ -68,7 +73,7 @@ def _share_three(a: str, b: str) -> bool:
     return any(a[i : i + 3] in b for i in range(len(a) - 2))
 
 
-@check("T002", "info", "Unit totals")
+@check("T002", "info", "Unit totals", "适当性")
 def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """Each unit's projects and exact total, with its share of the document: the figure a
     reviewer sets against the unit's own budget. (The template states no totals to check.)"""

@@ -1,4 +1,4 @@
-"""Findings, and the registry of checks that produce them."""
+"""Findings, the registries of checks that produce them, and the bureau's four criteria."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from typing import Any
 from jixiao.importers.model import Indicator, ParsedDocument, Project
 
 SEVERITIES = ("error", "warning", "info")
+
+CRITERIA = ("完整性", "相关性", "适当性", "可行性")
+"""The finance bureau's four criteria for a performance target (财预〔2015〕88号, 第十七条):
+complete and explicit; fitting the duties, with indicators tied to the target, 细化量化; money
+and target matched; reasoned and feasible. Each check belongs to one (docs/checks.md says why)."""
 
 
 @dataclass(frozen=True)
@@ -31,26 +36,73 @@ class Finding:
         indicator = f"{self.indicator.level2}/{self.indicator.level3}" if self.indicator else ""
         return f"{self.code}|{project}|{indicator}"
 
+    @property
+    def criterion(self) -> str:
+        """The criterion of the check that found it."""
+        registered = CHECKS.get(self.code) or YEAR_CHECKS[self.code]
+        return registered.criterion
+
 
 @dataclass(frozen=True)
 class Check:
     code: str
     severity: str
     title: str
+    criterion: str
     run: Callable[[ParsedDocument, list[str]], Iterator[Finding]]
     """(document, its import notes' messages) → findings."""
     needs_plan: bool = False
     """The check reads the spending plan (资金支出计划), which only Hebei's template has."""
 
 
+@dataclass(frozen=True)
+class PreviousYear:
+    """The same department's document of the year before, and compare's pairing of its
+    projects (first) with this year's (second): what the year-over-year checks read."""
+
+    document: ParsedDocument
+    pairs: list[tuple[Project, Project]]
+
+
+@dataclass(frozen=True)
+class YearCheck:
+    code: str
+    severity: str
+    title: str
+    criterion: str
+    run: Callable[[PreviousYear, ParsedDocument], Iterator[Finding]]
+    """(last year and the pairing, this year's document) → findings."""
+
+
 CHECKS: dict[str, Check] = {}
+YEAR_CHECKS: dict[str, YearCheck] = {}
+"""Checks that need the year before: they run only where the store holds it."""
 
 
-def check(code: str, severity: str, title: str, needs_plan: bool = False) -> Callable[..., Any]:
-    """Register a check under its stable code."""
+def check(
+    code: str, severity: str, title: str, criterion: str, needs_plan: bool = False
+) -> Callable[..., Any]:
+    """Register a check under its stable code and its criterion."""
+    assert criterion in CRITERIA, criterion
 
     def register(function: Callable[[ParsedDocument, list[str]], Iterator[Finding]]) -> Any:
-        CHECKS[code] = Check(code, severity, title, function, needs_plan)
+        CHECKS[code] = Check(code, severity, title, criterion, function, needs_plan)
         return function
 
     return register
+
+
+def year_check(code: str, severity: str, title: str, criterion: str) -> Callable[..., Any]:
+    """Register a year-over-year check under its stable code and its criterion."""
+    assert criterion in CRITERIA, criterion
+
+    def register(function: Callable[[PreviousYear, ParsedDocument], Iterator[Finding]]) -> Any:
+        YEAR_CHECKS[code] = YearCheck(code, severity, title, criterion, function)
+        return function
+
+    return register
+
+
+def check_codes() -> list[str]:
+    """Every check's code, the year-over-year ones too."""
+    return sorted({*CHECKS, *YEAR_CHECKS})

@@ -23,7 +23,7 @@ def _projects(document: ParsedDocument) -> Iterator[tuple[str, Project]]:
             yield f"{unit.code} {unit.name}", project
 
 
-@check("F001", "error", "Fiscal and other funds do not add up to the budget")
+@check("F001", "error", "Fiscal and other funds do not add up to the budget", "完整性")
 def funds(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
         if p.funds:  # another province's split: every line of it, as its table labels them
@@ -56,6 +56,7 @@ def _split(unit: str, p: Project) -> Iterator[Finding]:
     "P001",
     "error",
     "The spending plan goes down, goes over 100% or never reaches 100%",
+    "可行性",
     needs_plan=True,
 )
 def spending_plan(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
@@ -87,6 +88,7 @@ def spending_plan(document: ParsedDocument, _notes: list[str]) -> Iterator[Findi
     "D001",
     "warning",
     "The deadline disagrees with the month the plan reaches 100%",
+    "可行性",
     needs_plan=True,
 )
 def deadline(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
@@ -115,7 +117,7 @@ _COUNT_UNITS = {"人": "人", "名": "人", "个": "个", "份": "份", "次": "
                 "天": "天", "户": "户", "件": "件", "场": "场"}  # fmt: skip
 
 
-@check("C001", "warning", "A unit cost times its quantity exceeds the budget")
+@check("C001", "warning", "A unit cost times its quantity exceeds the budget", "适当性")
 def cost_against_budget(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
         quantities = [i for i in p.indicators if i.level2 == "数量指标" and i.target
@@ -181,7 +183,64 @@ def _amount(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.01")))
 
 
-@check("S001", "error", "A project lacks an indicator level or type, or repeats an indicator")
+# A rate rather than a total: "征订标准", "平均单价", "每月工资". (_TOTAL overrides it.)
+_RATE = re.compile(r"每|标准|单价|单位|人均|平均")
+# One cost row said to be part of another: summing the rows would count it twice.
+_PART = re.compile(r"其中|含|包括")
+
+
+@check("C002", "warning", "A total cost, or the cost rows together, exceed the budget", "适当性")
+def total_cost_against_budget(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
+    """A 成本指标 that is a total (its name or description says 总额/总数…, or names no rate)
+    with a least value (=, ≥, >) in 元 or 万元 above 预算数; or two or more such totals, none
+    over alone, none said to be the whole or a part of another, adding up above it."""
+    for unit, p in _projects(document):
+        if p.money_unit not in YUAN_PER_UNIT:
+            continue
+        budget_yuan = p.budget * YUAN_PER_UNIT[p.money_unit]
+        totals = [(i, _least_yuan(i)) for i in p.indicators if _is_total_cost(i)]
+        over = [(i, yuan) for i, yuan in totals if yuan > budget_yuan]
+        for cost, yuan in over:
+            yield Finding("C002", "warning",
+                          f"{cost.level3} {cost.value} ({cost.description}) is over the budget "
+                          f"{money_text(p.budget)} {p.money_unit}", unit, p, cost,
+                          figures={"total": _amount(yuan / YUAN_PER_UNIT[p.money_unit]),
+                                   "budget": money_text(p.budget), "money_unit": p.money_unit},
+                          line=cost.line)  # fmt: skip
+        summed = sum((yuan for _, yuan in totals), Decimal(0))
+        if (len(totals) < 2 or over or summed <= budget_yuan
+                or any(_TOTAL.search(i.level3 + i.description)
+                       or _PART.search(i.level3 + i.description) for i, _ in totals)):  # fmt: skip
+            continue
+        rows = " + ".join(f"{i.level3} {i.value}" for i, _ in totals)
+        total = summed / YUAN_PER_UNIT[p.money_unit]
+        yield Finding("C002", "warning", f"the cost rows {rows} add up to {_amount(total)} "
+                      f"{p.money_unit}, over the budget {money_text(p.budget)} {p.money_unit}",
+                      unit, p, figures={"total": _amount(total), "budget": money_text(p.budget),
+                                        "money_unit": p.money_unit},
+                      line=totals[0][0].line)  # fmt: skip
+
+
+def _is_total_cost(indicator: Indicator) -> bool:
+    target = indicator.target
+    text = indicator.level3 + indicator.description
+    return (
+        indicator.level2 == "成本指标"
+        and target is not None
+        and target.unit in YUAN_PER_UNIT
+        and target.op in LOWER_BOUNDS
+        and (bool(_TOTAL.search(text)) or not _RATE.search(text))
+    )
+
+
+def _least_yuan(indicator: Indicator) -> Decimal:
+    assert indicator.target is not None
+    return indicator.target.number * YUAN_PER_UNIT[indicator.target.unit]
+
+
+@check(
+    "S001", "error", "A project lacks an indicator level or type, or repeats an indicator", "完整性"
+)
 def structure(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
         levels = {i.level1 for i in p.indicators}
@@ -205,11 +264,11 @@ def structure(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
                               f"appears {count} times", unit, p, line=p.first_line)  # fmt: skip
 
 
-@check("M001", "warning", "A target value with no number cannot be checked at year end")
+@check("M001", "warning", "A target value with no number cannot be checked at year end", "相关性")
 def measurability(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
         for i in p.indicators:
-            if i.target_kind == "qualitative":
+            if i.target_kind == "qualitative" and i.value.strip():  # a blank is E001's
                 yield Finding("M001", "warning", f"{i.level3}: the target '{i.value}' has no "
                               "number to check at year end", unit, p, i, line=i.line)  # fmt: skip
 
@@ -219,7 +278,7 @@ _COUNTED = {"人数": {"人", "名"}, "次数": {"次", "场"}, "个数": {"个"
             "天数": {"天"}, "户数": {"户"}}  # fmt: skip
 
 
-@check("U001", "warning", "The indicator's name counts one thing and its value another")
+@check("U001", "warning", "The indicator's name counts one thing and its value another", "相关性")
 def counted_thing(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
         for i in p.indicators:

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
 from jixiao.store.name_keys import mask_code, normalize_name
 from jixiao.store.unique_pairs import unique_pairs
@@ -97,6 +95,10 @@ def _fuzzy_pairs(
 ) -> list[tuple[Item, Item, float, bool]]:
     """The optimal assignment, where leaving a project unpaired costs as much as pairing it at
     the ASK score: a pairing below ASK can never be chosen."""
+    # numpy and scipy take ≈ 350 ms to load: only a comparison with unpaired names pays it
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
     scores = np.array([[0.0 if (x.id, y.id) in rejected else similarity(x.name, y.name)
                         for y in b] for x in a])  # fmt: skip
     n, m = scores.shape

@@ -25,7 +25,11 @@ COMMANDS = (
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given `argv`, only the commands named in it get their options, since
+    declaring some of them loads modules (import's layouts load every reader) that another
+    command's start should not pay for."""
+    named = None if argv is None else set(argv)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -59,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         command = subparsers.add_parser(
             name, parents=[common], help=module.SUMMARY, description=module.DESCRIPTION
         )
-        module.add_arguments(command)
+        if named is None or name in named:
+            module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
 
@@ -79,11 +84,11 @@ class _PrintVersion(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`jixiao completion`)
         from argcomplete import autocomplete
 
-        autocomplete(parser)  # answers and exits
+        autocomplete(build_parser())  # answers and exits
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from jixiao.tui.cli.commands import tui_command

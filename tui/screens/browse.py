@@ -42,7 +42,6 @@ from jixiao.tui.components.project_tree import ProjectTree, Ref
 from jixiao.tui.components.project_view import IndicatorTable, ProjectView
 from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
 from jixiao.tui.screens.across import AcrossScreen, Chosen
-from jixiao.tui.screens.compare import CompareScreen
 from jixiao.tui.screens.filter import FilterScreen
 from jixiao.tui.screens.findings import FindingsScreen
 from jixiao.tui.screens.note import NoteScreen
@@ -419,6 +418,8 @@ class BrowseScreen(Screen[None]):
         def picked(other: int | None) -> None:
             if other is not None:
                 older, newer = sorted((current, other), key=lambda d: _age(self.engine, d))
+                from jixiao.tui.screens.compare import CompareScreen  # loads compare's libraries
+
                 self.app.push_screen(CompareScreen(self.engine, older, newer, self.reviewer))
 
         self.app.push_screen(PickDocumentScreen(self.engine, current), picked)

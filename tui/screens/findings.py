@@ -1,4 +1,5 @@
-"""All check findings of a document; Enter goes to the project."""
+"""All check findings of a document, grouped by the bureau's criteria; Enter goes to the
+project."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jixiao.store import Dismissal, Finding, dismiss, dismissals, restore
+from jixiao.store import CRITERIA, Dismissal, Finding, dismiss, dismissals, restore
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
@@ -37,7 +38,8 @@ class FindingsScreen(ModalScreen[int | None]):
         super().__init__()
         self.engine = engine
         self.document_id = document_id
-        self.findings = findings
+        # Grouped by criterion (a stable sort: document order within each).
+        self.findings = sorted(findings, key=lambda f: CRITERIA.index(f.criterion))
         self.reviewer = reviewer
 
     def compose(self) -> ComposeResult:
@@ -54,6 +56,8 @@ class FindingsScreen(ModalScreen[int | None]):
         closed = sum(1 for f in self.findings if f.key in dismissed)
         title = Text(f"Check findings: {len(self.findings) - closed} open, {closed} dismissed",
                      style="bold")  # fmt: skip
+        for criterion in CRITERIA:
+            title.append(f"  {criterion} {sum(f.criterion == criterion for f in self.findings)}")
         title.append("   Enter: go to the project · d: dismiss · u: restore · Esc: close",
                      style="dim")  # fmt: skip
         self.query_one("#findings-title", Static).update(title)
@@ -112,7 +116,8 @@ class FindingsScreen(ModalScreen[int | None]):
 def finding_line(finding: Finding, with_project: bool = False,
                  dismissal: Dismissal | None = None) -> Text:  # fmt: skip
     style = "dim" if dismissal else SEVERITY_STYLES[finding.severity]
-    line = Text(f"{finding.code} ", style=style)
+    line = Text(f"{finding.criterion} ", style="dim")
+    line.append(f"{finding.code} ", style=style)
     if with_project and finding.project is not None:
         line.append(f"{finding.project.ordinal}. ")
         line.append(visible(finding.project.name))

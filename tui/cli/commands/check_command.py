@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Callable
+from itertools import groupby
+from typing import Any
 
 from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
 from jixiao.tui.cli.output import json_text, render
@@ -10,9 +14,11 @@ from jixiao.tui.cli.output_options import add_output_options, write_output
 
 SUMMARY = "run the review checks on a document"
 DESCRIPTION = (
-    "Findings of the review checks (docs/checks.md explains each code): funds, spending plan, "
-    "deadline, cost against budget, structure, measurability, what an indicator counts, table "
-    "of contents. Exit 0 whatever is found; 2 on bad input."
+    "Findings of the review checks (docs/checks.md explains each code), each under one of "
+    "the finance bureau's criteria 完整性, 相关性, 适当性, 可行性: funds, spending plan, "
+    "deadline, cost against budget, structure, measurability, what an indicator counts, "
+    "table of contents, blank cells, bases, goal figures, satisfaction, and the year before "
+    "where the store holds it. Exit 0 whatever is found; 2 on bad input."
 )
 
 
@@ -21,47 +27,75 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", metavar="CODES",
                         help="only these checks: C001,U001 (C: the family)")  # fmt: skip
     parser.add_argument("--ignore", metavar="CODES", help="leave out these checks")
-    add_output_options(parser, ("table", "json", "md"))
+    add_output_options(parser, ("table", "json", "csv", "md"))
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store import CHECKS, finding_rows, load_document, markdown_cell
+    from jixiao.store import CRITERIA, check_codes, finding_rows, load_document, markdown_cell
     from jixiao.tui.cli.errors import UsageError
 
     select, ignore = _codes(args.select), _codes(args.ignore)
-    known = set(CHECKS) | {code[0] for code in CHECKS}
+    codes = check_codes()
+    known = set(codes) | {code[0] for code in codes}
     unknown = sorted((select | ignore) - known)
     if unknown:
         raise UsageError(f"unknown check code {', '.join(unknown)}",
-                         f"the codes are {', '.join(sorted(CHECKS))}")  # fmt: skip
+                         f"the codes are {', '.join(codes)}")  # fmt: skip
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     rows = finding_rows(engine, stored, select or None, ignore or None)
+    # Grouped by criterion, in document order within each; JSON keeps document order.
+    grouped = sorted(rows, key=lambda row: CRITERIA.index(row["criterion"]))
     if args.format == "json":
         text = json_text(rows)
+    elif args.format == "csv":
+        text = render([_csv_row(row) for row in grouped], "csv")
     elif args.format == "md":
         lines = [f"# Checks: {markdown_cell(stored.parsed.department)} {stored.parsed.year} "
                  f"{stored.parsed.stage}", "", f"{len(rows)} findings", ""]  # fmt: skip
-        for row in rows:
-            where = f"{row['project']['ordinal']}. {markdown_cell(row['project']['name'])}" if row[
-                "project"] else "document"  # fmt: skip
-            lines.append(
-                f"- **{row['code']}** {row['severity']} — {where}: {markdown_cell(row['message'])}"
-            )
-            if row["dismissed"]:
-                lines.append(f"  - dismissed by {markdown_cell(row['dismissed']['reviewer'])}: "
-                             f"{markdown_cell(row['dismissed']['note'])}")  # fmt: skip
-        text = "\n".join(lines) + "\n"
+        for criterion, group in groupby(grouped, key=lambda row: row["criterion"]):
+            group_rows = list(group)
+            lines += [f"## {criterion} ({len(group_rows)})", ""]
+            for row in group_rows:
+                lines += _markdown_finding(row, markdown_cell)
+            lines.append("")
+        text = "\n".join(lines).rstrip("\n") + "\n"
     else:
-        table = [{"code": r["code"],
+        table = [{"criterion": r["criterion"], "code": r["code"],
                   "severity": "dismissed" if r["dismissed"] else r["severity"],
                   "project": f"{r['project']['ordinal']}. {r['project']['name']}"
-                  if r["project"] else "", "message": r["message"]} for r in rows]  # fmt: skip
+                  if r["project"] else "", "message": r["message"]} for r in grouped]  # fmt: skip
         text = render(table, "table") if table else "no findings\n"
         closed = sum(1 for r in rows if r["dismissed"])
         text += f"{len(rows)} findings, {closed} dismissed\n" if table else ""
     write_output(text)
     return 0
+
+
+def _markdown_finding(row: dict[str, Any], cell: Callable[[str], str]) -> list[str]:
+    where = f"{row['project']['ordinal']}. {cell(row['project']['name'])}" if row[
+        "project"] else "document"  # fmt: skip
+    lines = [f"- **{row['code']}** {row['severity']} — {where}: {cell(row['message'])}"]
+    if row["dismissed"]:
+        lines.append(f"  - dismissed by {cell(row['dismissed']['reviewer'])}: "
+                     f"{cell(row['dismissed']['note'])}")  # fmt: skip
+    return lines
+
+
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One finding flat: the project and indicator spelled out, the figures as JSON."""
+    project, indicator, dismissed = row["project"], row["indicator"], row["dismissed"]
+    return {
+        "criterion": row["criterion"], "code": row["code"], "severity": row["severity"],
+        "unit": row["unit"], "project_ordinal": project["ordinal"] if project else "",
+        "project_code": project["code"] if project else "",
+        "project_name": project["name"] if project else "",
+        "indicator": indicator["level3"] if indicator else "",
+        "indicator_value": indicator["value"] if indicator else "",
+        "message": row["message"], "figures": json.dumps(row["figures"], ensure_ascii=False),
+        "line": row["line"] if row["line"] is not None else "", "key": row["key"],
+        "dismissed": dismissed["note"] if dismissed else "",
+    }  # fmt: skip
 
 
 def _codes(text: str | None) -> set[str]:

@@ -13,7 +13,7 @@ from jixiao.tui.cli.errors import UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store import Cursor, StoreFilter
+    from jixiao.store import Cursor, StoreFilter, StoreSource
 
 
 def add_document_argument(parser: argparse.ArgumentParser) -> None:
@@ -46,6 +46,15 @@ def open_store(args: argparse.Namespace) -> Engine:
     return engine
 
 
+def read_store(args: argparse.Namespace) -> StoreSource:
+    """The store for a command that only reads: opened with sqlite3 alone when it is there and
+    current (no SQLAlchemy to load), else as `open_store` opens it (made, upgraded, or refused
+    with the reason)."""
+    from jixiao.store import read_only
+
+    return read_only(store_path(args)) or open_store(args)
+
+
 def _default_location(args: argparse.Namespace) -> bool:
     """The store is where jixiao keeps it by default (its folder is made if need be), not
     a path the user named."""
@@ -72,7 +81,7 @@ def _busy_notice(path: Path) -> Callable[[], None]:
     return notice
 
 
-def resolve(engine: Engine, reference: str) -> int:
+def resolve(engine: StoreSource, reference: str) -> int:
     from jixiao.store import StoreError, resolve_document
 
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
+from jixiao.tui.cli.commands.common import add_document_argument, read_store, resolve
 from jixiao.tui.cli.output import csv_text, json_text
 from jixiao.tui.cli.output_options import add_output_options, save_workbook, write_output
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         load_document,
     )
 
-    engine = open_store(args)
+    engine = read_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     if args.format == "xlsx":
         from jixiao.store import Sheet, project_json

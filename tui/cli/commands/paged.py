@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from jixiao.tui.cli.commands.common import cursor_text, open_store, parse_cursor, store_filter
+from jixiao.tui.cli.commands.common import cursor_text, parse_cursor, read_store, store_filter
 from jixiao.tui.cli.output import csv_text, json_text, message, render
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def run_paged(
     table: tuple[dict[str, str], frozenset[str]],
     noun: str,
 ) -> int:
-    engine = open_store(args)
+    engine = read_store(args)
     where = store_filter(args)
     after = parse_cursor(args.after)
     wanted = args.limit or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.tui.cli.commands.common import cursor_text, open_store, resolve
+from jixiao.tui.cli.commands.common import cursor_text, read_store, resolve
 from jixiao.tui.cli.output import message, render
 from jixiao.tui.cli.output_options import add_output_options
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     from jixiao.store import Cursor, search_store
 
-    engine = open_store(args)
+    engine = read_store(args)
     document_id = resolve(engine, args.document) if args.document else None
     limit = max(1, args.limit)
     hits = search_store(engine, args.query, document_id, limit=limit + 1, after=args.after or 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
+from jixiao.tui.cli.commands.common import add_document_argument, read_store, resolve
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, render, say
 from jixiao.tui.cli.output_options import add_output_options
@@ -72,7 +72,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao.store import load_document
 
-    engine = open_store(args)
+    engine = read_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     if args.project is None:
         _show_document(stored, args)

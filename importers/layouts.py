@@ -15,16 +15,27 @@ import hashlib
 from pathlib import Path
 from types import ModuleType
 
-from jixiao.importers import cells, convert, delimited, odt, pdf, sheet, spaced, tabbed, word
+from jixiao.importers import (
+    cells,
+    convert,
+    delimited,
+    odt,
+    pdf,
+    province,
+    sheet,
+    spaced,
+    tabbed,
+    word,
+)
 from jixiao.importers.controls import warn_controls
 from jixiao.importers.decode import DecodedText, decode_bytes, read_bytes
 from jixiao.importers.model import ParsedDocument, SourceInfo
-from jixiao.importers.refusals import columns_refusal, contents_refusal
+from jixiao.importers.refusals import columns_refusal, contents_refusal, not_targets_refusal
 from jixiao.importers.report import ImportFault, ImportReport
 from jixiao.importers.template import Overrides
 
 # Order matters on a tie of sniff scores: the layout listed first wins (see _choose).
-TEXT_LAYOUTS: tuple[ModuleType, ...] = (delimited, tabbed, spaced, cells)
+TEXT_LAYOUTS: tuple[ModuleType, ...] = (delimited, tabbed, spaced, cells, province)
 FILE_FORMATS: tuple[ModuleType, ...] = (pdf, word, sheet, odt, convert)
 LAYOUTS: dict[str, ModuleType] = {module.NAME: module for module in (*TEXT_LAYOUTS, *FILE_FORMATS)}
 RENDERED_FORMATS = frozenset(module.NAME for module in FILE_FORMATS)
@@ -120,7 +131,7 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         if module in FILE_FORMATS:
             raise ImportFault(filename, None, f"this is a text file, not a {module.DESCRIPTION}")
         return module
-    refused = columns_refusal(text)
+    refused = columns_refusal(text) or not_targets_refusal(text)
     if refused is not None:
         raise ImportFault(filename, None, refused)
     # The best score wins; on a tie, the layout listed first in TEXT_LAYOUTS. That puts

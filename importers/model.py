@@ -22,6 +22,27 @@ class Target:
     unit: str
 
 
+DOCUMENT_KINDS: tuple[str, ...] = ("budget_text", "project_table", "department_table")
+"""What a document is: Hebei's 部门预算绩效文本 (part 1, then a table per project), another
+province's 项目支出绩效目标表 (one project), or a 部门整体支出绩效目标表 (the whole department,
+no project: its one "project" is the department's table)."""
+
+INDICATOR_DETAILS: tuple[str, ...] = (
+    "comparator",
+    "unit",
+    "weight",
+    "direction",
+    "value_type",
+    "explanation",
+    "scoring_rule",
+    "remark",
+    "previous_value",
+)
+"""The columns other provinces' tables add to an indicator, kept as written: 指标性质 (the
+comparator in a cell of its own), 度量单位, 权重/分值, 指标方向性, 指标值类型 (定量/定性),
+指标解释, 评(扣)分标准, 备注, <上年>实际实现值."""
+
+
 @dataclass
 class Indicator:
     level1: str
@@ -35,6 +56,19 @@ class Indicator:
     target_kind: str = "qualitative"
     """"numeric" (target is set), "qualitative" (no number at all) or "other" (numbers that
     do not form a single comparator-number-unit, such as a range)."""
+    period: str = "annual"
+    """"annual" (年度), or "medium_term" (中长期: a table with both goal column sets)."""
+    details: dict[str, str] = field(default_factory=dict)
+    """The columns of INDICATOR_DETAILS the table has, by name, as written ('' when empty)."""
+
+
+@dataclass(frozen=True)
+class Fund:
+    """One line of the money split (其中：财政拨款 / 上级资金 / 其他资金…), in the project's
+    unit."""
+
+    label: str
+    amount: Decimal
 
 
 @dataclass
@@ -56,6 +90,17 @@ class Project:
     last_line: int
     goals_line: int
     """The 绩效目标 row; goals wrapped onto further rows lie between it and last_line."""
+    attribute: str = ""
+    """项目属性 (经常性项目, 新增项目…), where the table has one; likewise the next ones."""
+    period: str = ""
+    """项目期 as written (1年, 2025年1月-2025年12月)."""
+    manager: str = ""
+    """项目负责人."""
+    funds: list[Fund] = field(default_factory=list)
+    """The money split as written, each line with its own label (Hebei's is fiscal_funds
+    and other_funds, and this stays empty)."""
+    medium_term_goals: list[str] = field(default_factory=list)
+    """中长期目标, where the table sets them beside the annual goals (`goals`)."""
 
 
 @dataclass
@@ -133,6 +178,10 @@ class ParsedDocument:
     goals: DepartmentGoals
     units: list[Unit]
     source: SourceInfo
+    kind: str = "budget_text"
+    """One of DOCUMENT_KINDS."""
+    department_code: str = ""
+    """The 主管部门's code where the table writes one (`[360102]某区教育局`)."""
 
     @property
     def projects(self) -> list[Project]:

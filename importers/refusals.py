@@ -1,6 +1,7 @@
 """Why a text is not one jixiao can read, said so that the user knows what to do: text from
-`pdftotext` without `-layout`, and a document's first pages (cover and contents) without
-its tables. Asked before a layout is chosen, and when none is."""
+`pdftotext` without `-layout`, a table that is not one of targets (an evaluation, a
+self-evaluation), and a document's first pages (cover and contents) without its tables.
+Asked before a layout is chosen, and when none is."""
 
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ def columns_one_after_another(text: str) -> bool:
 
 def contents_without_tables(text: str) -> int:
     """How many project tables the text's contents list, when it has no table at all (no
-    项目编码 row): the cover and contents of a document whose tables were left off."""
-    if "项目编码" in label(text):
+    项目编码 row, no indicator header): the cover and contents of a document whose tables
+    were left off."""
+    written = label(text)
+    if "项目编码" in written or "一级指标" in written:
         return 0
     listed = 0
     for line in text.split("\n"):
@@ -61,7 +64,35 @@ def contents_refusal(text: str) -> str | None:
     if not listed:
         return None
     return (
-        f"the text has a cover and a table of contents listing {listed} project "
-        f"table(s) (…绩效目标表), but none of the tables (no 项目编码 row): is it only the "
-        "first pages? Import the whole document"
+        f"the contents list {listed} tables; none is in this file (a cover and a table of "
+        f"contents listing {listed} project table(s) (…绩效目标表), but no 项目编码 row and "
+        "no indicator table): is it only the first pages? Import the whole document"
     )
+
+
+_SELF_EVALUATION_TITLE = re.compile(r"绩效自评(?:表|报告)")
+_EVALUATION_TITLE = re.compile(r"绩效评价(?:指标)?(?:体系)?表")
+_HEBEI_TEMPLATE = ("项目编码", "预算规模")
+
+
+def not_targets_refusal(text: str) -> str | None:
+    """The message for a table of another kind than targets: a self-evaluation (绩效自评表:
+    实际完成值, 得分, 偏差原因) or an evaluation (绩效评价指标表: 分值, 得分). Told by its
+    title, or by its columns; None for any other text. Hebei's template is never one."""
+    written = label(text[:200_000])
+    if all(name in written for name in _HEBEI_TEMPLATE):
+        return None
+    scored = "得分" in written
+    if _SELF_EVALUATION_TITLE.search(written) or (
+        scored and "实际完成值" in written and "偏差原因" in written
+    ):
+        return (
+            "this is a self-evaluation table (绩效自评表: 实际完成值, 得分, 偏差原因 after the "
+            "year), not a table of performance targets; jixiao reads targets (…绩效目标表)"
+        )
+    if _EVALUATION_TITLE.search(written) or (scored and "分值" in written):
+        return (
+            "this is an evaluation table (绩效评价指标表: 分值 and 得分 for a finished "
+            "project), not a table of performance targets; jixiao reads targets (…绩效目标表)"
+        )
+    return None

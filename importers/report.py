@@ -37,6 +37,8 @@ class ImportReport:
     lines_used: int = 0
     lines_furniture: int = 0
     """Page headers, footers and page numbers, left out of the content."""
+    lines_debris: int = 0
+    """A web page's furniture around a table (breadcrumbs, 索引号, [打印]), left out."""
     notes: list[Note] = field(default_factory=list)
 
     @property

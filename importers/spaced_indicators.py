@@ -16,24 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.importers.columns import column_of, pieces
+from jixiao.importers.levels import FAMILIES
 from jixiao.importers.lines import Line
 from jixiao.importers.report import ImportFault
 from jixiao.importers.spaced_rows import PagedLine, RebuiltRow
 from jixiao.importers.text import label
 
-FAMILIES = {
-    "数量": "产出指标",
-    "质量": "产出指标",
-    "时效": "产出指标",
-    "成本": "产出指标",
-    "经济效益": "效益指标",
-    "社会效益": "效益指标",
-    "生态效益": "效益指标",
-    "可持续影响": "效益指标",
-    "服务对象满意度": "满意度指标",
-    "满意度": "满意度指标",
-}
-"""Which 一级指标 each 二级指标 stands under in the national indicator framework."""
 _UNLIKE_COST = 2.0
 """A row put under a 一级指标 its 二级指标 does not belong to costs as much as a label two
 lines off the middle of its rows."""

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.importers.columns import align, distinct_starts, pieces
+from jixiao.importers.levels import FAMILIES
 from jixiao.importers.lines import Line
 from jixiao.importers.spaced_cells import EMPTY, cut, join_wrapped, unsure_space, words
 from jixiao.importers.spaced_full import ColumnWidths
 from jixiao.importers.spaced_glued import Piece, unglue
-from jixiao.importers.spaced_indicators import FAMILIES
 from jixiao.importers.spaced_rows import PagedLine, RebuiltRow
 from jixiao.importers.text import label
 

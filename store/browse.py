@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 
 from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import QUARTER_ENDS
+from jixiao.importers.money import from_fen
 from jixiao.store.listing import DocumentRow, document
 from jixiao.store.reviews import STATES, Mark, marks_of_project, progress
 
@@ -94,6 +95,11 @@ class ProjectDetail:
     last_line: int
     mark: Mark | None
     indicator_marks: dict[int, Mark] = field(default_factory=dict)
+    kind: str = "budget_text"
+    """The document's kind: another province's table has no code and no spending plan."""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    """Such a table's own header fields, as (label, text): 项目属性, 项目期, 项目负责人, and
+    its money split, a line each."""
 
 
 @dataclass(frozen=True)
@@ -176,15 +182,21 @@ def project_detail(engine: Engine, project_id: int) -> ProjectDetail | None:
             text(
                 """SELECT p.id, p.document_id, u.code, u.name, p.ordinal, p.code, p.name,
                           p.money_unit, p.budget_fen, p.fiscal_fen, p.other_fen, p.purpose,
-                          p.plan_3, p.plan_6, p.plan_10, p.plan_12, p.first_line, p.last_line
-                   FROM project AS p JOIN unit AS u ON u.id = p.unit_id WHERE p.id = :id"""
+                          p.plan_3, p.plan_6, p.plan_10, p.plan_12, p.first_line, p.last_line,
+                          d.kind, p.attribute, p.period, p.manager
+                   FROM project AS p JOIN unit AS u ON u.id = p.unit_id
+                   JOIN document AS d ON d.id = p.document_id WHERE p.id = :id"""
             ),
             {"id": project_id},
         ).first()
         if row is None:
             return None
+        # Medium-term goals (another province's 中长期目标) come after the annual ones, named.
         goals = connection.execute(
-            text("SELECT text FROM project_goal WHERE project_id = :id ORDER BY position"),
+            text(
+                "SELECT CASE period WHEN 'medium_term' THEN '中长期目标：' || text ELSE text END "
+                "FROM project_goal WHERE project_id = :id ORDER BY position"
+            ),
             {"id": project_id},
         ).scalars()
         indicators = connection.execute(
@@ -195,7 +207,22 @@ def project_detail(engine: Engine, project_id: int) -> ProjectDetail | None:
             {"id": project_id},
         ).all()
         goal_list = list(goals)
+        funds = connection.execute(
+            text(
+                "SELECT label, amount_fen FROM project_fund WHERE project_id = :id "
+                "ORDER BY position"
+            ),
+            {"id": project_id},
+        ).all()
     mark, indicator_marks = marks_of_project(engine, project_id)
+    facts = [
+        (label, value)
+        for label, value in (("项目属性", row.attribute), ("项目期", row.period),
+                             ("项目负责人", row.manager))
+        if value
+    ] + [
+        (label, str(from_fen(amount_fen, row.money_unit))) for label, amount_fen in funds
+    ]  # fmt: skip
     plan = {
         month: None if value is None else Decimal(value)
         for month, value in zip(QUARTER_ENDS, row[12:16], strict=True)
@@ -209,6 +236,8 @@ def project_detail(engine: Engine, project_id: int) -> ProjectDetail | None:
         last_line=row.last_line,
         mark=mark,
         indicator_marks=indicator_marks,
+        kind=row.kind,
+        facts=facts,
     )
 
 

@@ -132,6 +132,15 @@ def _summary(parsed: ParsedDocument, report: ImportReport) -> dict[str, Any]:
     budget: dict[str, Decimal] = {}
     for project in parsed.projects:
         budget[project.money_unit] = budget.get(project.money_unit, Decimal(0)) + project.budget
+    lines = {
+        "total": report.lines_total,
+        "blank": report.lines_blank,
+        "used": report.lines_used,
+        "furniture": report.lines_furniture,
+        "unread": len(report.unread),
+    }
+    if report.lines_debris:  # text from a web page (other provinces' tables)
+        lines["debris"] = report.lines_debris
     return {
         "layout": report.layout,
         "encoding": report.encoding,
@@ -142,13 +151,7 @@ def _summary(parsed: ParsedDocument, report: ImportReport) -> dict[str, Any]:
         "projects": len(parsed.projects),
         "indicators": parsed.indicator_count,
         "budget": {unit: money_text(total) or "" for unit, total in budget.items()},
-        "lines": {
-            "total": report.lines_total,
-            "blank": report.lines_blank,
-            "used": report.lines_used,
-            "furniture": report.lines_furniture,
-            "unread": len(report.unread),
-        },
+        "lines": lines,
         "notes": [
             {"line": n.line, "severity": n.severity, "message": n.message} for n in report.notes
         ],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from jixiao.importers.model import QUARTER_ENDS, Indicator, Project
+from jixiao.importers.model import INDICATOR_DETAILS, QUARTER_ENDS, Indicator, Project
 from jixiao.importers.money import money_text
 from jixiao.store.markdown import cell as md
 from jixiao.store.markdown import table
@@ -39,6 +39,14 @@ CSV_COLUMNS = [
 
 
 def to_json(stored: StoredDocument) -> dict[str, Any]:
+    doc = stored.parsed
+    exported = _to_json(stored)
+    if doc.kind != "budget_text":  # another province's table: what it has beyond Hebei's
+        exported["document"] |= {"kind": doc.kind, "department_code": doc.department_code}
+    return exported
+
+
+def _to_json(stored: StoredDocument) -> dict[str, Any]:
     doc = stored.parsed
     return {
         "document": {
@@ -74,7 +82,7 @@ def to_json(stored: StoredDocument) -> dict[str, Any]:
             {
                 "code": unit.code,
                 "name": unit.name,
-                "projects": [project_json(project) for project in unit.projects],
+                "projects": [project_json(project, doc.kind) for project in unit.projects],
             }
             for unit in doc.units
         ],
@@ -84,7 +92,27 @@ def to_json(stored: StoredDocument) -> dict[str, Any]:
     }
 
 
-def project_json(project: Project) -> dict[str, Any]:
+def project_json(project: Project, kind: str = "budget_text") -> dict[str, Any]:
+    """A project as the export writes it; a table of another province (`kind`) adds its
+    项目属性, 项目期, 项目负责人, money split, medium-term goals, and each indicator's period
+    and extra columns (null where the table has no such column)."""
+    exported = _project_json(project)
+    if kind == "budget_text":
+        return exported
+    exported |= {
+        "attribute": project.attribute,
+        "period": project.period,
+        "manager": project.manager,
+        "funds": [{"label": f.label, "amount": money_text(f.amount)} for f in project.funds],
+        "medium_term_goals": project.medium_term_goals,
+    }
+    for indicator, written in zip(project.indicators, exported["indicators"], strict=True):
+        written["period"] = indicator.period
+        written.update({name: indicator.details.get(name) for name in INDICATOR_DETAILS})
+    return exported
+
+
+def _project_json(project: Project) -> dict[str, Any]:
     return {
         "ordinal": project.ordinal,
         "code": project.code,
@@ -163,10 +191,23 @@ def to_markdown(stored: StoredDocument) -> str:
         f"# {md(doc.department)} — {md(doc.title)}",
         "",
         f"- Year: {doc.year} · stage: {stage} · revision {stored.revision}",
-        f"- {md(doc.compiled_by)} · {md(doc.reviewed_by)}",
+        *(
+            [f"- {md(doc.compiled_by)} · {md(doc.reviewed_by)}"]
+            if doc.kind == "budget_text"
+            else []
+        ),
         f"- Source: `{doc.source.filename}` ({doc.source.format}, sha256 "
         f"{doc.source.sha256[:12]}…)",
         "",
+    ]
+    if doc.kind != "budget_text":  # one table: no part 1, no units' headings
+        code = f" ({doc.department_code})" if doc.department_code else ""
+        out += [f"- 主管部门: {md(doc.department)}{code}", ""]
+        for unit in doc.units:
+            out += [f"- 实施单位: {md(unit.name)}", ""]
+            out += [line for p in unit.projects for line in _table_markdown(p)]
+        return "\n".join(out) + "\n"
+    out += [
         "## 部门整体绩效目标",
         "",
         "### 总体绩效目标",
@@ -225,6 +266,48 @@ def _project_markdown(project: Project) -> list[str]:
          for i in project.indicators),
     )  # fmt: skip
     return [*out, ""]
+
+
+_DETAIL_HEADINGS = {
+    "comparator": "指标性质", "unit": "度量单位", "weight": "权重", "direction": "指标方向性",
+    "value_type": "指标值类型", "explanation": "指标解释", "scoring_rule": "评(扣)分标准",
+    "remark": "备注", "previous_value": "上年实际实现值",
+}  # fmt: skip
+
+
+def _table_markdown(project: Project) -> list[str]:
+    """A project of another province's table: its own header fields and columns."""
+    funds = "; ".join(f"{md(f.label)} {money_text(f.amount)}" for f in project.funds)
+    out = [f"## {md(project.name)}", ""]
+    out += [
+        f"- {name}: {md(value)}"
+        for name, value in (("项目属性", project.attribute), ("项目期", project.period),
+                            ("项目负责人", project.manager), ("年度主要任务", project.purpose))
+        if value
+    ]  # fmt: skip
+    out += [
+        f"- 资金: {money_text(project.budget)} {project.money_unit}"
+        + (f" (其中: {funds})" if funds else ""),
+        f"- Source lines {project.first_line}–{project.last_line}",
+        "",
+    ]
+    for heading, goals in (("中长期目标", project.medium_term_goals), ("年度目标", project.goals)):
+        if goals:
+            out += [f"{heading}:", ""]
+            out += [f"{n}. {md(goal)}" for n, goal in enumerate(goals, start=1)]
+            out += [""]
+    details = [
+        name for name in INDICATOR_DETAILS if any(name in i.details for i in project.indicators)
+    ]
+    periods = any(i.period != "annual" for i in project.indicators)
+    names = ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]
+    names = [*(["period"] if periods else []), *names, *(_DETAIL_HEADINGS[n] for n in details)]
+    rows = [
+        [*([i.period] if periods else []), i.level1, i.level2, i.level3, i.value, i.basis,
+         *(i.details.get(name, "") for name in details)]
+        for i in project.indicators
+    ]  # fmt: skip
+    return [*out, *table(names, rows), ""]
 
 
 def json_number(number: Decimal | None) -> int | float | None:

@@ -148,11 +148,37 @@ def _scale(connection: Connection) -> None:
         link_changes(connection, document_id)
 
 
+DETAIL_COLUMNS = (
+    "comparator", "measure_unit", "weight", "direction", "value_type", "explanation",
+    "scoring_rule", "remark", "previous_value",
+)  # fmt: skip
+"""The indicator columns other provinces' tables add (store/models.py Indicator)."""
+
+
+def _other_provinces(connection: Connection) -> None:
+    """v6, other provinces' target tables: a document's kind and department code; a
+    project's 项目属性, 项目期, 项目负责人 and money split; medium-term goals; an indicator's
+    period and extra columns. Stored documents are Hebei's: the defaults say so."""
+    for table, column in (
+        ("document", "kind VARCHAR DEFAULT 'budget_text' NOT NULL"),
+        ("document", "department_code VARCHAR DEFAULT '' NOT NULL"),
+        ("project", "attribute VARCHAR DEFAULT '' NOT NULL"),
+        ("project", "period VARCHAR DEFAULT '' NOT NULL"),
+        ("project", "manager VARCHAR DEFAULT '' NOT NULL"),
+        ("project_goal", "period VARCHAR DEFAULT 'annual' NOT NULL"),
+        ("indicator", "period VARCHAR DEFAULT 'annual' NOT NULL"),
+        *(("indicator", f"{name} VARCHAR") for name in DETAIL_COLUMNS),
+    ):
+        connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column}")
+    models.ProjectFund.__table__.create(connection)  # type: ignore[attr-defined]
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _add_reviews_and_search,
     3: _add_pairing_decisions,
     4: _add_finding_dismissals,
     5: _scale,
+    6: _other_provinces,
 }
 
 

@@ -43,6 +43,9 @@ class Document(SQLModel, table=True):
     budget_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     unread_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     warning_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # What the document is (importers/model.py DOCUMENT_KINDS) and its 主管部门's code.
+    kind: str = Field(default="budget_text", sa_column_kwargs={"server_default": "budget_text"})
+    department_code: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class DocumentSource(SQLModel, table=True):
@@ -127,6 +130,23 @@ class Project(SQLModel, table=True):
     name_key: str = Field(default="", sa_column_kwargs={"server_default": ""})
     previous_project_id: int | None = None
     change_fen: int | None = None
+    # Other provinces' tables: 项目属性, 项目期, 项目负责人 ('' where a table has none).
+    attribute: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    period: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    manager: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class ProjectFund(SQLModel, table=True):
+    """One line of a project's money split as its table writes it (其中：财政拨款, 上级资金…);
+    Hebei's two (财政资金, 其他资金) are project.fiscal_fen and other_fen instead."""
+
+    __tablename__ = "project_fund"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    position: int
+    label: str
+    amount_fen: int
 
 
 class ProjectGoal(SQLModel, table=True):
@@ -137,6 +157,8 @@ class ProjectGoal(SQLModel, table=True):
     position: int
     text: str
     line: int
+    period: str = Field(default="annual", sa_column_kwargs={"server_default": "annual"})
+    """"annual", or "medium_term" (中长期目标)."""
 
 
 class Indicator(SQLModel, table=True):
@@ -154,6 +176,17 @@ class Indicator(SQLModel, table=True):
     target_number: str | None = None  # decimal text
     target_unit: str | None = None
     line: int
+    period: str = Field(default="annual", sa_column_kwargs={"server_default": "annual"})
+    # Other provinces' extra columns, as written; NULL where the table has no such column.
+    comparator: str | None = None  # 指标性质
+    measure_unit: str | None = None  # 度量单位
+    weight: str | None = None  # 权重, 分值
+    direction: str | None = None  # 指标方向性
+    value_type: str | None = None  # 指标值类型: 定量, 定性
+    explanation: str | None = None  # 指标解释
+    scoring_rule: str | None = None  # 评(扣)分标准
+    remark: str | None = None  # 备注
+    previous_value: str | None = None  # <上年>实际实现值
 
 
 class ImportNote(SQLModel, table=True):

@@ -11,6 +11,7 @@ from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import (
     QUARTER_ENDS,
     DepartmentGoals,
+    Fund,
     Indicator,
     Measure,
     Paragraph,
@@ -26,6 +27,7 @@ from jixiao.importers.money import from_fen
 from jixiao.importers.report import Note
 from jixiao.store.errors import StoreError
 from jixiao.store.reading import fetch, fetch_dicts
+from jixiao.store.rows import DETAIL_COLUMNS
 from jixiao.store.stored import StoredDocument
 
 if TYPE_CHECKING:
@@ -95,6 +97,8 @@ def load_document(source: Source, document_id: int) -> StoredDocument:
             encoding=doc["source_encoding"],
             text=zlib.decompress(source_blob).decode("utf-8"),
         ),
+        kind=doc["kind"],
+        department_code=doc["department_code"],
     )
     return StoredDocument(doc["id"], doc["revision"], doc["imported_at"], parsed, notes)
 
@@ -131,18 +135,31 @@ def _load_units(source: Source, document_id: int) -> list[Unit]:
             first_line=row["first_line"],
             last_line=row["last_line"],
             goals_line=row["first_line"],
+            attribute=row["attribute"],
+            period=row["period"],
+            manager=row["manager"],
         )
         projects[row["id"]] = project
         unit.projects.append(project)
-    for project_id, text, line in fetch(
+    for project_id, text, line, period in fetch(
         source,
-        """SELECT g.project_id, g.text, g.line FROM project_goal AS g
+        """SELECT g.project_id, g.text, g.line, g.period FROM project_goal AS g
            JOIN project AS p ON p.id = g.project_id WHERE p.document_id = :id
            ORDER BY g.project_id, g.position""",
         by_document,
     ):
-        projects[project_id].goals.append(text)
-        projects[project_id].goals_line = line
+        project = projects[project_id]
+        (project.medium_term_goals if period == "medium_term" else project.goals).append(text)
+        project.goals_line = line
+    for project_id, label, amount_fen in fetch(
+        source,
+        """SELECT f.project_id, f.label, f.amount_fen FROM project_fund AS f
+           JOIN project AS p ON p.id = f.project_id WHERE p.document_id = :id
+           ORDER BY f.project_id, f.position""",
+        by_document,
+    ):
+        project = projects[project_id]
+        project.funds.append(Fund(label, from_fen(amount_fen, project.money_unit)))
     for row in fetch_dicts(
         source,
         """SELECT i.* FROM indicator AS i JOIN project AS p ON p.id = i.project_id
@@ -165,6 +182,12 @@ def _load_units(source: Source, document_id: int) -> list[Unit]:
                 line=row["line"],
                 target=target,
                 target_kind=row["target_kind"],
+                period=row["period"],
+                details={
+                    name: row[column]
+                    for name, column in DETAIL_COLUMNS.items()
+                    if row[column] is not None
+                },
             )
         )
     return list(units.values())

@@ -25,10 +25,18 @@ Tables = dict[str, Table]
 """Tables to insert into, by name, in an order that satisfies the foreign keys."""
 
 UNIT_COLUMNS = ("id", "document_id", "position", "code", "name", "line")
-PROJECT_GOAL_COLUMNS = ("project_id", "position", "text", "line")
+PROJECT_GOAL_COLUMNS = ("project_id", "position", "text", "line", "period")
+PROJECT_FUND_COLUMNS = ("project_id", "position", "label", "amount_fen")
+DETAIL_COLUMNS = {
+    "comparator": "comparator", "unit": "measure_unit", "weight": "weight",
+    "direction": "direction", "value_type": "value_type", "explanation": "explanation",
+    "scoring_rule": "scoring_rule", "remark": "remark", "previous_value": "previous_value",
+}  # fmt: skip
+"""An indicator's extra columns (importers/model.py INDICATOR_DETAILS) → the store's."""
 INDICATOR_COLUMNS = (
     "id", "project_id", "position", "level1", "level2", "level3", "description", "value",
-    "basis", "target_kind", "target_op", "target_number", "target_unit", "line",
+    "basis", "target_kind", "target_op", "target_number", "target_unit", "line", "period",
+    *DETAIL_COLUMNS.values(),
 )  # fmt: skip
 SEARCH_COLUMNS = ("id", "document_id", "project_id", "indicator_id", "kind", "text")
 
@@ -55,6 +63,7 @@ ID_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "unit": (("id", "unit"), ("document_id", "document")),
     "project": (("id", "project"), ("document_id", "document"), ("unit_id", "unit")),
     "project_goal": (("project_id", "project"),),
+    "project_fund": (("project_id", "project"),),
     "indicator": (("id", "indicator"), ("project_id", "project")),
     "search_text": (
         ("id", "search"),
@@ -118,6 +127,8 @@ def document_tables(
         "budget_fen": sum(to_fen(p.budget, p.money_unit) for p in parsed.projects),
         "unread_count": len(report.unread),
         "warning_count": len(report.warnings),
+        "kind": parsed.kind,
+        "department_code": parsed.department_code,
     }
     source = {
         "document_id": document_id,
@@ -149,6 +160,7 @@ def document_tables(
         "unit": (UNIT_COLUMNS, units),
         "project": _from_dicts(projects),
         "project_goal": (PROJECT_GOAL_COLUMNS, project_goals),
+        "project_fund": (PROJECT_FUND_COLUMNS, _fund_rows(ids, parsed)),
         "indicator": (INDICATOR_COLUMNS, indicators),
         "search_text": (SEARCH_COLUMNS, search),
         "search_fts": (
@@ -208,14 +220,14 @@ def _unit_rows(
                 _project_row(project, project_id, document_id, unit_id, project_position)
             )
             goals.extend(
-                [project_id, position, text, project.goals_line]
-                for position, text in enumerate(project.goals, start=1)
+                [project_id, position, text, project.goals_line, period]
+                for position, (period, text) in enumerate(_goals(project), start=1)
             )
             search.append([None, document_id, project_id, None, "project", project.name])
             if project.purpose:
                 search.append([None, document_id, project_id, None, "purpose", project.purpose])
             search.extend(
-                [None, document_id, project_id, None, "goal", goal] for goal in project.goals
+                [None, document_id, project_id, None, "goal", goal] for _, goal in _goals(project)
             )
             for position, i in enumerate(project.indicators, start=1):
                 target = i.target
@@ -225,7 +237,8 @@ def _unit_rows(
                      target.op if target else None,
                      _text(target.number) if target else None,
                      target.unit if target else None,
-                     i.line]
+                     i.line, i.period,
+                     *(i.details.get(name) for name in DETAIL_COLUMNS)]
                 )  # fmt: skip
                 text = indicator_search_text(i.level3, i.description, i.value, i.basis)
                 search.append([None, document_id, project_id, indicator_id, "indicator", text])
@@ -233,6 +246,22 @@ def _unit_rows(
             project_id += 1
         unit_id += 1
     return units, projects, goals, indicators
+
+
+def _goals(project: ParsedProject) -> list[tuple[str, str]]:
+    """(period, text) of the project's goals: the annual ones, then the medium-term ones."""
+    return [("annual", goal) for goal in project.goals] + [
+        ("medium_term", goal) for goal in project.medium_term_goals
+    ]
+
+
+def _fund_rows(ids: FirstIds, parsed: ParsedDocument) -> list[list[Any]]:
+    """Each project's money split, its projects numbered as _unit_rows numbers them."""
+    return [
+        [project_id, position, fund.label, to_fen(fund.amount, project.money_unit)]
+        for project_id, project in enumerate(parsed.projects, start=ids.project)
+        for position, fund in enumerate(project.funds, start=1)
+    ]
 
 
 def _project_row(
@@ -261,6 +290,9 @@ def _project_row(
         "last_line": project.last_line,
         "code_key": mask_code(project.code),
         "name_key": normalize_name(project.name),
+        "attribute": project.attribute,
+        "period": project.period,
+        "manager": project.manager,
     }
 
 

@@ -256,7 +256,7 @@ class TestCommands:
         assert hits and all("茶话" in hit["text"] for hit in hits)
         assert main(["--db", db, "stats", "--format", "json"]) == 0
         stats = json.loads(capsys.readouterr().out)
-        assert stats["counts"]["documents"] == 9 and stats["schema_version"] == 5
+        assert stats["counts"]["documents"] == 9 and stats["schema_version"] == 6
         assert stats["counts"]["projects"] == count_projects(
             open_store(store), StoreFilter(all_revisions=True)
         )

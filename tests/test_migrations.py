@@ -152,3 +152,38 @@ class TestVersionTwo:
             ):
                 fresh = sqlite3.connect(fresh_path).execute(derived).fetchall()
                 assert connection.execute(derived).fetchall() == fresh
+
+
+class TestVersionSix:
+    """v6 added other provinces' tables: a document's kind, projects' 项目属性/项目期/负责人
+    and money split, goals' and indicators' periods, indicators' extra columns. A v5 store
+    holds Hebei documents only, which the defaults describe."""
+
+    def test_a_v5_store_keeps_its_documents_as_they_were_imported(self, tmp_path, sample):
+        from jixiao.store.export import to_json
+        from jixiao.store.queries import load_document
+
+        fresh_path = tmp_path / "fresh.db"
+        saved = save_document(open_store(fresh_path), *sample)
+        old_path = tmp_path / "old.db"
+        store_from_snapshot(old_path, 5)
+        with sqlite3.connect(old_path) as connection:
+            connection.execute("ATTACH DATABASE ? AS fresh", (str(fresh_path),))
+            tables = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                "'search_fts%'"
+            ).fetchall()
+            for (table,) in tables:
+                columns = ", ".join(
+                    row[1] for row in connection.execute(f"PRAGMA table_info('{table}')")
+                )
+                connection.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM fresh.{table}"
+                )
+            connection.commit()
+        old = load_document(open_store(old_path), saved.document_id)
+        new = load_document(open_store(fresh_path), saved.document_id)
+        assert to_json(old) == to_json(new)
+        assert old.parsed.kind == "budget_text"
+        indicator = old.parsed.projects[0].indicators[0]
+        assert (indicator.period, indicator.details) == ("annual", {})

@@ -31,7 +31,8 @@ class Finding:
     def key(self) -> str:
         """Stable across revisions: the check, the project's code, the indicator's levels
         (and for a document-level finding its message)."""
-        project = self.project.code if self.project else self.message
+        # A table without 项目编码 (other provinces') is keyed by the project's name.
+        project = (self.project.code or self.project.name) if self.project else self.message
         indicator = f"{self.indicator.level2}/{self.indicator.level3}" if self.indicator else ""
         return f"{self.code}|{project}|{indicator}"
 
@@ -50,6 +51,8 @@ class Check:
     criterion: str
     run: Callable[[ParsedDocument, list[str]], Iterator[Finding]]
     """(document, its import notes' messages) → findings."""
+    needs_plan: bool = False
+    """The check reads the spending plan (资金支出计划), which only Hebei's template has."""
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,14 @@ YEAR_CHECKS: dict[str, YearCheck] = {}
 """Checks that need the year before: they run only where the store holds it."""
 
 
-def check(code: str, severity: str, title: str, criterion: str) -> Callable[..., Any]:
+def check(
+    code: str, severity: str, title: str, criterion: str, needs_plan: bool = False
+) -> Callable[..., Any]:
     """Register a check under its stable code and its criterion."""
     assert criterion in CRITERIA, criterion
 
     def register(function: Callable[[ParsedDocument, list[str]], Iterator[Finding]]) -> Any:
-        CHECKS[code] = Check(code, severity, title, criterion, function)
+        CHECKS[code] = Check(code, severity, title, criterion, function, needs_plan)
         return function
 
     return register

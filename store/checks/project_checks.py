@@ -26,6 +26,9 @@ def _projects(document: ParsedDocument) -> Iterator[tuple[str, Project]]:
 @check("F001", "error", "Fiscal and other funds do not add up to the budget", "完整性")
 def funds(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
+        if p.funds:  # another province's split: every line of it, as its table labels them
+            yield from _split(unit, p)
+            continue
         if p.fiscal_funds is None and p.other_funds is None:
             continue
         total = (p.fiscal_funds or Decimal(0)) + (p.other_funds or Decimal(0))
@@ -39,8 +42,22 @@ def funds(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
                           line=p.first_line)  # fmt: skip
 
 
+def _split(unit: str, p: Project) -> Iterator[Finding]:
+    total = sum((fund.amount for fund in p.funds), Decimal(0))
+    if total != p.budget:
+        written = " + ".join(f"{fund.label} {money_text(fund.amount)}" for fund in p.funds)
+        yield Finding("F001", "error", f"{written} = {money_text(total)}, but the budget is "
+                      f"{money_text(p.budget)} {p.money_unit}", unit, p,
+                      figures={"sum": money_text(total), "budget": money_text(p.budget)},
+                      line=p.first_line)  # fmt: skip
+
+
 @check(
-    "P001", "error", "The spending plan goes down, goes over 100% or never reaches 100%", "可行性"
+    "P001",
+    "error",
+    "The spending plan goes down, goes over 100% or never reaches 100%",
+    "可行性",
+    needs_plan=True,
 )
 def spending_plan(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
@@ -67,7 +84,13 @@ def spending_plan(document: ParsedDocument, _notes: list[str]) -> Iterator[Findi
                           figures=figures, line=p.first_line)  # fmt: skip
 
 
-@check("D001", "warning", "The deadline disagrees with the month the plan reaches 100%", "可行性")
+@check(
+    "D001",
+    "warning",
+    "The deadline disagrees with the month the plan reaches 100%",
+    "可行性",
+    needs_plan=True,
+)
 def deadline(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     for unit, p in _projects(document):
         full = next((month for month in QUARTER_ENDS if p.spending_plan.get(month) == 100), None)
@@ -225,14 +248,17 @@ def structure(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
             if wanted not in levels:
                 yield Finding("S001", "error", f"no {wanted}", unit, p, line=p.first_line)
         output_types = {i.level2 for i in p.indicators if i.level1 == "产出指标"}
+        if "成本指标" in levels:  # the 2021 guide makes 成本指标 a 一级指标 of its own
+            output_types.add("成本指标")
         missing = [
             t for t in ("数量指标", "质量指标", "时效指标", "成本指标") if t not in output_types
         ]
         if "产出指标" in levels and missing:
             yield Finding("S001", "warning", f"产出指标 without {'、'.join(missing)}", unit, p,
                           figures={"missing": missing}, line=p.first_line)  # fmt: skip
-        seen = Counter((i.level2, i.level3, i.value) for i in p.indicators)
-        for (level2, level3, value), count in seen.items():
+        # The same indicator under 中长期目标 and 年度目标 is no repeat.
+        seen = Counter((i.period, i.level2, i.level3, i.value) for i in p.indicators)
+        for (_, level2, level3, value), count in seen.items():
             if count > 1:
                 yield Finding("S001", "warning", f"the indicator {level2} {level3} {value} "
                               f"appears {count} times", unit, p, line=p.first_line)  # fmt: skip

@@ -22,14 +22,24 @@ def run_checks(stored: StoredDocument, select: set[str] | None = None,
     notes = [note.message for note in stored.notes]
     findings: list[Finding] = []
     for code, registered in CHECKS.items():
-        if _wanted(code, select, ignore):
-            findings.extend(registered.run(stored.parsed, notes))
+        if not _wanted(code, select, ignore):
+            continue
+        if registered.needs_plan and stored.parsed.kind != "budget_text":
+            findings.append(_skipped(code))
+            continue
+        findings.extend(registered.run(stored.parsed, notes))
     for code, yearly in YEAR_CHECKS.items():
         if previous is not None and _wanted(code, select, ignore):
             findings.extend(yearly.run(previous, stored.parsed))
     order = {id(p): n for n, p in enumerate(stored.parsed.projects)}
     return sorted(findings, key=lambda f: (order.get(id(f.project), -1),
                                            SEVERITIES.index(f.severity), f.code))  # fmt: skip
+
+
+def _skipped(code: str) -> Finding:
+    """A check that cannot run on this document, said so rather than passed in silence."""
+    return Finding(code, "info", f"{code} skipped: this table has no spending plan "
+                   "(资金支出计划 is Hebei's template only)")  # fmt: skip
 
 
 def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:

@@ -81,6 +81,8 @@ class ProjectView(VerticalScroll, can_focus=False):
         self.query_one("#findings").display = bool(findings)
         self.query_one("#head", Static).update(_head(detail))
         self.query_one("#plan", Static).update(_plan(detail))
+        # Another province's table has no spending plan: nothing to draw.
+        self.query_one("#plan").display = detail.kind == "budget_text"
         self.query_one("#goals", Static).update(_goals(detail))
         self.query_one("#mark", Static).update(_mark(detail))
         table = self.query_one(IndicatorTable)
@@ -123,6 +125,8 @@ def _flag(mark: Mark | None) -> Text:
 
 
 def _head(detail: ProjectDetail) -> Text:
+    if detail.kind != "budget_text":
+        return _table_head(detail)
     text = Text()
     text.append(f"{detail.ordinal}. ", style="bold")
     text.append(visible(detail.name), style="bold")
@@ -138,6 +142,24 @@ def _head(detail: ProjectDetail) -> Text:
     text.append(money(detail.other_fen, detail.money_unit))
     text.append("\n资金用途 ", style="dim")
     text.append(visible(detail.purpose))
+    return text
+
+
+def _table_head(detail: ProjectDetail) -> Text:
+    """Another province's table: its unit, its own fields and its money split, no code."""
+    text = Text()
+    text.append(f"{detail.ordinal}. ", style="bold")
+    text.append(visible(detail.name), style="bold")
+    text.append("\n实施单位 ", style="dim")
+    text.append(visible(detail.unit_name))
+    text.append("\n资金     ", style="dim")
+    text.append(f"{money(detail.budget_fen, detail.money_unit)} {detail.money_unit}", style="bold")
+    for label, value in detail.facts:
+        text.append(f"\n{visible(label)} ", style="dim")
+        text.append(visible(value))
+    if detail.purpose:
+        text.append("\n年度主要任务 ", style="dim")
+        text.append(visible(detail.purpose))
     return text
 
 

@@ -227,6 +227,7 @@ def _print_result(result: dict[str, Any]) -> None:
     say(
         f"  lines: {lines['total']} ({lines['blank']} blank, {lines['used']} used, "
         + (f"{lines['furniture']} page headers/footers, " if lines.get("furniture") else "")
+        + (f"{lines['debris']} web page lines, " if lines.get("debris") else "")
         + f"{lines['unread']} not understood)"
     )
     _print_notes(result["notes"], result.get("document_id"))

@@ -42,6 +42,14 @@ _INDICATOR_HEADERS = {
 }
 
 
+_DETAIL_HEADERS = {
+    "comparator": "指标性质", "unit": "度量单位", "weight": "权重", "direction": "指标方向性",
+    "value_type": "指标值类型", "explanation": "指标解释", "scoring_rule": "评(扣)分标准",
+    "remark": "备注", "previous_value": "上年实际实现值",
+}  # fmt: skip
+"""Another province's extra indicator columns, shown where its table has them."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
     parser.add_argument(
@@ -133,7 +141,8 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
         f"{doc.department} · {doc.title} · {stage} · revision {stored.revision} "
         f"· document {stored.id}"
     )
-    say(f"{doc.compiled_by} · {doc.reviewed_by}")
+    if doc.compiled_by or doc.reviewed_by:  # other provinces' tables have no cover
+        say(f"{doc.compiled_by} · {doc.reviewed_by}")
     say(
         f"source: {doc.source.filename} ({doc.source.format}, {doc.source.encoding}, "
         f"{doc.source.line_count} lines) · imported {stored.imported_at}"
@@ -163,22 +172,37 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
 def _show_project(stored: StoredDocument, project: Project, args: argparse.Namespace) -> None:
     from jixiao.store import project_json, source_lines
 
+    kind = stored.parsed.kind
     if args.format == "json":
-        print(json_text(project_json(project)), end="")
+        print(json_text(project_json(project, kind)), end="")
         return
     indicator_rows = [
-        project_json(project)["indicators"][i] | {"position": i + 1}
+        project_json(project, kind)["indicators"][i] | {"position": i + 1}
         for i in range(len(project.indicators))
     ]
     if args.format == "csv":
         print(render(indicator_rows, "csv"), end="")
         return
+
+    unit = next(u for u in stored.parsed.units if u.code == project.unit_code)
+    if kind != "budget_text":
+        _show_table_project(stored, project, indicator_rows, unit.name)
+    else:
+        _show_budget_text_project(stored, project, indicator_rows, f"{unit.code} {unit.name}")
+    if args.source:
+        say()
+        for number, text in source_lines(stored, project.first_line, project.last_line):
+            say(f"{number:>5} │ {text.replace(chr(9), ' → ')}")
+
+
+def _show_budget_text_project(
+    stored: StoredDocument, project: Project, indicator_rows: list[dict[str, Any]], unit: str
+) -> None:
     from jixiao.importers.model import QUARTER_ENDS
     from jixiao.importers.money import money_text
 
-    unit = next(u for u in stored.parsed.units if u.code == project.unit_code)
     plan = "   ".join(f"{m}月底 {_percent(project.spending_plan.get(m))}" for m in QUARTER_ENDS)
-    say(f"{project.ordinal}. {project.name}    [{unit.code} {unit.name}]")
+    say(f"{project.ordinal}. {project.name}    [{unit}]")
     say(f"项目编码      {project.code}")
     say(
         f"预算数        {money_text(project.budget)} {project.money_unit}   财政资金 "
@@ -199,10 +223,48 @@ def _show_project(stored: StoredDocument, project: Project, args: argparse.Names
     say(f"source lines  {project.first_line}–{project.last_line} of {of}")
     say()
     print(render(indicator_rows, "table", _INDICATOR_HEADERS), end="")
-    if args.source:
-        say()
-        for number, text in source_lines(stored, project.first_line, project.last_line):
-            say(f"{number:>5} │ {text.replace(chr(9), ' → ')}")
+
+
+def _show_table_project(
+    stored: StoredDocument, project: Project, indicator_rows: list[dict[str, Any]], unit: str
+) -> None:
+    """A project of another province's table: the fields such a table has, and the extra
+    indicator columns it has (docs/formats.md, `province`)."""
+    from jixiao.importers.money import money_text
+
+    say(f"{project.ordinal}. {project.name}    [{unit}]")
+    fields = (
+        ("项目属性", project.attribute),
+        ("项目期", project.period),
+        ("项目负责人", project.manager),
+        ("年度主要任务", project.purpose),
+    )
+    for name, value in fields:
+        if value:
+            say(f"{name}  {value}")
+    split = "; ".join(f"{fund.label} {money_text(fund.amount)}" for fund in project.funds)
+    say(
+        f"资金  {money_text(project.budget)} {project.money_unit}"
+        + (f"   其中 {split}" if split else "")
+    )
+    for heading, goals in (("中长期目标", project.medium_term_goals), ("年度目标", project.goals)):
+        if goals:
+            say(heading)
+            for number, goal in enumerate(goals, start=1):
+                say(f"  {number}. {goal}")
+    say(
+        f"source lines  {project.first_line}–{project.last_line} of {stored.parsed.source.filename}"
+    )
+    say()
+    headers = dict(_INDICATOR_HEADERS)
+    del headers["description"]  # these tables have none
+    if any(row["period"] != "annual" for row in indicator_rows):
+        headers = {"period": "period", **headers}
+    line = headers.pop("source_line")
+    headers |= {key: name for key, name in _DETAIL_HEADERS.items()
+                if any(row[key] is not None for row in indicator_rows)}  # fmt: skip
+    headers["source_line"] = line
+    print(render(indicator_rows, "table", headers), end="")
 
 
 def _print_notes(stored: StoredDocument, always_count: bool, details: bool) -> None:

@@ -18,7 +18,14 @@ from jixiao.store.findings import document_findings
 from jixiao.store.queries import load_document
 from jixiao.store.save import save_document
 from jixiao.tui.cli import main
-from tests.conftest import SAMPLE, SAMPLE_LINES, parse_text, sample_lines_replaced, sample_with
+from tests.conftest import (
+    ROOT,
+    SAMPLE,
+    SAMPLE_LINES,
+    parse_text,
+    sample_lines_replaced,
+    sample_with,
+)
 
 TEN = {"F001", "P001", "D001", "C001", "S001", "M001", "U001", "G001", "T001", "T002"}
 
@@ -102,6 +109,20 @@ class TestBlankCells:
 
     def test_quiet_on_the_sample(self, engine, sample):
         assert on_sample(engine, sample, "E001") == []
+
+    def test_a_column_another_provinces_table_lacks_is_not_blank(self, engine):
+        # the 审批表 sample has 指标值 but neither 描述 nor 依据 columns
+        text = (ROOT / "tests/fixtures/provinces/sanction-pipes.txt").read_text(encoding="utf-8")
+        assert findings(engine, text, "E001") == []
+        emptied = text.replace("≥95%", "", 1)
+        (finding,) = findings(engine, emptied, "E001")
+        assert finding.message.endswith("指标值 is blank")
+
+
+class TestUnitTotalsOfOneProject:
+    def test_a_one_project_table_has_no_unit_total(self, engine):
+        text = (ROOT / "tests/fixtures/provinces/sanction-pipes.txt").read_text(encoding="utf-8")
+        assert findings(engine, text, "T002") == []
 
 
 class TestBasisWithoutSource:

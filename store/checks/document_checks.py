@@ -76,7 +76,10 @@ def _share_three(a: str, b: str) -> bool:
 @check("T002", "info", "Unit totals", "适当性")
 def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """Each unit's projects and exact total, with its share of the document: the figure a
-    reviewer sets against the unit's own budget. (The template states no totals to check.)"""
+    reviewer sets against the unit's own budget. (The template states no totals to check.)
+    A table of one project (other provinces' tables) has nothing to add up: no finding."""
+    if len(document.projects) < 2:
+        return
     total = sum((p.budget for p in document.projects), Decimal(0))
     for unit in document.units:
         amount = sum((p.budget for p in unit.projects), Decimal(0))

@@ -27,8 +27,14 @@ def _rows(document: ParsedDocument) -> Iterator[tuple[str, Project, Indicator]]:
 
 @check("E001", "warning", "An indicator leaves its description, value or basis blank", "完整性")
 def blank_cells(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
-    for unit, p, i in _rows(document):
-        blank = [name for field, name in _CELLS if not getattr(i, field).strip()]
+    rows = list(_rows(document))
+    cells = _CELLS
+    if document.kind != "budget_text":
+        # Other provinces' tables may have no 描述 or 依据 column at all: a cell is blank only
+        # in a column the table has, i.e. one some indicator of the document fills.
+        cells = tuple(c for c in _CELLS if any(getattr(i, c[0]).strip() for _, _, i in rows))
+    for unit, p, i in rows:
+        blank = [name for field, name in cells if not getattr(i, field).strip()]
         if blank:
             yield Finding("E001", "warning", f"{i.level3 or i.level2}: {'、'.join(blank)} "
                           f"{'is' if len(blank) == 1 else 'are'} blank", unit, p, i,

@@ -78,7 +78,7 @@ _API: dict[str, tuple[str, str]] = {
     "StoreError": ("errors", "StoreError"),
     "fault_kind": ("errors", "fault_kind"),
     "store_fault": ("errors", "store_fault"),
-    "DOCUMENT_CSV_COLUMNS": ("export", "CSV_COLUMNS"),
+    "document_csv_columns": ("export", "csv_columns"),
     "document_csv_rows": ("export", "to_csv_rows"),
     "document_json": ("export", "to_json"),
     "document_markdown": ("export", "to_markdown"),

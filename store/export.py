@@ -148,8 +148,20 @@ def _indicator_json(indicator: Indicator) -> dict[str, Any]:
     }
 
 
+def csv_columns(stored: StoredDocument) -> list[str]:
+    """CSV_COLUMNS, then — for another province's table — the indicator's period and each
+    extra column the table has (INDICATOR_DETAILS: 指标性质, 度量单位, 权重…)."""
+    indicators = [i for p in stored.parsed.projects for i in p.indicators]
+    extra = [name for name in INDICATOR_DETAILS if any(name in i.details for i in indicators)]
+    if stored.parsed.kind == "budget_text":
+        return CSV_COLUMNS
+    return [*CSV_COLUMNS, "period", *extra]
+
+
 def to_csv_rows(stored: StoredDocument) -> list[dict[str, Any]]:
+    """A row an indicator, under csv_columns(stored)."""
     doc = stored.parsed
+    province = doc.kind != "budget_text"
     rows = []
     for unit in doc.units:
         for project in unit.projects:
@@ -180,6 +192,7 @@ def to_csv_rows(stored: StoredDocument) -> list[dict[str, Any]]:
                         "basis": indicator.basis,
                         "source_line": indicator.line,
                     }
+                    | ({"period": indicator.period, **indicator.details} if province else {})
                 )
     return rows
 

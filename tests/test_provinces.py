@@ -341,12 +341,29 @@ class TestStore:
         assert "- 项目属性: 新增项目" in markdown
         assert "| 指标性质 | 度量单位 | 权重 | 指标方向性 |" in markdown
 
+    def test_the_csv_export_carries_the_extra_columns(self, stored):
+        from jixiao.store.export import CSV_COLUMNS, csv_columns, to_csv_rows
+        from jixiao.store.queries import load_document
+
+        engine, store = stored
+        document = load_document(engine, store("approval-pipes")["approval-pipes"])
+        columns = csv_columns(document)
+        assert columns == [*CSV_COLUMNS, "period", "comparator", "unit", "weight", "direction"]
+        first = to_csv_rows(document)[0]
+        assert (first["level3"], first["comparator"], first["unit"], first["weight"]) == (
+            "新建高标准农田面积", "≥", "亩", "20",
+        )  # fmt: skip
+        assert set(first) <= set(columns)
+
     def test_hebei_exports_gain_no_keys(self, engine, sample):
-        from jixiao.store.export import to_json
+        from jixiao.store.export import CSV_COLUMNS, csv_columns, to_csv_rows, to_json
         from jixiao.store.queries import load_document
         from jixiao.store.save import save_document
 
-        exported = to_json(load_document(engine, save_document(engine, *sample).document_id))
+        stored = load_document(engine, save_document(engine, *sample).document_id)
+        assert csv_columns(stored) == CSV_COLUMNS
+        assert set(to_csv_rows(stored)[0]) == set(CSV_COLUMNS)
+        exported = to_json(stored)
         assert "kind" not in exported["document"]
         assert "period" not in exported["units"][0]["projects"][0]["indicators"][0]
 

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.store import (
-        DOCUMENT_CSV_COLUMNS,
+        document_csv_columns,
         document_csv_rows,
         document_json,
         document_markdown,
@@ -43,13 +43,13 @@ def run(args: argparse.Namespace) -> int:
                    "other_funds", "purpose", "goals", "indicators"]  # fmt: skip
         save_workbook(args, [
             Sheet("项目 projects", columns, projects),
-            Sheet("指标 indicators", DOCUMENT_CSV_COLUMNS, document_csv_rows(stored)),
+            Sheet("指标 indicators", document_csv_columns(stored), document_csv_rows(stored)),
         ])  # fmt: skip
         return 0
     if args.format == "json":
         text = json_text(document_json(stored))
     elif args.format == "csv":
-        text = csv_text(document_csv_rows(stored), DOCUMENT_CSV_COLUMNS)
+        text = csv_text(document_csv_rows(stored), document_csv_columns(stored))
     else:
         text = document_markdown(stored)
     write_output(text)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from jixiao.store.browse import projects_of
+from jixiao.store.letter import review_letter
 from jixiao.store.report import report_markdown, report_rows
 from jixiao.store.reviews import clear_mark, marks_of_project, progress, set_mark
 from jixiao.store.save import save_document
@@ -24,9 +27,7 @@ class TestMarks:
     def test_mark_note_and_clear(self, engine, doc):
         project = project_ids(engine, doc)[5]
         set_mark(engine, project, reviewer="li", state="problem")
-        set_mark(
-            engine, project, reviewer="wang", note="补贴标准与人数不符\n请核实", keep_state=True
-        )
+        set_mark(engine, project, reviewer="wang", note="补贴标准与人数不符\n请核实")  # state stays
         own, indicators = marks_of_project(engine, project)
         assert (own.state, own.note, own.reviewer) == (
             "problem",
@@ -128,7 +129,8 @@ class TestReport:
             (1, "reviewed", "203001"),
             (32, "problem", "203003"),
         ]
-        text = report_markdown("巨鹿 2024", progress(engine, doc), rows)
-        assert "Projects: reviewed 1, question 0, problem 1, untouched 33 (of 35)" in text
-        assert "## 203003 巨鹿县大数据发展中心" in text
-        assert "  > 发放频率“每月”无法考核" in text
+        text = report_markdown(review_letter(engine, doc, "li", date(2026, 12, 1)), rows)
+        record = text[text.index("## 附：审核记录") :]
+        assert "### 203003 巨鹿县大数据发展中心" in record
+        assert "  > 发放频率“每月”无法考核" in record
+        assert "审核意见：发放频率“每月”无法考核" in text  # the opinion, in the letter

@@ -274,8 +274,7 @@ class BrowseScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is not None:
                 self._write(lambda: set_mark(self.engine, project.id, indicator,
-                                             reviewer=self.reviewer, note=note,
-                                             keep_state=True))  # fmt: skip
+                                             reviewer=self.reviewer, note=note))  # fmt: skip
 
         self.app.push_screen(NoteScreen(about, mark.note if mark else ""), save)
 

@@ -350,3 +350,50 @@ class TestReportFormats:
             text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                   check=True).stdout  # fmt: skip
             assert "审核意见" in text and "审核人：王芳" in text
+
+
+class TestTui:
+    SIZE = (80, 24)
+
+    @pytest.fixture
+    def store_path(self, tmp_path: Path, sample) -> Path:
+        path = tmp_path / "review.db"
+        save_document(open_store(path), *sample)
+        return path
+
+    async def test_grade_keys_show_in_the_tree_and_the_detail(self, store_path):
+        from tests.test_tui import to_project
+        from tests.tui_helpers import make_app, press, screen_text
+
+        app = make_app(store_path, reviewer="li")
+        async with app.run_test(size=self.SIZE) as pilot:
+            await to_project(pilot, 5)
+            await press(pilot, "3")
+            text = screen_text(pilot)
+            assert "5. 村级组织运转经费  等级 中" in text
+            assert "·  5  6029.30 中 " in text  # the tree's line
+            await press(pilot, "tab", "j", "2")  # on an indicator row: still the project's
+            own, indicators = marks_of_project(app.engine, project_ids(app.engine, 1)[5])
+            assert (own.grade, own.reviewer, indicators) == ("良", "li", {})
+            await press(pilot, "0")
+            assert marks_of_project(app.engine, project_ids(app.engine, 1)[5]) == (None, {})
+            assert "等级" not in screen_text(pilot)
+
+    async def test_the_conclusion_modal(self, store_path):
+        from tests.tui_helpers import make_app, press, screen_text
+
+        app = make_app(store_path, reviewer="li")
+        async with app.run_test(size=self.SIZE) as pilot:
+            await pilot.pause()
+            assert "审核结论 conclusion (C): none yet" in screen_text(pilot)
+            await press(pilot, "C")
+            assert "审核结论 conclusion on 中共巨鹿县委组织部 2024 r1" in screen_text(pilot)
+            await press(pilot, "down", "enter", "tab")  # the cursor starts on 优: 良, the opinion
+            await pilot.press(*"指标需细化")
+            await press(pilot, "f2")
+            found = conclusion_of(app.engine, 1)
+            assert (found.grade, found.note, found.reviewer) == ("良", "指标需细化", "li")
+            text = screen_text(pilot)
+            assert "审核结论 conclusion (C): 良  li" in text and "指标需细化" in text
+            await press(pilot, "C", "escape")  # cancelled: unchanged
+            assert conclusion_of(app.engine, 1).grade == "良"

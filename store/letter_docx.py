@@ -71,7 +71,7 @@ def _paragraph(document: WordDocument, block: Paragraph) -> None:
     paragraph = document.add_paragraph(visible(block.text))
     if block.align == "right":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif not block.text.endswith("："):  # the addressee line starts at the margin
+    elif block.indent:
         paragraph.paragraph_format.first_line_indent = INDENT
 
 

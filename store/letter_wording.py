@@ -43,6 +43,9 @@ class Paragraph:
     text: str
     align: str = "left"
     """"left", or "right" for the closing block."""
+    indent: bool = True
+    """A first-line indent of two characters; not for the addressee, which starts at the
+    margin."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ Block = Heading | Paragraph | Table
 def letter_blocks(letter: ReviewLetter) -> list[Block]:
     blocks: list[Block] = [
         Heading(letter.title, 0),
-        Paragraph(f"{letter.department}："),
+        Paragraph(f"{letter.department}：", indent=False),
         Paragraph(
             f"你单位报送的{letter.year}年部门预算绩效目标（{STAGES.get(letter.stage, letter.stage)}"
             "）已收悉。根据《中央部门预算绩效目标管理办法》（财预〔2015〕88号），我们从完整性、相关性、"

@@ -306,6 +306,7 @@ class TestReportFormats:
 
     def test_docx_reads_back_as_the_letter(self, db, capsys, tmp_path):
         from docx import Document
+        from docx.shared import Pt
 
         graded_store(db, capsys)
         path = tmp_path / "审核意见.docx"
@@ -317,6 +318,9 @@ class TestReportFormats:
         assert paragraphs[0] == "关于中共巨鹿县委组织部2024年部门预算绩效目标的审核意见"
         assert "一、总体情况" in paragraphs and "三、项目审核结果一览表" in paragraphs
         assert paragraphs[-2] == "审核人：王芳"
+        indents = [p.paragraph_format.first_line_indent for p in document.paragraphs]
+        assert indents[1] is None and indents[2] == Pt(32)  # the addressee at the margin
+        assert indents[paragraphs.index("存在问题：")] == Pt(32)
         assert paragraphs[-1] == f"{date.today().year}年{date.today().month}月{date.today().day}日"
         (table,) = document.tables
         assert [c.text for c in table.rows[0].cells][:4] == ["序号", "预算单位", "项目名称",

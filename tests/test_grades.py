@@ -332,9 +332,12 @@ class TestReportFormats:
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
         ) == "方正小标宋简体"  # fmt: skip
 
-    def test_docx_needs_a_file(self, db, capsys):
+    def test_docx_needs_a_file_in_a_folder_that_exists(self, db, capsys, tmp_path):
         code, _, err = run(capsys, "--db", db, "report", "1", "--format", "docx")
         assert code == 2 and "add --output FILE.docx" in err
+        target = tmp_path / "no" / "letter.docx"
+        code, _, err = run(capsys, "--db", db, "report", "1", "--format", "docx", "-o", str(target))
+        assert code == 2 and "mkdir -p" in err and not target.parent.exists()
 
     @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
     def test_libreoffice_opens_the_letter(self, db, capsys, tmp_path):

@@ -14,8 +14,9 @@ from sqlalchemy import Engine, text
 from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import QUARTER_ENDS
 from jixiao.importers.money import from_fen
+from jixiao.store.conclusions import Conclusion, conclusion_of
 from jixiao.store.listing import DocumentRow, document
-from jixiao.store.reviews import STATES, Mark, marks_of_project, progress
+from jixiao.store.reviews import STATES, Mark, grade_counts, marks_of_project, progress
 
 SORTS = ("ordinal", "budget", "name")
 STATE_FILTERS = ("all", "untouched", *STATES)
@@ -45,6 +46,8 @@ class ProjectRow:
     money_unit: str
     state: str | None
     """The project's review state; None when untouched."""
+    grade: str | None = None
+    """The project's grade (优/良/中/差); None when not graded."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ class Overview:
     largest: list[ProjectRow]
     progress: dict[str, int]
     money_unit: str
+    grades: dict[str, int] = field(default_factory=dict)
+    conclusion: Conclusion | None = None
 
 
 def departments(engine: Engine) -> list[DepartmentRow]:
@@ -168,7 +173,8 @@ def projects_of(
         "budget": "p.budget_fen DESC, p.position",
         "name": "p.name, p.position",
     }[wanted.sort]
-    sql = f"""SELECT p.id, p.unit_id, p.ordinal, p.name, p.budget_fen, p.money_unit, m.state
+    sql = f"""SELECT p.id, p.unit_id, p.ordinal, p.name, p.budget_fen, p.money_unit, m.state,
+                     m.grade
               FROM project AS p
               LEFT JOIN review_mark AS m ON m.project_id = p.id AND m.indicator_id IS NULL
               WHERE {" AND ".join(where)} ORDER BY {order}"""
@@ -278,6 +284,8 @@ def overview(engine: Engine, document_id: int, largest: int = 10) -> Overview | 
         largest=biggest,
         progress=progress(engine, document_id),
         money_unit=money_unit or "万元",
+        grades=grade_counts(engine, document_id),
+        conclusion=conclusion_of(engine, document_id),
     )
 
 

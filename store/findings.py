@@ -43,6 +43,7 @@ def finding_json(finding: Finding, dismissal: Dismissal | None = None) -> dict[s
         "figures": finding.figures,
         "line": finding.line,
         "key": finding.key,
+        "problem": finding.states_a_problem,
         "dismissed": None
         if dismissal is None
         else {"note": dismissal.note, "reviewer": dismissal.reviewer, "at": dismissal.dismissed_at},

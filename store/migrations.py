@@ -37,12 +37,29 @@ _V2_SEARCH_INDEX = (
 )
 """The search index as version 2 made it (trigrams, kept by triggers); version 5 replaced it."""
 
+_V2_REVIEW_MARK = (
+    "CREATE TABLE review_mark (id INTEGER NOT NULL, document_id INTEGER NOT NULL, "
+    "project_id INTEGER NOT NULL, indicator_id INTEGER, state VARCHAR, note VARCHAR NOT NULL, "
+    "reviewer VARCHAR NOT NULL, updated_at VARCHAR NOT NULL, PRIMARY KEY (id), "
+    "FOREIGN KEY(document_id) REFERENCES document (id) ON DELETE CASCADE, "
+    "FOREIGN KEY(project_id) REFERENCES project (id) ON DELETE CASCADE, "
+    "FOREIGN KEY(indicator_id) REFERENCES indicator (id) ON DELETE CASCADE)",
+    "CREATE INDEX ix_review_mark_document_id ON review_mark (document_id)",
+    "CREATE UNIQUE INDEX ix_review_mark_indicator ON review_mark (indicator_id) "
+    "WHERE indicator_id IS NOT NULL",
+    "CREATE UNIQUE INDEX ix_review_mark_project ON review_mark (project_id) "
+    "WHERE indicator_id IS NULL",
+)
+"""The review marks as version 2 made them: written out, not taken from the model, which
+later versions changed (v6 added the grade)."""
+
 
 def _add_reviews_and_search(connection: Connection) -> None:
     """v2: review marks and notes; the full-text search index, filled for stored documents."""
     from jixiao.store.rows import department_goal_text, indicator_search_text
 
-    models.ReviewMark.__table__.create(connection)  # type: ignore[attr-defined]
+    for statement in _V2_REVIEW_MARK:
+        connection.exec_driver_sql(statement)
     models.SearchText.__table__.create(connection)  # type: ignore[attr-defined]
     for statement in _V2_SEARCH_INDEX:
         connection.exec_driver_sql(statement)
@@ -173,12 +190,19 @@ def _other_provinces(connection: Connection) -> None:
     models.ProjectFund.__table__.create(connection)  # type: ignore[attr-defined]
 
 
+def _add_grades(connection: Connection) -> None:
+    """v7: a project's grade (优/良/中/差) beside its mark, and a document's conclusion."""
+    connection.exec_driver_sql("ALTER TABLE review_mark ADD COLUMN grade VARCHAR")
+    models.ReviewConclusion.__table__.create(connection)  # type: ignore[attr-defined]
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _add_reviews_and_search,
     3: _add_pairing_decisions,
     4: _add_finding_dismissals,
     5: _scale,
     6: _other_provinces,
+    7: _add_grades,
 }
 
 

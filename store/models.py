@@ -218,6 +218,21 @@ class ReviewMark(SQLModel, table=True):
     project_id: int = Field(foreign_key="project.id", ondelete="CASCADE")
     indicator_id: int | None = Field(default=None, foreign_key="indicator.id", ondelete="CASCADE")
     state: str | None = None  # "reviewed" | "question" | "problem"; None: a note alone
+    note: str = ""  # on a project, the reviewer's opinion (审核意见)
+    reviewer: str
+    updated_at: str  # ISO 8601, UTC
+    grade: str | None = None  # 优 | 良 | 中 | 差, a project's only (never an indicator's)
+
+
+class ReviewConclusion(SQLModel, table=True):
+    """The reviewer's conclusion on a whole document: its grade (优/良/中/差) and summary
+    opinion. One a document; carried over to the next revision like the marks."""
+
+    __tablename__ = "review_conclusion"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", unique=True, index=True, ondelete="CASCADE")
+    grade: str | None = None
     note: str = ""
     reviewer: str
     updated_at: str  # ISO 8601, UTC

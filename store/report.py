@@ -1,5 +1,7 @@
-"""The review report: every mark and note of a document, by unit and project, for sending
-back to the department."""
+"""The review report: the 审核意见 letter (letter.py, worded by letter_wording.py) and the record
+behind it — every mark and note of a document, by unit and project, and the findings the
+reviewer dismissed — as Markdown, CSV rows and workbook sheets. The same content in each;
+the Word letter is letter_docx.py's."""
 
 from __future__ import annotations
 
@@ -7,23 +9,43 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from jixiao.importers.money import at_least_cents
+from jixiao.store.letter import ReviewLetter, finding_text
+from jixiao.store.letter_wording import Heading, Paragraph, letter_blocks, letter_markdown
 from jixiao.store.markdown import cell as md
+from jixiao.store.times import local_time
+from jixiao.store.xlsx import Sheet
 
 STATE_NAMES = {"reviewed": "已审核 reviewed", "question": "有疑问 question",
                "problem": "有问题 problem", None: "备注 note"}  # fmt: skip
 
-COLUMNS = [
+MARK_COLUMNS = [
     "unit_code", "unit_name", "project_ordinal", "project_code", "project_name",
-    "indicator", "indicator_value", "state", "note", "reviewer", "updated_at", "source_line",
+    "indicator", "indicator_value", "state", "grade", "note", "reviewer", "updated_at",
+    "source_line",
 ]  # fmt: skip
+
+COLUMNS = [
+    "kind", "unit_code", "unit_name", "project_ordinal", "project_code", "project_name",
+    "budget", "grade", "state", "indicator", "indicator_value", "criterion", "code", "note",
+    "reviewer", "updated_at", "source_line",
+]  # fmt: skip
+"""The CSV's columns. `kind` says what a row is: the document's "conclusion"; a "project"
+(every one, with its grade, state and opinion); an "indicator" mark; a check "finding" still
+open, or one "dismissed" (its note ends with the reason)."""
+
+PROJECT_COLUMNS = ["unit_code", "unit_name", "project_ordinal", "project_code", "project_name",
+                   "budget", "grade", "state", "note", "findings"]  # fmt: skip
+FINDING_COLUMNS = ["code", "criterion", "severity", "project_ordinal", "project_name",
+                   "indicator", "message", "dismissed_by", "dismissal_note"]  # fmt: skip
 
 
 def report_rows(engine: Engine, document_id: int) -> list[dict[str, Any]]:
     """One row a mark: the project's own first, then its indicators' in table order."""
     sql = """
         SELECT u.code, u.name, p.ordinal, p.code, p.name,
-               coalesce(i.level3, ''), coalesce(i.value, ''), m.state, m.note, m.reviewer,
-               m.updated_at, coalesce(i.line, p.first_line)
+               coalesce(i.level3, ''), coalesce(i.value, ''), m.state, m.grade, m.note,
+               m.reviewer, m.updated_at, coalesce(i.line, p.first_line)
         FROM review_mark AS m
         JOIN project AS p ON p.id = m.project_id
         JOIN unit AS u ON u.id = p.unit_id
@@ -32,64 +54,116 @@ def report_rows(engine: Engine, document_id: int) -> list[dict[str, Any]]:
         ORDER BY p.position, m.indicator_id IS NOT NULL, i.position"""
     with engine.connect() as connection:
         return [
-            dict(zip(COLUMNS, row, strict=True))
+            dict(zip(MARK_COLUMNS, row, strict=True))
             for row in connection.execute(text(sql), {"id": document_id})
         ]
 
 
-def report_markdown(
-    title: str,
-    progress: dict[str, int],
-    rows: list[dict[str, Any]],
-    findings: list[dict[str, Any]] | None = None,
-) -> str:
-    """`findings`: check findings as store.findings.finding_json gives them (with their
-    dismissal, if any)."""
-    out = [f"# 审核意见 Review — {md(title)}", ""]
-    out += _findings_markdown(findings or [])
-    out.append(
-        "Projects: "
-        + ", ".join(f"{state} {count}" for state, count in progress.items())
-        + f" (of {sum(progress.values())})"
-    )
-    out.append("")
-    if not rows:
-        return "\n".join([*out, "No marks or notes yet.", ""])
-    out += ["## 审核标记 Marks and notes", ""]
+def report_markdown(letter: ReviewLetter, marks: list[dict[str, Any]]) -> str:
+    """The letter, then the record: every mark and note, and the dismissed findings."""
+    out = letter_markdown(letter_blocks(letter))
+    out += ["---", "", "## 附：审核记录 Review record", ""]
+    if not marks:
+        out += ["No marks or notes yet.", ""]
     unit = project = None
-    for row in rows:
+    for row in marks:
         if row["unit_code"] != unit:
             unit = row["unit_code"]
-            out += [f"## {row['unit_code']} {md(row['unit_name'])}", ""]
+            out += [f"### {row['unit_code']} {md(row['unit_name'])}", ""]
         if (unit, row["project_ordinal"]) != project:
             project = (unit, row["project_ordinal"])
-            out += [f"### {row['project_ordinal']}. {md(row['project_name'])}",
+            out += [f"#### {row['project_ordinal']}. {md(row['project_name'])}",
                     f"`{row['project_code']}`", ""]  # fmt: skip
         what = (
             f"指标 {md(row['indicator'])} ({md(row['indicator_value'])})"
             if row["indicator"]
             else "项目 project"
         )
+        grade = f" · 等级 {row['grade']}" if row["grade"] else ""
         out.append(
-            f"- **{STATE_NAMES.get(row['state'], row['state'])}** — {what}, line "
-            f"{row['source_line']} · {md(row['reviewer'])}, {row['updated_at']}"
+            f"- **{STATE_NAMES.get(row['state'], row['state'])}**{grade} — {what}, line "
+            f"{row['source_line']} · {md(row['reviewer'])}, {local_time(row['updated_at'])}"
         )
         out += [f"  > {md(line)}" for line in row["note"].splitlines() if line.strip()]
-    return "\n".join(out) + "\n"
-
-
-def _findings_markdown(findings: list[dict[str, Any]]) -> list[str]:
-    if not findings:
-        return []
-    open_findings = [f for f in findings if not f["dismissed"]]
-    dismissed = [f for f in findings if f["dismissed"]]
-    out = [f"## 检查 Check findings: {len(open_findings)} open, {len(dismissed)} dismissed", ""]
-    for finding in open_findings + dismissed:
-        project = finding["project"]
-        where = f"{project['ordinal']}. {md(project['name'])}" if project else "document"
-        out.append(f"- **{finding['code']}** {finding['severity']} — {where}: "
-                   f"{md(finding['message'])}")  # fmt: skip
-        if finding["dismissed"]:
+    if marks:
+        out.append("")
+    if letter.dismissed:
+        out += [f"### 已排除的检查结果 Dismissed findings: {len(letter.dismissed)}", ""]
+        for finding in letter.dismissed:
+            out.append(f"- **{finding['code']}** {finding['criterion']} — {_where(finding)}: "
+                       f"{md(finding_text(finding))}")  # fmt: skip
             out.append(f"  - dismissed by {md(finding['dismissed']['reviewer'])}: "
                        f"{md(finding['dismissed']['note'])}")  # fmt: skip
-    return [*out, ""]
+        out.append("")
+    return "\n".join(out)
+
+
+def report_csv_rows(letter: ReviewLetter, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The report as one table (COLUMNS): the conclusion, every project, the indicator marks,
+    the open then the dismissed findings."""
+    rows: list[dict[str, Any]] = []
+    if letter.conclusion is not None:
+        c = letter.conclusion
+        rows.append({"kind": "conclusion", "grade": c.grade, "note": c.note,
+                     "reviewer": c.reviewer, "updated_at": c.updated_at})  # fmt: skip
+    own = {row["project_ordinal"]: row for row in marks if not row["indicator"]}
+    for project in _project_rows(letter):
+        mark = own.get(project["project_ordinal"], {})
+        rows.append({**project, "kind": "project", "reviewer": mark.get("reviewer"),
+                     "updated_at": mark.get("updated_at"),
+                     "source_line": mark.get("source_line")})  # fmt: skip
+    rows += [{**row, "kind": "indicator"} for row in marks if row["indicator"]]
+    for finding in letter.open_findings + letter.dismissed:
+        project, indicator = finding["project"] or {}, finding["indicator"] or {}
+        dismissed = finding["dismissed"]
+        unit_code, _, unit_name = (finding["unit"] or "").partition(" ")
+        rows.append({
+            "kind": "dismissed" if dismissed else "finding",
+            "unit_code": unit_code, "unit_name": unit_name,
+            "project_ordinal": project.get("ordinal"), "project_code": project.get("code"),
+            "project_name": project.get("name"), "indicator": indicator.get("level3"),
+            "indicator_value": indicator.get("value"), "criterion": finding["criterion"],
+            "code": finding["code"],
+            "note": finding_text(finding) + (f" — {dismissed['note']}" if dismissed else ""),
+            "reviewer": dismissed["reviewer"] if dismissed else None,
+            "updated_at": dismissed["at"] if dismissed else None, "source_line": finding["line"],
+        })  # fmt: skip
+    return rows
+
+
+def report_sheets(letter: ReviewLetter, marks: list[dict[str, Any]]) -> list[Sheet]:
+    """The report as a workbook: the letter's text a paragraph a row (its table is the
+    projects sheet), every project with its grade, the marks, the findings."""
+    blocks = letter_blocks(letter)
+    lines = [{"审核意见": block.text} for block in blocks if isinstance(block, Heading | Paragraph)]
+    findings = [
+        {"code": f["code"], "criterion": f["criterion"], "severity": f["severity"],
+         "project_ordinal": (f["project"] or {}).get("ordinal"),
+         "project_name": (f["project"] or {}).get("name"),
+         "indicator": (f["indicator"] or {}).get("level3"), "message": finding_text(f),
+         "dismissed_by": (f["dismissed"] or {}).get("reviewer"),
+         "dismissal_note": (f["dismissed"] or {}).get("note")}
+        for f in letter.open_findings + letter.dismissed
+    ]  # fmt: skip
+    return [
+        Sheet("审核意见 letter", ["审核意见"], lines),
+        Sheet("项目 projects", PROJECT_COLUMNS, _project_rows(letter)),
+        Sheet("审核 marks", MARK_COLUMNS, marks),
+        Sheet("检查 findings", FINDING_COLUMNS, findings),
+    ]
+
+
+def _project_rows(letter: ReviewLetter) -> list[dict[str, Any]]:
+    rows = []
+    for p in letter.projects:
+        unit_code, _, unit_name = p.unit.partition(" ")
+        rows.append({"unit_code": unit_code, "unit_name": unit_name, "project_ordinal": p.ordinal,
+                     "project_code": p.code, "project_name": p.name,
+                     "budget": str(at_least_cents(p.budget)), "grade": p.grade,
+                     "state": p.state, "note": p.opinion, "findings": len(p.findings)})  # fmt: skip
+    return rows
+
+
+def _where(finding: dict[str, Any]) -> str:
+    project = finding["project"]
+    return f"{project['ordinal']}. {md(project['name'])}" if project else "document"

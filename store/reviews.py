@@ -1,28 +1,40 @@
-"""Review marks and notes on projects and indicators: set, clear, read, count, and carry
-them over to the next revision of a document."""
+"""Review marks, notes (a project's opinion) and grades on projects and indicators: set,
+clear, read, count, and carry them over to the next revision of a document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from enum import Enum
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection, Row
 
 from jixiao.store.connection import write_connection
+from jixiao.store.review_terms import GRADES, STATES
 from jixiao.store.unique_pairs import unique_pairs
 
-STATES = ("reviewed", "question", "problem")
-"""In the order a reviewer's list shows them; "untouched" is the absence of a mark."""
+T = TypeVar("T")
+
+
+class Unchanged(Enum):
+    """What set_mark leaves as it is: a field not given is kept, None clears it."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = Unchanged.UNCHANGED
 
 
 @dataclass(frozen=True)
 class Mark:
     state: str | None
     note: str
+    """On a project, the reviewer's opinion (审核意见)."""
     reviewer: str
     updated_at: str
+    grade: str | None = None
 
 
 def set_mark(
@@ -31,45 +43,56 @@ def set_mark(
     indicator_id: int | None = None,
     *,
     reviewer: str,
-    state: str | None = None,
-    note: str | None = None,
-    keep_state: bool = False,
+    state: str | Literal[Unchanged.UNCHANGED] | None = UNCHANGED,
+    note: str | Literal[Unchanged.UNCHANGED] = UNCHANGED,
+    grade: str | Literal[Unchanged.UNCHANGED] | None = UNCHANGED,
 ) -> Mark | None:
-    """Set the state (or, with keep_state, leave it) and the note (None leaves it). A mark
-    left with neither state nor note is removed. Returns the mark as it now stands."""
-    if state is not None and state not in STATES:
+    """Set the state, the note and the grade (a project's only); what is not given stays,
+    None clears it. A mark left with no state, note or grade is removed. Returns the mark as
+    it now stands."""
+    if state not in (UNCHANGED, None, *STATES):
         raise ValueError(f"unknown review state {state!r}; expected one of {', '.join(STATES)}")
+    if grade not in (UNCHANGED, None, *GRADES):
+        raise ValueError(f"unknown grade {grade!r}; expected one of {', '.join(GRADES)}")
+    if grade not in (UNCHANGED, None) and indicator_id is not None:
+        raise ValueError("a grade is given to a project, not to one of its indicators")
     where, params = _target(project_id, indicator_id)
     with write_connection(engine) as connection, connection.begin():
         current = connection.execute(
-            text(f"SELECT state, note FROM review_mark WHERE {where}"), params
+            text(f"SELECT state, note, grade FROM review_mark WHERE {where}"), params
         ).first()
-        new_state = current.state if keep_state and current is not None else state
-        new_note = note if note is not None else (current.note if current is not None else "")
-        if new_state is None and not new_note.strip():
+        new_state = _new(state, current.state if current else None)
+        new_note = _new(note, current.note if current else "") or ""
+        new_grade = _new(grade, current.grade if current else None)
+        if new_state is None and new_grade is None and not new_note.strip():
             connection.execute(text(f"DELETE FROM review_mark WHERE {where}"), params)
             return None
         values = {
             "state": new_state,
             "note": new_note,
+            "grade": new_grade,
             "reviewer": reviewer,
             "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         if current is None:
             connection.execute(
                 text("""INSERT INTO review_mark (document_id, project_id, indicator_id, state,
-                                                 note, reviewer, updated_at)
-                        SELECT document_id, :project_id, :indicator_id, :state, :note,
+                                                 note, grade, reviewer, updated_at)
+                        SELECT document_id, :project_id, :indicator_id, :state, :note, :grade,
                                :reviewer, :updated_at FROM project WHERE id = :project_id"""),
                 values | {"project_id": project_id, "indicator_id": indicator_id},
             )
         else:
             connection.execute(
-                text(f"""UPDATE review_mark SET state = :state, note = :note,
+                text(f"""UPDATE review_mark SET state = :state, note = :note, grade = :grade,
                          reviewer = :reviewer, updated_at = :updated_at WHERE {where}"""),
                 values | params,
             )
-        return Mark(new_state, new_note, reviewer, values["updated_at"])
+        return Mark(new_state, new_note, reviewer, values["updated_at"], new_grade)
+
+
+def _new(given: T | Literal[Unchanged.UNCHANGED], current: T) -> T:
+    return current if given is UNCHANGED else given
 
 
 def clear_mark(engine: Engine, project_id: int, indicator_id: int | None = None) -> None:
@@ -82,8 +105,8 @@ def marks_of_project(engine: Engine, project_id: int) -> tuple[Mark | None, dict
     """The project's own mark, and its indicators' marks by indicator id."""
     with engine.connect() as connection:
         rows = connection.execute(
-            text("""SELECT indicator_id, state, note, reviewer, updated_at FROM review_mark
-                    WHERE project_id = :id"""),
+            text("""SELECT indicator_id, state, note, reviewer, updated_at, grade
+                    FROM review_mark WHERE project_id = :id"""),
             {"id": project_id},
         ).all()
     own = next((Mark(*row[1:]) for row in rows if row.indicator_id is None), None)
@@ -106,6 +129,25 @@ def progress(engine: Engine, document_id: int) -> dict[str, int]:
         )
     counts = {state: states.get(state, 0) for state in STATES}
     counts["untouched"] = total - sum(counts.values())
+    return counts
+
+
+def grade_counts(engine: Engine, document_id: int) -> dict[str, int]:
+    """Projects of the document by grade, with "ungraded" for those without one."""
+    with engine.connect() as connection:
+        by_document = {"id": document_id}
+        total = connection.execute(
+            text("SELECT count(*) FROM project WHERE document_id = :id"), by_document
+        ).scalar_one()
+        grades = dict(
+            connection.execute(
+                text("""SELECT grade, count(*) FROM review_mark WHERE document_id = :id
+                        AND indicator_id IS NULL AND grade IS NOT NULL GROUP BY grade"""),
+                by_document,
+            ).all()
+        )
+    counts = {grade: grades.get(grade, 0) for grade in GRADES}
+    counts["ungraded"] = total - sum(counts.values())
     return counts
 
 
@@ -140,14 +182,14 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
         copied.append({
             "document_id": new_document_id, "project_id": new_project,
             "indicator_id": new_indicator, "state": mark.state, "note": mark.note,
-            "reviewer": mark.reviewer, "updated_at": mark.updated_at,
+            "grade": mark.grade, "reviewer": mark.reviewer, "updated_at": mark.updated_at,
         })  # fmt: skip
     if copied:
         connection.execute(
             text("""INSERT INTO review_mark (document_id, project_id, indicator_id, state, note,
-                                             reviewer, updated_at)
-                    VALUES (:document_id, :project_id, :indicator_id, :state, :note, :reviewer,
-                            :updated_at)"""),
+                                             grade, reviewer, updated_at)
+                    VALUES (:document_id, :project_id, :indicator_id, :state, :note, :grade,
+                            :reviewer, :updated_at)"""),
             copied,
         )
     return len(copied)

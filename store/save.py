@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from jixiao.importers.model import ParsedDocument
 from jixiao.importers.report import ImportReport
 from jixiao.store.changes import link_changes
+from jixiao.store.conclusions import carry_over_conclusion
 from jixiao.store.connection import write_connection
 from jixiao.store.finding_dismissals import carry_over_dismissals
 from jixiao.store.reviews import carry_over_marks
@@ -85,6 +86,7 @@ def save_prepared(connection: Connection, prepared: PreparedDocument) -> SaveRes
         ).fetchone()
         carry_over_marks(connection, previous, ids.document)
         carry_over_dismissals(connection, previous, ids.document)
+        carry_over_conclusion(connection, previous, ids.document)
     link_changes(connection, ids.document)
     return SaveResult(ids.document, previous_revision + 1, created=True)
 

@@ -3,4 +3,4 @@ command can check a store's version without loading SQLAlchemy (store/listing.py
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7

@@ -25,6 +25,7 @@ from jixiao.store.bulk_import import import_files
 from jixiao.store.db import open_store
 from jixiao.store.name_keys import mask_code, normalize_name
 from jixiao.store.save import save_document
+from jixiao.store.version import SCHEMA_VERSION
 from jixiao.tui.cli import main
 from jixiao.tui.cli.commands import indicators_command, paged, projects_command
 from tests.conftest import parse_text, sample_with
@@ -256,7 +257,7 @@ class TestCommands:
         assert hits and all("茶话" in hit["text"] for hit in hits)
         assert main(["--db", db, "stats", "--format", "json"]) == 0
         stats = json.loads(capsys.readouterr().out)
-        assert stats["counts"]["documents"] == 9 and stats["schema_version"] == 6
+        assert stats["counts"]["documents"] == 9 and stats["schema_version"] == SCHEMA_VERSION
         assert stats["counts"]["projects"] == count_projects(
             open_store(store), StoreFilter(all_revisions=True)
         )

@@ -199,14 +199,15 @@ class TestDismissals:
         assert row["dismissed"]["note"] == "计划次数，非人数"
         main(["--db", db, "report", "1"])
         report = capsys.readouterr().out
-        assert "## 检查 Check findings: 49 open, 1 dismissed" in report
+        assert "审核中发现问题47条" in report  # the letter counts the open ones
+        assert "### 已排除的检查结果 Dismissed findings: 1" in report
         assert "  - dismissed by li: 计划次数，非人数" in report
-        assert "C001** warning — 8. 党员干部现代远程教育系统终端站点运行服务费" in report
+        assert "【适当性】740 元 (每个终端站点年运行服务费) × 314 个" in report
         main(["--db", db, "report", "1", "--format", "csv"])
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-        states = [row["state"] for row in rows]
-        assert states.count("dismissed U001") == 1 and states.count("finding C001") == 3
-        u001 = next(row for row in rows if row["state"] == "dismissed U001")
+        found = [(row["kind"], row["code"]) for row in rows]
+        assert found.count(("dismissed", "U001")) == 1 and found.count(("finding", "C001")) == 3
+        u001 = next(row for row in rows if row["kind"] == "dismissed")
         assert u001["note"].endswith(" — 计划次数，非人数")
 
 

@@ -330,10 +330,11 @@ class TestExcel:
         assert [c.value for c in projects[6]][:6] == [
             "203001", 5, "13052924P00584011620R", "村级组织运转经费", "万元", "6029.30",
         ]  # fmt: skip
-        marks, findings = load_workbook(review).worksheets
+        letter, projects, marks, findings = load_workbook(review).worksheets
+        assert letter["A1"].value == "审核意见" and projects.max_row == 36
         assert marks["H1"].value == "state"  # no marks yet: the header alone
         assert marks.max_row == 1
-        assert findings.max_row == 51  # 50 findings and the header
+        assert findings.max_row == 49  # 48 problems (not T002's figures) and the header
         assert findings["A1"].value == "code"
 
     def test_xlsx_needs_a_file(self, imported, capsys):

@@ -134,6 +134,8 @@ COMMANDS = [
     ("compare", "1", "2", "--format", "json"),
     ("report", "2"),
     ("report", "2", "--format", "csv"),
+    ("review", "2", "12", "--mark", "question"),  # prints the project's name
+    ("review", "2", "12", "--mark", "question", "--format", "csv"),
     ("export", "2", "--format", "md"),
     ("export", "2", "--format", "json"),
     ("export", "2", "--format", "csv"),
@@ -237,6 +239,21 @@ class TestXlsx:
             assert ESCAPED_NAME in texts and '\'=HYPERLINK("http://x","y")' in texts
             assert "'-2+3+cmd|' /C calc'!A0\\x85用于开展六一及留守儿童慰问活动。\\x7f" in texts
         assert not list(tmp_path.glob(".*partial"))
+
+
+class TestDocx:
+    def test_the_letter_shows_escapes_and_word_can_read_it(self, db, capsys, tmp_path):
+        from docx import Document
+
+        path = tmp_path / "letter.docx"
+        code, _, err = run(capsys, "--db", db, "report", "2", "--format", "docx", "-o", str(path))
+        assert code == 0, err
+        document = Document(str(path))
+        texts = [p.text for p in document.paragraphs]
+        texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+        assert not [t for t in texts if RAW.search(t)]
+        assert "审核意见：看\\x1b[2J\\x9b31m这里" in texts  # the opinion on the hostile project
+        assert ESCAPED_NAME in texts  # its name in the table of grades
 
 
 class TestOutputPlaces:

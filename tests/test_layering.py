@@ -41,7 +41,8 @@ class TestLayers:
         assert "textual" not in modules_loaded_by(code)
 
     @pytest.mark.parametrize("argv", [["--help"], ["import", "--help"], ["ls", "--help"],
-                                      ["show", "--help"], ["export", "--help"]])  # fmt: skip
+                                      ["show", "--help"], ["export", "--help"],
+                                      ["review", "--help"], ["report", "--help"]])  # fmt: skip
     def test_help_loads_neither_textual_nor_the_database_layer(self, argv):
         code = (
             f"from jixiao.tui.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from jixiao.store.browse import projects_of
+from jixiao.store.letter import review_letter
 from jixiao.store.report import report_markdown, report_rows
 from jixiao.store.reviews import clear_mark, marks_of_project, progress, set_mark
 from jixiao.store.save import save_document
@@ -24,9 +27,7 @@ class TestMarks:
     def test_mark_note_and_clear(self, engine, doc):
         project = project_ids(engine, doc)[5]
         set_mark(engine, project, reviewer="li", state="problem")
-        set_mark(
-            engine, project, reviewer="wang", note="补贴标准与人数不符\n请核实", keep_state=True
-        )
+        set_mark(engine, project, reviewer="wang", note="补贴标准与人数不符\n请核实")  # state stays
         own, indicators = marks_of_project(engine, project)
         assert (own.state, own.note, own.reviewer) == (
             "problem",
@@ -128,7 +129,48 @@ class TestReport:
             (1, "reviewed", "203001"),
             (32, "problem", "203003"),
         ]
-        text = report_markdown("巨鹿 2024", progress(engine, doc), rows)
-        assert "Projects: reviewed 1, question 0, problem 1, untouched 33 (of 35)" in text
-        assert "## 203003 巨鹿县大数据发展中心" in text
-        assert "  > 发放频率“每月”无法考核" in text
+        text = report_markdown(review_letter(engine, doc, "li", date(2026, 12, 1)), rows)
+        record = text[text.index("## 附：审核记录") :]
+        assert "### 203003 巨鹿县大数据发展中心" in record
+        assert "  > 发放频率“每月”无法考核" in record
+        assert "审核意见：发放频率“每月”无法考核" in text  # the opinion, in the letter
+
+
+class TestLocalTimes:
+    """Stored in UTC, shown to a person in the machine's local time with its offset."""
+
+    def test_a_stored_time_in_local_time(self, monkeypatch):
+        import time
+
+        from jixiao.store.times import local_time
+
+        monkeypatch.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
+        try:
+            assert local_time("2026-12-01T13:24:43+00:00") == "2026-12-01 21:24 +0800"
+            assert local_time(None) == "" and local_time("yesterday") == "yesterday"
+        finally:
+            monkeypatch.undo()
+            time.tzset()
+
+    def test_show_and_review_tables_speak_local_time_json_keeps_utc(self, tmp_path, capsys):
+        import json
+        import os
+        import subprocess
+        import sys
+
+        from tests.conftest import SAMPLE
+
+        db = str(tmp_path / "t.db")
+        env = {**os.environ, "TZ": "Asia/Shanghai"}
+
+        def jixiao(*argv: str) -> str:
+            done = subprocess.run([sys.executable, "-m", "jixiao.tui.cli", "--db", db, *argv],
+                                  capture_output=True, text=True, env=env, check=True)  # fmt: skip
+            return done.stdout
+
+        jixiao("import", str(SAMPLE))
+        assert "+0800" in jixiao("show", "1").splitlines()[2]
+        assert "+0800" in jixiao("review", "1", "5", "--grade", "良")
+        (row,) = json.loads(jixiao("review", "1", "5", "--note", "请核实", "--format", "json"))
+        assert row["updated_at"].endswith("+00:00")

@@ -47,6 +47,13 @@ BROWSE = (
     Action("browse.compare", "c", "compare", "Compare with another document", show=True),
     Action("browse.findings", "F", "findings", "The document's check findings"),
     Action("browse.across", "A", "across", "All projects across the store", show=True),
+    # The bureau's grades (财预〔2015〕88号) on the project, whatever row the table is on.
+    Action("browse.grade_excellent", "1", "grade('优')", "Grade the project 优"),
+    Action("browse.grade_good", "2", "grade('良')", "Grade the project 良"),
+    Action("browse.grade_fair", "3", "grade('中')", "Grade the project 中"),
+    Action("browse.grade_poor", "4", "grade('差')", "Grade the project 差"),
+    Action("browse.grade_clear", "0", "grade(None)", "Clear the project's grade"),
+    Action("browse.conclusion", "C", "conclusion", "The document's conclusion: grade, opinion"),
 )
 
 TREE = (

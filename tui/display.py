@@ -15,6 +15,7 @@ from jixiao.importers.money import from_fen
 STATE_LABELS = {"reviewed": "✓ reviewed", "question": "? question", "problem": "! problem"}
 STATE_MARKS = {"reviewed": "✓", "question": "?", "problem": "!", None: "·"}
 STATE_STYLES = {"reviewed": "green", "question": "yellow", "problem": "bold red", None: "dim"}
+GRADE_STYLES = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
 
 
 def plain(text: str, style: str = "") -> Text:

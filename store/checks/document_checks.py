@@ -73,7 +73,7 @@ def _share_three(a: str, b: str) -> bool:
     return any(a[i : i + 3] in b for i in range(len(a) - 2))
 
 
-@check("T002", "info", "Unit totals", "适当性")
+@check("T002", "info", "Unit totals", "适当性", problem=False)
 def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """Each unit's projects and exact total, with its share of the document: the figure a
     reviewer sets against the unit's own budget. (The template states no totals to check.)

@@ -37,6 +37,13 @@ class Finding:
         return f"{self.code}|{project}|{indicator}"
 
     @property
+    def states_a_problem(self) -> bool:
+        """False for a figure given to the reviewer (T002's unit totals) and for a check that
+        could not run here: neither belongs among the problems a letter lists."""
+        registered = CHECKS.get(self.code) or YEAR_CHECKS.get(self.code)
+        return not self.figures.get("skipped") and getattr(registered, "problem", True)
+
+    @property
     def criterion(self) -> str:
         """The criterion of the check that found it."""
         registered = CHECKS.get(self.code) or YEAR_CHECKS[self.code]
@@ -53,6 +60,8 @@ class Check:
     """(document, its import notes' messages) → findings."""
     needs_plan: bool = False
     """The check reads the spending plan (资金支出计划), which only Hebei's template has."""
+    problem: bool = True
+    """Its findings say something is wrong (False: it gives figures, as T002 does)."""
 
 
 @dataclass(frozen=True)
@@ -80,13 +89,19 @@ YEAR_CHECKS: dict[str, YearCheck] = {}
 
 
 def check(
-    code: str, severity: str, title: str, criterion: str, needs_plan: bool = False
+    code: str,
+    severity: str,
+    title: str,
+    criterion: str,
+    *,
+    needs_plan: bool = False,
+    problem: bool = True,
 ) -> Callable[..., Any]:
     """Register a check under its stable code and its criterion."""
     assert criterion in CRITERIA, criterion
 
     def register(function: Callable[[ParsedDocument, list[str]], Iterator[Finding]]) -> Any:
-        CHECKS[code] = Check(code, severity, title, criterion, function, needs_plan)
+        CHECKS[code] = Check(code, severity, title, criterion, function, needs_plan, problem)
         return function
 
     return register

@@ -39,7 +39,8 @@ def run_checks(stored: StoredDocument, select: set[str] | None = None,
 def _skipped(code: str) -> Finding:
     """A check that cannot run on this document, said so rather than passed in silence."""
     return Finding(code, "info", f"{code} skipped: this table has no spending plan "
-                   "(资金支出计划 is Hebei's template only)")  # fmt: skip
+                   "(资金支出计划 is Hebei's template only)",
+                   figures={"skipped": "no spending plan"})  # fmt: skip
 
 
 def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:

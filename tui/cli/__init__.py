@@ -17,7 +17,8 @@ from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output_options import print_to_output
 
 COMMANDS = (
-    "import", "ls", "show", "export", "check", "report", "compare", "projects", "indicators",
+    "import", "ls", "show", "export", "check", "report", "review", "compare", "projects",
+    "indicators",
     "search", "stats", "verify", "backup", "keys", "tui", "config", "completion",
 )  # fmt: skip
 """Module jixiao.tui.cli.commands.<name>_command (import → import_command) for each subcommand."""

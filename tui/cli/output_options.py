@@ -5,7 +5,7 @@ everywhere (docs/cli.md, "Output options").
 A command prints to stdout as if there were no --output; `print_to_output` (wrapped round
 every command by `main`) catches what it prints and writes the file once the command has
 finished, so a command that fails leaves no half-written file, and each command needs no
-file handling of its own. Binary formats (xlsx) are written by the command itself
+file handling of its own. Binary formats (xlsx, docx) are written by the command itself
 (`save_workbook`): they cannot pass through stdout.
 """
 
@@ -25,7 +25,7 @@ from jixiao.tui.cli.output import ROW_FORMATS
 if TYPE_CHECKING:
     from jixiao.store import Sheet
 
-BINARY_FORMATS = frozenset({"xlsx"})
+BINARY_FORMATS = frozenset({"xlsx", "docx"})
 """Formats that are files, not text: they need --output."""
 
 
@@ -82,9 +82,10 @@ def write_output(text: str) -> None:
 
 
 def output_file(args: argparse.Namespace) -> Path:
-    """The --output a binary format (xlsx) needs: it cannot go to the terminal."""
+    """The --output a binary format (xlsx, docx) needs: it cannot go to the terminal."""
     if args.output in (None, "-"):
-        raise UsageError("xlsx is a file, not text for the terminal", "add --output FILE.xlsx")
+        raise UsageError(f"{args.format} is a file, not text for the terminal",
+                         f"add --output FILE.{args.format}")  # fmt: skip
     return checked_output(args.output)
 
 

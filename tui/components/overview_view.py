@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from jixiao.store import Overview
-from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.tui.display import GRADE_STYLES, STATE_MARKS, STATE_STYLES, money, visible
 
 
 class OverviewView(VerticalScroll):
@@ -43,6 +43,20 @@ def render_overview(overview: Overview) -> Text:
     for state, count in overview.progress.items():
         text.append(f"{STATE_MARKS.get(state, '·')} {state} {count}  ",
                     style=STATE_STYLES.get(state, "dim"))  # fmt: skip
+    text.append("\n审核等级 grades: ", style="dim")
+    for grade, count in overview.grades.items():
+        text.append(f"{grade} {count}  ", style=GRADE_STYLES.get(grade, "dim"))
+    conclusion = overview.conclusion
+    text.append("\n审核结论 conclusion (C): ", style="dim")
+    if conclusion is None:
+        text.append("none yet", style="dim")
+    else:
+        if conclusion.grade:
+            text.append(conclusion.grade, style=GRADE_STYLES[conclusion.grade])
+        text.append(visible(f"  {conclusion.reviewer} · {conclusion.updated_at}"), style="dim")
+        if conclusion.note.strip():
+            text.append("\n")
+            text.append(visible(conclusion.note.strip()))
     text.append("\n\n最大项目 largest projects\n", style="dim")
     total = max(overview.budget_fen, 1)
     for project in overview.largest:

@@ -14,7 +14,7 @@ from textual.widgets.tree import TreeNode
 from jixiao.store import ProjectFilter, ProjectRow, departments, documents_of, projects_of, units_of
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
-from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.tui.display import GRADE_STYLES, STATE_MARKS, STATE_STYLES, money, visible
 
 
 @dataclass(frozen=True)
@@ -178,11 +178,13 @@ class ProjectTree(Tree[Ref]):
 
 
 def project_label(project: ProjectRow, findings: int = 0) -> Text:
-    """The budget (and the number of check findings) before the name, "✓  5  6029.30 ⚑2
-    村级组织运转经费", so that a narrow tree cuts the name, not the figures."""
+    """The budget (the grade, and the number of check findings) before the name, "✓  5
+    6029.30 良 ⚑2 村级组织运转经费", so that a narrow tree cuts the name, not the figures."""
     label = Text(STATE_MARKS[project.state], style=STATE_STYLES[project.state])
     label.append(f"{project.ordinal:>3} ")
     label.append(f"{money(project.budget_fen, project.money_unit):>8} ", style="cyan")
+    if project.grade:
+        label.append(f"{project.grade} ", style=GRADE_STYLES[project.grade])
     if findings:
         label.append(f"⚑{findings} ", style="yellow")
     label.append(visible(project.name, one_line=True))

@@ -12,6 +12,7 @@ from jixiao.store import Dismissal, Finding, Mark, ProjectDetail
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import (
+    GRADE_STYLES,
     STATE_LABELS,
     STATE_MARKS,
     STATE_STYLES,
@@ -130,6 +131,10 @@ def _head(detail: ProjectDetail) -> Text:
     text = Text()
     text.append(f"{detail.ordinal}. ", style="bold")
     text.append(visible(detail.name), style="bold")
+    grade = detail.mark.grade if detail.mark else None
+    if grade:
+        text.append("  等级 ", style="dim")
+        text.append(grade, style=GRADE_STYLES[grade])
     text.append("\n项目编码 ", style="dim")
     text.append(visible(detail.code))
     text.append("\n预算单位 ", style="dim")
@@ -186,7 +191,8 @@ def _goals(detail: ProjectDetail) -> Text:
 def _mark(detail: ProjectDetail) -> Text:
     mark = detail.mark
     if mark is None:
-        return Text("审核: untouched — r reviewed · q question · p problem · e note", style="dim")
+        return Text("审核: untouched — r reviewed · q question · p problem · e note · "
+                    "1-4 grade 优良中差", style="dim")  # fmt: skip
     text = Text("审核: ", style="dim")
     if mark.state:
         text.append(STATE_LABELS[mark.state], style=STATE_STYLES[mark.state])

@@ -22,6 +22,7 @@ from jixiao.store import (
     ProjectFilter,
     by_ordinal,
     clear_mark,
+    conclusion_of,
     dismissals,
     document,
     document_findings,
@@ -31,6 +32,7 @@ from jixiao.store import (
     project_detail,
     projects_of,
     review_progress,
+    set_conclusion,
     set_mark,
     source_text,
     units_of,
@@ -42,6 +44,7 @@ from jixiao.tui.components.project_tree import ProjectTree, Ref
 from jixiao.tui.components.project_view import IndicatorTable, ProjectView
 from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
 from jixiao.tui.screens.across import AcrossScreen, Chosen
+from jixiao.tui.screens.conclusion import ConclusionScreen
 from jixiao.tui.screens.filter import FilterScreen
 from jixiao.tui.screens.findings import FindingsScreen
 from jixiao.tui.screens.note import NoteScreen
@@ -253,6 +256,31 @@ class BrowseScreen(Screen[None]):
         self._write(lambda: set_mark(self.engine, project.id, indicator, reviewer=self.reviewer,
                                      state=state))  # fmt: skip
 
+    def action_grade(self, grade: str | None) -> None:
+        """The project's grade, whichever of its indicators the table's cursor is on."""
+        project = self._project()
+        if project is not None:
+            self._write(lambda: set_mark(self.engine, project.id, reviewer=self.reviewer,
+                                         grade=grade))  # fmt: skip
+
+    def action_conclusion(self) -> None:
+        document_id = self.document_id
+        header = document(self.engine, document_id) if document_id is not None else None
+        if document_id is None or header is None:
+            self.notify("open a document first", severity="warning")
+            return
+
+        def save(chosen: tuple[str | None, str] | None) -> None:
+            if chosen is not None:
+                grade, note = chosen
+                self._write(lambda: set_conclusion(self.engine, document_id,
+                                                   reviewer=self.reviewer, grade=grade,
+                                                   note=note))  # fmt: skip
+
+        about = f"{header.department} {header.year} r{header.revision}"
+        self.app.push_screen(ConclusionScreen(about, conclusion_of(self.engine, document_id)),
+                             save)  # fmt: skip
+
     def action_clear_mark(self) -> None:
         project = self._project()
         if project is not None:
@@ -274,8 +302,7 @@ class BrowseScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is not None:
                 self._write(lambda: set_mark(self.engine, project.id, indicator,
-                                             reviewer=self.reviewer, note=note,
-                                             keep_state=True))  # fmt: skip
+                                             reviewer=self.reviewer, note=note))  # fmt: skip
 
         self.app.push_screen(NoteScreen(about, mark.note if mark else ""), save)
 

@@ -25,6 +25,13 @@ def add_document_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_reviewer_option(parser: argparse.ArgumentParser, who: str) -> None:
+    """`--reviewer NAME` after the command, as `jixiao --reviewer NAME` before it: left unset
+    when not given, so that it does not hide the one given before the command."""
+    parser.add_argument("--reviewer", metavar="NAME", default=argparse.SUPPRESS,
+                        help=f"{who} (default: the configured reviewer, else $USER)")  # fmt: skip
+
+
 def store_path(args: argparse.Namespace) -> Path:
     """--db, else $JIXIAO_DB, else the config file's store, else the default (config.py)."""
     from jixiao.tui.cli.config import settings

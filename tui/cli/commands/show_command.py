@@ -134,6 +134,7 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
     from decimal import Decimal
 
     from jixiao.importers.money import money_text
+    from jixiao.store import local_time
 
     doc = stored.parsed
     stage = "草案 draft" if doc.stage == "draft" else "final"
@@ -145,7 +146,7 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
         say(f"{doc.compiled_by} · {doc.reviewed_by}")
     say(
         f"source: {doc.source.filename} ({doc.source.format}, {doc.source.encoding}, "
-        f"{doc.source.line_count} lines) · imported {stored.imported_at}"
+        f"{doc.source.line_count} lines) · imported {local_time(stored.imported_at)}"
     )
     for unit in doc.units:
         total = sum((p.budget for p in unit.projects), Decimal(0))

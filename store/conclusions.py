@@ -1,0 +1,81 @@
+"""A reviewer's conclusion on a whole document: its grade (优/良/中/差) and summary opinion,
+set, cleared, read, and carried over to the next revision like the marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import Connection
+
+from jixiao.store.connection import write_connection
+from jixiao.store.review_terms import GRADES
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    grade: str | None
+    note: str
+    reviewer: str
+    updated_at: str
+
+
+def set_conclusion(
+    engine: Engine, document_id: int, *, reviewer: str, grade: str | None, note: str
+) -> Conclusion | None:
+    """Replace the document's conclusion; one with neither grade nor opinion is removed."""
+    if grade is not None and grade not in GRADES:
+        raise ValueError(f"unknown grade {grade!r}; expected one of {', '.join(GRADES)}")
+    with write_connection(engine) as connection, connection.begin():
+        _delete(connection, document_id)
+        if grade is None and not note.strip():
+            return None
+        conclusion = Conclusion(grade, note, reviewer,
+                                datetime.now(UTC).isoformat(timespec="seconds"))  # fmt: skip
+        _insert(connection, document_id, conclusion)
+        return conclusion
+
+
+def clear_conclusion(engine: Engine, document_id: int) -> None:
+    with write_connection(engine) as connection, connection.begin():
+        _delete(connection, document_id)
+
+
+def conclusion_of(engine: Engine, document_id: int) -> Conclusion | None:
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("""SELECT grade, note, reviewer, updated_at FROM review_conclusion
+                    WHERE document_id = :id"""),
+            {"id": document_id},
+        ).first()
+    return None if row is None else Conclusion(*row)
+
+
+def carry_over_conclusion(
+    connection: Connection, old_document_id: int, new_document_id: int
+) -> None:
+    """The next revision starts from the reviewer's conclusion on the one before: it is still
+    the reviewer's word until they change it, as the marks are."""
+    row = connection.execute(
+        text("""SELECT grade, note, reviewer, updated_at FROM review_conclusion
+                WHERE document_id = :id"""),
+        {"id": old_document_id},
+    ).first()
+    if row is not None:
+        _insert(connection, new_document_id, Conclusion(*row))
+
+
+def _insert(connection: Connection, document_id: int, conclusion: Conclusion) -> None:
+    connection.execute(
+        text("""INSERT INTO review_conclusion (document_id, grade, note, reviewer, updated_at)
+                VALUES (:document_id, :grade, :note, :reviewer, :updated_at)"""),
+        {"document_id": document_id, "grade": conclusion.grade, "note": conclusion.note,
+         "reviewer": conclusion.reviewer, "updated_at": conclusion.updated_at},
+    )  # fmt: skip
+
+
+def _delete(connection: Connection, document_id: int) -> None:
+    connection.execute(
+        text("DELETE FROM review_conclusion WHERE document_id = :id"), {"id": document_id}
+    )

@@ -130,6 +130,7 @@ _API: dict[str, tuple[str, str]] = {
     "Sheet": ("xlsx", "Sheet"),
     "write_workbook": ("xlsx", "write_workbook"),
     "local_time": ("times", "local_time"),
+    "column_titles": ("sheet_headers", "column_titles"),
 }
 
 __getattr__, __dir__ = lazy_names(__name__, _API)

@@ -13,6 +13,7 @@ from jixiao.importers.money import at_least_cents
 from jixiao.store.letter import ReviewLetter, finding_text
 from jixiao.store.letter_wording import Heading, Paragraph, letter_blocks, letter_markdown
 from jixiao.store.markdown import cell as md
+from jixiao.store.sheet_headers import column_titles
 from jixiao.store.times import local_time
 from jixiao.store.xlsx import Sheet
 
@@ -147,9 +148,16 @@ def report_sheets(letter: ReviewLetter, marks: list[dict[str, Any]]) -> list[She
     ]  # fmt: skip
     return [
         Sheet("审核意见 letter", ["审核意见"], lines),
-        Sheet("项目 projects", PROJECT_COLUMNS, _project_rows(letter)),
-        Sheet("审核 marks", MARK_COLUMNS, marks),
-        Sheet("检查 findings", FINDING_COLUMNS, findings),
+        Sheet(
+            "项目 projects", PROJECT_COLUMNS, _project_rows(letter), column_titles(PROJECT_COLUMNS)
+        ),
+        Sheet("审核 marks", MARK_COLUMNS, marks, column_titles(MARK_COLUMNS)),
+        Sheet(
+            "检查 findings",
+            FINDING_COLUMNS,
+            findings,
+            column_titles(FINDING_COLUMNS, code="检查代码"),
+        ),
     ]
 
 

@@ -1,5 +1,6 @@
-"""Workbooks for Excel: one sheet a table, a bold header row, columns wide enough for
-Chinese text (two columns a character), money kept as the exact decimal text.
+"""Workbooks for Excel: one sheet a table, a bold header row in the documents' words that stays
+put when scrolling, a filter on every column, columns wide enough for Chinese text (two
+columns a character), money kept as the exact decimal text.
 
 Every text cell goes through store/spreadsheet.py: no formulas (openpyxl would write a text
 starting with "=" as one), and the control characters openpyxl refuses shown escaped, so a
@@ -25,6 +26,8 @@ class Sheet:
     title: str
     columns: Sequence[str]
     rows: Sequence[dict[str, Any]]
+    headers: Sequence[str] | None = None
+    """What the header row says (sheet_headers.py); the column keys when None."""
 
 
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
@@ -32,7 +35,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
     workbook.remove(workbook.active)
     for sheet in sheets:
         worksheet = workbook.create_sheet(sheet.title[:31])  # Excel's limit
-        worksheet.append(list(sheet.columns))
+        worksheet.append(list(sheet.headers or sheet.columns))
         for cell in worksheet[1]:
             cell.font = Font(bold=True)
         rows = [[safe_cell(row.get(column)) for column in sheet.columns] for row in sheet.rows]
@@ -41,10 +44,12 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
             for cell in worksheet[worksheet.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # text, whatever it looks like
-        for index, column in enumerate(sheet.columns, start=1):
+        for index, column in enumerate(sheet.headers or sheet.columns, start=1):
             width = max(_width(str(value)) for value in [column, *(row[index - 1] for row in rows)])
             worksheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
-        worksheet.freeze_panes = "A2"
+        worksheet.freeze_panes = "A2"  # the header row stays put
+        if len(sheet.columns) > 1:  # a table, not a letter's lines: filter by any column
+            worksheet.auto_filter.ref = worksheet.dimensions
     partial = path.with_name(f".{path.name}.partial")
     try:
         workbook.save(partial)

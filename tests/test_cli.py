@@ -332,10 +332,15 @@ class TestExcel:
         ]  # fmt: skip
         letter, projects, marks, findings = load_workbook(review).worksheets
         assert letter["A1"].value == "审核意见" and projects.max_row == 36
-        assert marks["H1"].value == "state"  # no marks yet: the header alone
+        assert marks["H1"].value == "审核标记"  # no marks yet: the header alone
         assert marks.max_row == 1
         assert findings.max_row == 49  # 48 problems (not T002's figures) and the header
-        assert findings["A1"].value == "code"
+        assert [c.value for c in findings[1]][:3] == ["检查代码", "审核要点", "程度"]
+        # a person's workbook: the header stays put, every column filters
+        assert findings.freeze_panes == "A2" and findings.auto_filter.ref == "A1:I49"
+        assert letter.auto_filter.ref is None  # the letter's lines are no table
+        headers = [c.value for c in load_workbook(document).worksheets[1][1]]
+        assert headers[12:17] == ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]
 
     def test_xlsx_needs_a_file(self, imported, capsys):
         assert main(["--db", imported, "export", "1", "--format", "xlsx"]) == 2

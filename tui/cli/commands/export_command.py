@@ -34,16 +34,18 @@ def run(args: argparse.Namespace) -> int:
     engine = read_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     if args.format == "xlsx":
-        from jixiao.store import Sheet, project_json
+        from jixiao.store import Sheet, column_titles, project_json
 
         projects = [project_json(p) | {"unit": p.unit_code, "indicators": len(p.indicators),
                                        "goals": " / ".join(p.goals)}
                     for p in stored.parsed.projects]  # fmt: skip
         columns = ["unit", "ordinal", "code", "name", "money_unit", "budget", "fiscal_funds",
                    "other_funds", "purpose", "goals", "indicators"]  # fmt: skip
+        indicator_columns = document_csv_columns(stored)
         save_workbook(args, [
-            Sheet("项目 projects", columns, projects),
-            Sheet("指标 indicators", document_csv_columns(stored), document_csv_rows(stored)),
+            Sheet("项目 projects", columns, projects, column_titles(columns, code="项目编码")),
+            Sheet("指标 indicators", indicator_columns, document_csv_rows(stored),
+                  column_titles(indicator_columns, unit="度量单位")),
         ])  # fmt: skip
         return 0
     if args.format == "json":

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from jixiao.i18n import use_language
 from jixiao.importers import ImportReport, ParsedDocument, parse_bytes
 from jixiao.store.db import open_store
+
+# The tests read the English of the message ids unless they ask for Chinese (`speak`); the
+# commands they run in subprocesses inherit it. A developer's own JIXIAO_LANG is overridden.
+os.environ["JIXIAO_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
@@ -63,3 +69,10 @@ def renderings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from tests.render import render_sample
 
     return render_sample(tmp_path_factory.mktemp("renderings"))
+
+
+@pytest.fixture
+def speak() -> Iterator[Callable[[str], None]]:
+    """Switch the interface's language for one test, `speak("zh")`; English again after."""
+    yield use_language
+    use_language("en")

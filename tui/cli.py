@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
+from jixiao.i18n import LANGUAGES, UnknownLanguage, choose_language, use_language
 from jixiao.tui.errors import UsageError
 
 COMMANDS = (
@@ -31,6 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="the store to use (default: $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="the interface's language (default: $JIXIAO_LANG, else the locale; zh when it "
+        "names none, as LANG=C does)",
     )
     parser = argparse.ArgumentParser(
         prog="jixiao",
@@ -56,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_flag(argv: Sequence[str] | None) -> str | None:
+    """--lang, read before the parser is built: the parser's own help is in that language."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES)
+    known, _rest = early.parse_known_args(argv)
+    return known.lang
+
+
 class _PrintVersion(argparse.Action):
     """`jixiao --version`, from the installed distribution's metadata: read only when asked,
     since importlib.metadata would slow every start."""
@@ -71,6 +87,10 @@ class _PrintVersion(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        use_language(choose_language(_lang_flag(argv)))
+    except UnknownLanguage as error:
+        return _fail(str(error), "set JIXIAO_LANG to zh or en, or leave it unset")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -26,6 +26,7 @@ _API: dict[str, tuple[str, str]] = {
     "backup_store": ("backup", "backup_store"),
     "DocumentRow": ("listing", "DocumentRow"),
     "Overview": ("browse", "Overview"),
+    "IndicatorRow": ("browse", "IndicatorRow"),
     "ProjectDetail": ("browse", "ProjectDetail"),
     "ProjectFilter": ("browse", "ProjectFilter"),
     "ProjectRow": ("browse", "ProjectRow"),

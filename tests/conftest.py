@@ -1,13 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from jixiao.i18n import use_language
 from jixiao.importers import ImportReport, ParsedDocument, parse_bytes
 from jixiao.store.db import open_store
+
+# The tests read the English of the message ids unless they ask for Chinese (`speak`); the
+# commands they run in subprocesses inherit it. A developer's own JIXIAO_LANG is overridden.
+os.environ["JIXIAO_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tui" / "samples" / "julu-zuzhibu-2024-draft.txt"
@@ -44,10 +50,12 @@ def sample_lines_replaced(changes: dict[int, str | None]) -> str:
 @pytest.fixture(autouse=True)
 def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """A developer's own config.toml, keymap or environment never reaches a test: each test
-    starts with an empty configuration folder and none of jixiao's variables set."""
+    starts with an empty configuration folder, none of jixiao's variables set but the
+    language, English (the tests' assertions are written in it; tests of Chinese ask)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
-    for name in ("JIXIAO_CONFIG", "JIXIAO_DB", "JIXIAO_LANG"):
+    for name in ("JIXIAO_CONFIG", "JIXIAO_DB"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JIXIAO_LANG", "en")
 
 
 @pytest.fixture(scope="session")
@@ -72,3 +80,10 @@ def renderings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from tests.render import render_sample
 
     return render_sample(tmp_path_factory.mktemp("renderings"))
+
+
+@pytest.fixture
+def speak() -> Iterator[Callable[[str], None]]:
+    """Switch the interface's language for one test, `speak("zh")`; English again after."""
+    yield use_language
+    use_language("en")

@@ -197,12 +197,16 @@ def settings(capsys, *argv: str) -> dict[str, dict[str, str]]:
 class TestConfig:
     def test_defaults_without_a_file(self, capsys, tmp_path, monkeypatch):
         monkeypatch.setenv("USER", "zhang")
+        monkeypatch.delenv("JIXIAO_LANG", raising=False)  # the tests' own English
+        for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(variable, raising=False)
+        monkeypatch.setenv("LANG", "C")  # a server over SSH: the locale names no language
         found = settings(capsys)
         assert found["config"]["value"] == str(tmp_path / "config" / "jixiao" / "config.toml")
         assert found["reviewer"] == {"value": "zhang", "source": "default",
                                      "from": "the login name"}  # fmt: skip
         assert found["store"]["value"] == str(tmp_path / "data" / "jixiao" / "jixiao.db")
-        assert (found["language"]["value"], found["theme"]["value"]) == ("en", "textual-dark")
+        assert (found["language"]["value"], found["theme"]["value"]) == ("zh", "textual-dark")
         assert {s["source"] for s in found.values()} == {"default"}
 
     def test_the_file_and_its_lines(self, capsys, tmp_path):

@@ -403,6 +403,7 @@ class TestTui:
             found = conclusion_of(app.engine, 1)
             assert (found.grade, found.note, found.reviewer) == ("良", "指标需细化", "li")
             text = screen_text(pilot)
-            assert "审核结论 conclusion (C): 良  li" in text and "指标需细化" in text
+            assert "审核结论 conclusion (C): 良" in text and "li · " in text  # the time wraps
+            assert "指标需细化" in text
             await press(pilot, "C", "escape")  # cancelled: unchanged
             assert conclusion_of(app.engine, 1).grade == "良"

@@ -66,11 +66,13 @@ class TestBrowse:
             await to_project(pilot, 5)
             text = screen_text(pilot)
             assert "5. 村级组织运转经费" in text
-            assert "预算数   6029.30 万元  财政 6029.30  其他 —" in text
-            assert " 3月底 ████░░░░░░░░░░░░   25%" in text
-            # M001 and B001 above the plan: at 80×24 its last quarters scroll out of view.
-            assert " 6月底 ████████░░░░░░░░   50%" in text
+            assert "预算数   6029.30 万元" in text
+            assert "财政     6029.30  其他 —" in text
             assert "·  5  6029.30 ⚑2 村级" in text  # state, number, budget, findings
+            await press(pilot, "pagedown")  # the pane beside the tree, 40 columns wide
+            text = screen_text(pilot)
+            assert "10月底 ████████████░░░░   75%" in text
+            assert "12月底 ████████████████  100%" in text
             await press(pilot, "k")
             assert "4. 春节、重阳节茶话会经费" in screen_text(pilot)
 
@@ -115,14 +117,14 @@ class TestReview:
             await pilot.press(*"核实人数")
             await press(pilot, "enter", *"第二行", "f2")
             text = screen_text(pilot)
-            assert "! problem  li ·" in text
+            assert "审核: ! problem" in text and "li · " in text  # the time wraps at 80×24
             assert "!  5  6029.30" in text
         assert marks(app.engine) == [(5, None, "problem", "核实人数\n第二行", "li")]
 
         async with make_app(store_path).run_test(size=SIZE) as pilot:
             await to_project(pilot, 5)
             text = screen_text(pilot)
-            assert "! problem  li ·" in text
+            assert "审核: ! problem" in text and "li · " in text
             assert "核实人数" in text and "第二行" in text
             assert "1 of 35 marked" not in text  # the project view, not the overview
             await press(pilot, "o")
@@ -133,8 +135,9 @@ class TestReview:
         async with app.run_test(size=SIZE) as pilot:
             await to_project(pilot, 5)
             await press(pilot, "tab", "j", "q")  # the indicator table, second row
-            rows = [line for line in screen_text(pilot).splitlines() if "产出    数量" in line]
-            assert [row.split("▕")[1].split()[0] for row in rows[:2]] == ["产出", "?"]
+            rows = [line.split("▕")[1].split() for line in screen_text(pilot).splitlines()
+                    if "村级组织数量" in line or "村“两委”干部人数" in line]  # fmt: skip
+            assert [row[0] for row in rows] == ["村级组织数量", "?"]  # the mark, then 三级指标
         with app.engine.connect() as connection:
             level3 = connection.exec_driver_sql(
                 "SELECT i.level3 FROM review_mark AS m JOIN indicator AS i ON i.id = m.indicator_id"
@@ -290,6 +293,7 @@ class TestFindings:
             assert "6.00 ⚑2 党员干部" in text  # the tree line, cut at the tree's width
             assert "检查 2 findings" in text
             assert "适当性 C001 740 元 (每个终端站点年运行服务费) × 314 个 (站点数量)" in text
+            assert "= 23.24 万元" in text
             await press(pilot, "F")
             screen = pilot.app.screen
             assert len(screen.findings) == 50  # 48 on projects, 2 unit totals

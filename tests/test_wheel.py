@@ -18,7 +18,12 @@ import pytest
 
 from tests.conftest import ROOT
 
-FOLDERS = {"importers": "jixiao.importers", "store": "jixiao.store", "tui": "jixiao.tui"}
+FOLDERS = {
+    "i18n": "jixiao.i18n",
+    "importers": "jixiao.importers",
+    "store": "jixiao.store",
+    "tui": "jixiao.tui",
+}
 """Each top-level folder and the package it installs as (pyproject.toml's package-dir)."""
 
 SAMPLE_NAME = "julu-zuzhibu-2024-draft.txt"
@@ -83,6 +88,7 @@ class TestWheel:
         names = zipfile.ZipFile(wheel).namelist()
         assert {name.split("/")[0] for name in names} == {"jixiao", "jixiao-0.1.0.dist-info"}
         assert f"jixiao/tui/samples/{SAMPLE_NAME}" in names
+        assert "jixiao/i18n/zh.mo" in names  # the compiled Chinese catalog
 
     def test_every_folder_is_packaged(self, wheel):
         packaged = {
@@ -121,7 +127,12 @@ class TestInstalled:
         )
         assert run(python, "-c", welcome, cwd=tmp_path).stdout == "35\n"
 
-    @pytest.mark.parametrize("name", ["store", "tui", "importers"])
+    def test_speaks_chinese(self, venv, tmp_path):
+        python = venv / "bin" / "python"
+        speak = "from jixiao.i18n import _, use_language; use_language('zh'); print(_('Quit'))"
+        assert run(python, "-c", speak, cwd=tmp_path).stdout == "退出\n"
+
+    @pytest.mark.parametrize("name", ["store", "tui", "importers", "i18n"])
     def test_installs_no_top_level_folders(self, venv, tmp_path, name):
         result = run(venv / "bin" / "python", "-c", f"import {name}", cwd=tmp_path, check=False)
         assert f"No module named '{name}'" in result.stderr

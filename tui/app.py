@@ -9,8 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
+from jixiao.i18n import N_, _, ngettext
 from jixiao.importers import ImportFault
 from jixiao.store import SaveResult, latest_document, save_document
 from jixiao.tui import actions
@@ -23,6 +25,17 @@ from jixiao.tui.screens.welcome import WelcomeScreen
 from jixiao.tui.store_writer import writer_of
 
 _PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
+
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)  # fmt: skip
+"""Textual's own palette commands, in the catalog so that the palette speaks one language."""
 
 
 class JixiaoApp(App[None]):
@@ -75,7 +88,11 @@ class JixiaoApp(App[None]):
 
         def saved(result: SaveResult) -> None:
             self.switch_screen(BrowseScreen(self.engine, self.reviewer, result.document_id))
-            self.notify(f"imported the sample: {len(parsed.projects)} projects")
+            count = len(parsed.projects)
+            self.notify(
+                ngettext("imported the sample: {count} project",
+                         "imported the sample: {count} projects", count).format(count=count)
+            )  # fmt: skip
 
         writer_of(self).write(lambda: save_document(self.engine, parsed, report), saved)
 
@@ -84,19 +101,28 @@ class JixiaoApp(App[None]):
             self.push_screen(HelpScreen(help_sections(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette (Ctrl+P) offers the named actions of the screen, with their keys."""
-        yield from super().get_system_commands(screen)
+        """The palette (Ctrl+P) offers the named actions of the screen, with their keys, in
+        the interface's language: typing 比较 finds the comparison."""
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(
+                _(command.title), _(command.help), command.callback, command.discover
+            )
         seen = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.id not in _PALETTE_IDS or binding.id in seen:
                 continue
             seen.add(binding.id)
-            title = f"{binding.description}  ({self.get_key_display(binding)})"
+            title = f"{_(binding.description)}  ({self.get_key_display(binding)})"
             yield SystemCommand(
                 title, binding.id or "", partial(self._run_bound, active.node, binding.action)
             )
             del key
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            self.push_screen(palette)
 
     async def _run_bound(self, node: object, action: str) -> None:
         await self.run_action(action, node)  # type: ignore[arg-type]

@@ -8,4 +8,7 @@ from jixiao.tui.actions import Action
 
 
 def bindings(actions: tuple[Action, ...]) -> list[Binding]:
-    return [Binding(a.keys, a.action, a.description, show=a.show, id=a.id) for a in actions]
+    return [
+        Binding(a.keys, a.action, a.description, show=a.show, id=a.id, priority=a.priority)
+        for a in actions
+    ]

@@ -9,10 +9,28 @@ from decimal import Decimal
 
 from rich.text import Text
 
+from jixiao.i18n import N_
 from jixiao.importers.controls import visible
 from jixiao.importers.money import from_fen
 
-STATE_LABELS = {"reviewed": "✓ reviewed", "question": "? question", "problem": "! problem"}
+# Message ids, translated where shown (`_`): the language is chosen after import.
+STATE_LABELS = {
+    "reviewed": N_("✓ reviewed"),
+    "question": N_("? question"),
+    "problem": N_("! problem"),
+}
+STATE_WORDS = {
+    "all": N_("all"),
+    "untouched": N_("untouched"),
+    "reviewed": N_("reviewed"),
+    "question": N_("question"),
+    "problem": N_("problem"),
+}
+"""The review states (and the filter's "all") as words."""
+STAGE_WORDS = {"draft": N_("draft"), "final": N_("final")}
+"""A document's stage, as stored."""
+SORT_WORDS = {"ordinal": N_("ordinal"), "budget": N_("budget"), "name": N_("name")}
+"""The browse screen's sorts (store.SORTS)."""
 STATE_MARKS = {"reviewed": "✓", "question": "?", "problem": "!", None: "·"}
 STATE_STYLES = {"reviewed": "green", "question": "yellow", "problem": "bold red", None: "dim"}
 GRADE_STYLES = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}

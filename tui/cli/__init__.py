@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
+from jixiao.i18n import LANGUAGES, use_language
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output_options import print_to_output
 
@@ -45,6 +46,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="the config file (default: $JIXIAO_CONFIG, else $XDG_CONFIG_HOME/jixiao/config.toml)",
     )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="the interface's language (default: $JIXIAO_LANG, else the locale; zh when it "
+        "names none, as LANG=C does)",
+    )
     parser = argparse.ArgumentParser(
         prog="jixiao",
         parents=[common],
@@ -70,6 +78,18 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _language(argv: Sequence[str] | None) -> str:
+    """The language, chosen before the parser is built (its help is in that language): --lang,
+    $JIXIAO_LANG, the config file (--config or its usual place), then the locale."""
+    from jixiao.tui.cli.config import settings
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--config")
+    known, _rest = early.parse_known_args(argv)
+    return settings(known).language.value
+
+
 class _PrintVersion(argparse.Action):
     """`jixiao --version`, from the installed distribution's metadata: read only when asked,
     since importlib.metadata would slow every start."""
@@ -85,6 +105,10 @@ class _PrintVersion(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        use_language(_language(argv))
+    except UsageError as error:  # a bad --lang, $JIXIAO_LANG or config file
+        return _fail(error.message, error.hint)
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`jixiao completion`)
         from argcomplete import autocomplete
 

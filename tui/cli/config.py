@@ -24,12 +24,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.i18n import LANGUAGES
 from jixiao.tui.cli.errors import UsageError
 
 CONFIG_ENV = "JIXIAO_CONFIG"
 LANGUAGE_ENV = "JIXIAO_LANG"
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "en"  # the interface's language today; the Chinese one reads this setting
 DEFAULT_THEME = "textual-dark"  # Textual's own default
 KEYS = ("reviewer", "store", "language", "theme")
 
@@ -87,8 +86,8 @@ def read_settings(args: argparse.Namespace) -> Settings:
         reviewer=_flag(args, "reviewer", "--reviewer") or from_file("reviewer") or _login(),
         store=_flag(args, "db", "--db") or _store_environment() or from_file("store")
         or _default_store(),
-        language=_language_environment() or from_file("language")
-        or Setting(DEFAULT_LANGUAGE, "default", "the interface's language"),
+        language=_language_flag(args) or _language_environment() or from_file("language")
+        or _locale_language(),
         theme=from_file("theme") or Setting(DEFAULT_THEME, "default", "Textual's default"),
     )  # fmt: skip
 
@@ -184,6 +183,20 @@ def _default_store() -> Setting:
     from jixiao.store import default_path
 
     return Setting(str(default_path()), "default", "$XDG_DATA_HOME/jixiao/jixiao.db")
+
+
+def _language_flag(args: argparse.Namespace) -> Setting | None:
+    found = _flag(args, "lang", "--lang")
+    if found is not None:
+        _check_language(found.value, "--lang")
+    return found
+
+
+def _locale_language() -> Setting:
+    from jixiao.i18n import locale_language
+
+    origin = "the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); zh when it names none"
+    return Setting(locale_language(), "default", origin)
 
 
 def _language_environment() -> Setting | None:

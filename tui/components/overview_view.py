@@ -6,8 +6,10 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from jixiao.store import Overview
-from jixiao.tui.display import GRADE_STYLES, STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.i18n import _, ngettext
+from jixiao.store import Overview, local_time
+from jixiao.tui.display import GRADE_STYLES, STATE_MARKS, STATE_STYLES, STATE_WORDS, money, visible
+from jixiao.tui.linebreak import Wrapped
 
 
 class OverviewView(VerticalScroll):
@@ -20,44 +22,53 @@ class OverviewView(VerticalScroll):
         yield Static(id="overview-text")
 
     def show(self, overview: Overview) -> None:
-        self.query_one("#overview-text", Static).update(render_overview(overview))
+        self.query_one("#overview-text", Static).update(Wrapped(render_overview(overview)))
 
 
 def render_overview(overview: Overview) -> Text:
     """Short lines first and figures before names, so that it reads at 80 columns."""
     doc, unit = overview.document, overview.money_unit
-    stage = "草案 draft" if doc.stage == "draft" else "终稿 final"
+    stage = _("草案 draft") if doc.stage == "draft" else _("终稿 final")
     text = Text()
     text.append(visible(doc.department), style="bold")
-    text.append(visible(f"\n{doc.title}\n{stage} · revision {doc.revision}\n\n"), style="dim")
-    text.append(f"{overview.projects} projects · {overview.indicators} indicators\n")
+    revision = _("revision {number}").format(number=doc.revision)
+    text.append(visible(f"\n{doc.title}\n{stage} · {revision}\n\n"), style="dim")
+    projects = ngettext("{count} project", "{count} projects", overview.projects)
+    indicators = ngettext("{count} indicator", "{count} indicators", overview.indicators)
+    text.append(projects.format(count=overview.projects) + " · "
+                + indicators.format(count=overview.indicators) + "\n")  # fmt: skip
     text.append(f"{money(overview.budget_fen, unit)} {unit}", style="bold")
-    text.append("\n\n单位 units\n", style="dim")
+    text.append("\n\n" + _("单位 units") + "\n", style="dim")
     for unit_total in overview.units:
         text.append(f"{money(unit_total.budget_fen, unit):>10} {unit_total.projects:>4}  ")
         text.append(visible(f"{unit_total.code} "))
         text.append(visible(unit_total.name))
         text.append("\n")
     done = overview.projects - overview.progress["untouched"]
-    text.append(f"\n审核进度 review: {done} of {overview.projects} marked\n", style="dim")
+    progress = _("审核进度 review: {done} of {total} marked").format(
+        done=done, total=overview.projects
+    )
+    text.append(f"\n{progress}\n", style="dim")
     for state, count in overview.progress.items():
-        text.append(f"{STATE_MARKS.get(state, '·')} {state} {count}  ",
+        word = _(STATE_WORDS.get(state, state))
+        text.append(f"{STATE_MARKS.get(state, '·')} {word} {count}  ",
                     style=STATE_STYLES.get(state, "dim"))  # fmt: skip
-    text.append("\n审核等级 grades: ", style="dim")
+    text.append("\n" + _("审核等级 grades: "), style="dim")
     for grade, count in overview.grades.items():
         text.append(f"{grade} {count}  ", style=GRADE_STYLES.get(grade, "dim"))
     conclusion = overview.conclusion
-    text.append("\n审核结论 conclusion (C): ", style="dim")
+    text.append("\n" + _("审核结论 conclusion (C): "), style="dim")
     if conclusion is None:
-        text.append("none yet", style="dim")
+        text.append(_("none yet"), style="dim")
     else:
         if conclusion.grade:
             text.append(conclusion.grade, style=GRADE_STYLES[conclusion.grade])
-        text.append(visible(f"  {conclusion.reviewer} · {conclusion.updated_at}"), style="dim")
+        text.append(visible(f"  {conclusion.reviewer} · {local_time(conclusion.updated_at)}"),
+                    style="dim")  # fmt: skip
         if conclusion.note.strip():
             text.append("\n")
             text.append(visible(conclusion.note.strip()))
-    text.append("\n\n最大项目 largest projects\n", style="dim")
+    text.append("\n\n" + _("最大项目 largest projects") + "\n", style="dim")
     total = max(overview.budget_fen, 1)
     for project in overview.largest:
         share = project.budget_fen / total

@@ -29,8 +29,8 @@ class Ref:
 class ProjectTree(Tree[Ref]):
     BINDINGS = bindings(actions.TREE)
     DEFAULT_CSS = """
-    ProjectTree { width: 42%; min-width: 30; border-right: vkey $surface-lighten-2;
-                  overflow-x: hidden; }
+    ProjectTree { width: 42%; min-width: 40; border-right: vkey $surface-lighten-2;
+                  overflow-x: hidden; scrollbar-size-vertical: 1; }
     ProjectTree.zoomed { display: none; }
     """
 

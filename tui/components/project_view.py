@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from jixiao.store import Dismissal, Finding, Mark, ProjectDetail
+from jixiao.i18n import _
+from jixiao.store import Dismissal, Finding, Mark, ProjectDetail, local_time
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import (
@@ -21,9 +22,12 @@ from jixiao.tui.display import (
     plan_bar,
     visible,
 )
+from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.findings import finding_line
 
-INDICATOR_COLUMNS = ("", "一级", "二级", "三级指标", "指标值", "绩效指标描述", "依据", "行")
+INDICATOR_COLUMNS = ("", "三级指标", "指标值", "二级", "一级", "绩效指标描述", "依据", "行")
+"""三级指标 and 指标值 first: at 80 columns they are what the pane has room for (Enter on a
+row shows all six cells)."""
 
 
 class IndicatorTable(DataTable[Text]):
@@ -70,22 +74,23 @@ class ProjectView(VerticalScroll, can_focus=False):
     ) -> None:
         self.detail = detail
         closed = sum(1 for f in findings if f.key in dismissed)
-        heading = f"检查 {len(findings) - closed} findings" + (
-            f", {closed} dismissed" if closed else ""
+        open_count = len(findings) - closed
+        heading = _("检查 {count} findings").format(count=open_count) + (
+            _(", {count} dismissed").format(count=closed) if closed else ""
         )
         found = Text(heading + "\n" if findings else "", style="dim")
         for finding in findings:
             found.append_text(finding_line(finding, dismissal=dismissed.get(finding.key)))
             found.append("\n")
         found.rstrip()
-        self.query_one("#findings", Static).update(found)
+        self.query_one("#findings", Static).update(Wrapped(found))
         self.query_one("#findings").display = bool(findings)
-        self.query_one("#head", Static).update(_head(detail))
+        self.query_one("#head", Static).update(Wrapped(_head(detail)))
         self.query_one("#plan", Static).update(_plan(detail))
         # Another province's table has no spending plan: nothing to draw.
         self.query_one("#plan").display = detail.kind == "budget_text"
-        self.query_one("#goals", Static).update(_goals(detail))
-        self.query_one("#mark", Static).update(_mark(detail))
+        self.query_one("#goals", Static).update(Wrapped(_goals(detail)))
+        self.query_one("#mark", Static).update(Wrapped(_mark(detail)))
         table = self.query_one(IndicatorTable)
         row = table.cursor_row
         table.clear()
@@ -93,10 +98,10 @@ class ProjectView(VerticalScroll, can_focus=False):
             mark = detail.indicator_marks.get(indicator.id)
             table.add_row(
                 _flag(mark),
-                plain(indicator.level1.removesuffix("指标")),
-                plain(indicator.level2.removesuffix("指标")),
                 plain(indicator.level3),
                 plain(indicator.value, "bold"),
+                plain(indicator.level2.removesuffix("指标")),
+                plain(indicator.level1.removesuffix("指标")),
                 plain(indicator.description),
                 plain(indicator.basis),
                 plain(str(indicator.line), "dim"),
@@ -105,7 +110,7 @@ class ProjectView(VerticalScroll, can_focus=False):
         if detail.indicators:
             table.move_cursor(row=min(row, len(detail.indicators) - 1))
         source_widget = self.query_one("#source", Static)
-        source_widget.update(_source(detail, source) if source is not None else "")
+        source_widget.update(Wrapped(_source(detail, source)) if source is not None else "")
         self.set_class(source is not None, "with-source")
 
     def selected_indicator(self) -> int | None:
@@ -141,7 +146,9 @@ def _head(detail: ProjectDetail) -> Text:
     text.append(visible(f"{detail.unit_code} {detail.unit_name}"))
     text.append("\n预算数   ", style="dim")
     text.append(f"{money(detail.budget_fen, detail.money_unit)} {detail.money_unit}", style="bold")
-    text.append("  财政 ", style="dim")
+    # The two sources of the budget on a line of their own: at 80 columns the pane beside
+    # the tree is 40 wide, and the three figures on one line broke in the middle of a label.
+    text.append("\n财政     ", style="dim")
     text.append(money(detail.fiscal_fen, detail.money_unit))
     text.append("  其他 ", style="dim")
     text.append(money(detail.other_fen, detail.money_unit))
@@ -191,12 +198,12 @@ def _goals(detail: ProjectDetail) -> Text:
 def _mark(detail: ProjectDetail) -> Text:
     mark = detail.mark
     if mark is None:
-        return Text("审核: untouched — r reviewed · q question · p problem · e note · "
-                    "1-4 grade 优良中差", style="dim")  # fmt: skip
-    text = Text("审核: ", style="dim")
+        return Text(_("审核: untouched — r reviewed · q question · p problem · e note · "
+                      "1-4 grade 优良中差"), style="dim")  # fmt: skip
+    text = Text(_("审核: "), style="dim")
     if mark.state:
-        text.append(STATE_LABELS[mark.state], style=STATE_STYLES[mark.state])
-    text.append(visible(f"  {mark.reviewer} · {mark.updated_at}"), style="dim")
+        text.append(_(STATE_LABELS[mark.state]), style=STATE_STYLES[mark.state])
+    text.append(visible(f"  {mark.reviewer} · {local_time(mark.updated_at)}"), style="dim")
     if mark.note:
         text.append("\n")
         text.append(visible(mark.note))
@@ -204,7 +211,9 @@ def _mark(detail: ProjectDetail) -> Text:
 
 
 def _source(detail: ProjectDetail, lines: list[str]) -> Text:
-    text = Text(f"source lines {detail.first_line}–{detail.last_line}\n", style="dim")
+    heading = _("source lines {first}–{last}").format(first=detail.first_line,
+                                                       last=detail.last_line)  # fmt: skip
+    text = Text(heading + "\n", style="dim")
     for number in range(detail.first_line, min(detail.last_line, len(lines)) + 1):
         text.append(f"{number:>5} │ ", style="dim")
         text.append(visible(lines[number - 1].replace("\t", " → ")))

@@ -16,8 +16,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from jixiao.i18n import N_, _
 from jixiao.importers.money import from_fen
 from jixiao.store import (
     INDICATOR_SORTS,
@@ -32,6 +33,7 @@ from jixiao.store import (
 )
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.components.page_table import Cell, Column, PageTable
 from jixiao.tui.display import visible
 
@@ -42,11 +44,11 @@ WIDEST = 60
 """The name column at most: on a wide terminal the budget stays beside the name."""
 
 SORT_NAMES = {
-    "document": "document order",
-    "budget": "budget, largest first",
-    "budget-asc": "budget, smallest first",
-    "change": "change, largest increase first",
-    "change-asc": "change, largest cut first",
+    "document": N_("document order"),
+    "budget": N_("budget, largest first"),
+    "budget-asc": N_("budget, smallest first"),
+    "change": N_("change, largest increase first"),
+    "change-asc": N_("change, largest cut first"),
 }
 
 
@@ -151,10 +153,10 @@ class AcrossScreen(Screen[Chosen | None]):
         columns = INDICATOR_COLUMNS if self.indicators else PROJECT_COLUMNS
         table.show(
             tuple(
-                Column(title, width, right=key in FIGURES)
-                for (title, key, _), width in zip(columns, self._widths(columns), strict=True)
+                Column(_(title), width, right=key in FIGURES)
+                for (title, key, _cell), width in zip(columns, self._widths(columns), strict=True)
             ),
-            [tuple(cell(row) for _, _, cell in columns) for row in page.rows],
+            [tuple(cell(row) for _title, _key, cell in columns) for row in page.rows],
             [str(row["id"]) for row in page.rows],
         )
         table.focus()
@@ -164,7 +166,7 @@ class AcrossScreen(Screen[Chosen | None]):
     def _widths(self, columns: tuple[ColumnSpec, ...]) -> list[int]:
         """Fixed widths, and the wide column (None in WIDTHS) takes what is left, so that
         budget and change stay on screen at 80 columns."""
-        fixed = [WIDTHS[key] for _, key, _ in columns]
+        fixed = [WIDTHS[key] for _title, key, _cell in columns]
         padding = 2 * len(columns) + 2  # a cell's padding either side, and the scrollbar
         room = self.size.width - padding - sum(w for w in fixed if w is not None)
         left = max(12, min(WIDEST, room))  # wider than that, the figures drift out of sight
@@ -175,37 +177,37 @@ class AcrossScreen(Screen[Chosen | None]):
         self._show_title()
 
     def _show_title(self) -> None:
-        what = "indicators" if self.indicators else "projects"
-        title = Text(f"All {what}", style="bold")
-        title.append(f" · by {SORT_NAMES[self.sort]}", style="dim")
+        title = Text(_("All indicators") if self.indicators else _("All projects"), style="bold")
+        title.append(" · " + _("by {order}").format(order=_(SORT_NAMES[self.sort])), style="dim")
         described = describe(self.where)
         if described:
             title.append(visible(f" · {described}"), style="yellow")
         self.query_one("#across-title", Static).update(title)
         shown = len(self.page.rows) if self.page else 0
         first = (len(self.starts) - 1) * PAGE_ROWS
-        total = "counting…" if self.total is None else f"{self.total:,}"
-        status = Text(f"page {len(self.starts)}: {first + 1 if shown else 0:,}–{first + shown:,}"
-                      f" of {total}")  # fmt: skip
+        total = _("counting…") if self.total is None else f"{self.total:,}"
+        status = Text(_("page {page}: {first}–{last} of {total}").format(
+            page=len(self.starts), first=f"{first + 1 if shown else 0:,}",
+            last=f"{first + shown:,}", total=total))  # fmt: skip
         status.append(
-            "   ]: next page · [: previous · Enter: open · f: filter · s: sort · "
-            "i: projects/indicators",
+            "   " + _("]: next page · [: previous · Enter: open · f: filter · s: sort · "
+                      "i: projects/indicators"),
             style="dim",
-        )
+        )  # fmt: skip
         self.query_one("#across-status", Static).update(status)
 
     # -- actions --------------------------------------------------------------------
 
     def action_next_page(self) -> None:
         if self.page is None or self.page.next is None:
-            self.notify("this is the last page")
+            self.notify(_("this is the last page"))
             return
         self.starts.append(self.page.next)
         self._load()
 
     def action_previous_page(self) -> None:
         if len(self.starts) == 1:
-            self.notify("this is the first page")
+            self.notify(_("this is the first page"))
             return
         self.starts.pop()
         self._load()
@@ -250,18 +252,18 @@ class AcrossScreen(Screen[Chosen | None]):
 
 def describe(where: StoreFilter) -> str:
     parts = [
-        f"{label} {value}"
+        f"{_(label)} {value}"
         for label, value in (
-            ("department", where.department),
-            ("year", where.year),
-            ("stage", where.stage),
-            ("unit", where.unit),
-            ("level", where.level),
-            ("text", where.text),
+            (N_("department"), where.department),
+            (N_("year"), where.year),
+            (N_("stage"), where.stage),
+            (N_("unit"), where.unit),
+            (N_("level"), where.level),
+            (N_("text"), where.text),
         )
         if value is not None
     ]
-    return ", ".join(parts)
+    return _(", ").join(parts)
 
 
 def _money(row: dict[str, Any], key: str, signed: bool = False) -> Cell:
@@ -296,21 +298,21 @@ WIDTHS: dict[str, int | None] = {
 }  # fmt: skip
 
 PROJECT_COLUMNS: tuple[ColumnSpec, ...] = (
-    ("department", "department", _plain("department")),
-    ("year", "year", _plain("year")),
-    ("unit", "unit", _plain("unit_code")),
-    ("no.", "ordinal", _plain("ordinal")),
-    ("project", "name", _plain("name")),
-    ("budget", "budget", lambda row: _money(row, "budget_fen")),
-    ("change", "change", lambda row: _money(row, "change_fen", signed=True)),
+    (N_("department"), "department", _plain("department")),
+    (N_("year"), "year", _plain("year")),
+    (N_("unit"), "unit", _plain("unit_code")),
+    (N_("no."), "ordinal", _plain("ordinal")),
+    (N_("project"), "name", _plain("name")),
+    (N_("budget"), "budget", lambda row: _money(row, "budget_fen")),
+    (N_("change"), "change", lambda row: _money(row, "change_fen", signed=True)),
     ("%", "percent", _percent),
 )
 
 INDICATOR_COLUMNS: tuple[ColumnSpec, ...] = (
-    ("department", "department", _plain("department")),
-    ("year", "year", _plain("year")),
-    ("no.", "ordinal", _plain("ordinal")),
-    ("project", "project", _plain("project")),
+    (N_("department"), "department", _plain("department")),
+    (N_("year"), "year", _plain("year")),
+    (N_("no."), "ordinal", _plain("ordinal")),
+    (N_("project"), "project", _plain("project")),
     ("二级指标", "level2", _plain("level2")),
     ("三级指标", "level3", _plain("level3")),
     ("指标值", "value", _plain("value")),
@@ -338,20 +340,22 @@ class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
     def compose(self) -> ComposeResult:
         current = self.current
         fields = [
-            ("department", "Department", current.department, "part of its name"),
-            ("year", "Year", current.year, "e.g. 2024"),
-            ("stage", "Stage", current.stage, "draft or final; empty for both"),
-            ("unit", "Unit", current.unit, "a code, or part of its name"),
+            ("department", N_("Department"), current.department, N_("part of its name")),
+            ("year", N_("Year"), current.year, N_("e.g. 2024")),
+            ("stage", N_("Stage"), current.stage, N_("draft or final; empty for both")),
+            ("unit", N_("Unit"), current.unit, N_("a code, or part of its name")),
         ]
         if self.indicators:
-            fields.append(("level", "Level", current.level, "产出, 成本, 满意度…"))
-        fields.append(("text", "Text", current.text, "in names, purposes, goals, indicators"))
+            fields.append(("level", N_("Level"), current.level, "产出, 成本, 满意度…"))
+        fields.append(
+            ("text", N_("Text"), current.text, N_("in names, purposes, goals, indicators"))
+        )
         with Vertical():
-            yield Static(Text("Filter  (Enter or F2 apply · Esc cancel)", style="bold"))
+            yield Static(Text(_("Filter  (Enter or F2 apply · Esc cancel)"), style="bold"))
             for key, label, value, hint in fields:
                 with Horizontal():
-                    yield Label(label)
-                    yield Input("" if value is None else str(value), id=key, placeholder=hint)
+                    yield Label(_(label))
+                    yield Input("" if value is None else str(value), id=key, placeholder=_(hint))
             yield Static("", id="filter-error")
         yield Footer()
 
@@ -366,9 +370,9 @@ class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
         year, stage = value("year"), value("stage")
         problem = None
         if year and not (year.isdigit() and len(year) == 4):
-            problem = "the year is four digits, e.g. 2024"
+            problem = _("the year is four digits, e.g. 2024")
         elif stage not in (None, "draft", "final"):
-            problem = "the stage is draft or final"
+            problem = _("the stage is draft or final")
         if problem:
             self.query_one("#filter-error", Static).update(Text(visible(problem), style="red"))
             return

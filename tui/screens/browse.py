@@ -12,8 +12,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 
+from jixiao.i18n import _
 from jixiao.store import (
     SORTS,
     Finding,
@@ -39,14 +40,24 @@ from jixiao.store import (
 )
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.components.overview_view import OverviewView
 from jixiao.tui.components.project_tree import ProjectTree, Ref
 from jixiao.tui.components.project_view import IndicatorTable, ProjectView
-from jixiao.tui.display import STATE_MARKS, STATE_STYLES, money, visible
+from jixiao.tui.display import (
+    SORT_WORDS,
+    STAGE_WORDS,
+    STATE_MARKS,
+    STATE_STYLES,
+    STATE_WORDS,
+    money,
+    visible,
+)
 from jixiao.tui.screens.across import AcrossScreen, Chosen
 from jixiao.tui.screens.conclusion import ConclusionScreen
 from jixiao.tui.screens.filter import FilterScreen
 from jixiao.tui.screens.findings import FindingsScreen
+from jixiao.tui.screens.indicator import IndicatorScreen
 from jixiao.tui.screens.note import NoteScreen
 from jixiao.tui.screens.pick_document import PickDocumentScreen
 from jixiao.tui.screens.search import SearchResult, SearchScreen
@@ -72,6 +83,8 @@ class BrowseScreen(Screen[None]):
         self.sources: dict[int, list[str]] = {}
         self.search_result: SearchResult | None = None
         self.current: Ref | None = None
+        self._shown_project: int | None = None
+        """The project the detail pane shows: another one starts at the pane's top."""
         # The status line's document and progress, read again only when they change.
         self._status_document: tuple[int, Text] | None = None
         # Check findings by document: the checks read the whole document, so once each.
@@ -146,13 +159,18 @@ class BrowseScreen(Screen[None]):
                 cached = self._findings.get(project.document_id, [])
                 found = by_ordinal(cached).get(project.ordinal, [])
                 dismissed = dismissals(self.engine, project.document_id)
-                self.query_one(ProjectView).show(project, source, found, dismissed)
+                view = self.query_one(ProjectView)
+                view.show(project, source, found, dismissed)
                 detail.set_class(False, "document")
+                if project.id != self._shown_project:
+                    self._shown_project = project.id
+                    view.scroll_home(animate=False)
         elif ref is not None and ref.document_id is not None:
             summary = overview(self.engine, ref.document_id)
             if summary is not None:
                 self.query_one(OverviewView).show(summary)
                 detail.set_class(True, "document")
+                self._shown_project = None
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -165,9 +183,18 @@ class BrowseScreen(Screen[None]):
                           style="bold")  # fmt: skip
         wanted = self.project_tree.project_filter
         if not wanted.is_default:
-            status.append(f"filter: {_describe(wanted)}  ", style="yellow")
+            status.append(_("filter: {what}").format(what=_describe(wanted)) + "  ",
+                          style="yellow")  # fmt: skip
         if wanted.sort != "ordinal":
-            status.append(f"sort: {wanted.sort}  ", style="yellow")
+            status.append(_("sort: {order}").format(order=_(SORT_WORDS[wanted.sort])) + "  ",
+                          style="yellow")  # fmt: skip
+        if self.current is not None and self.current.kind == "project":
+            # The whole name: the tree cuts it to its width.
+            detail = self.query_one(ProjectView).detail
+            if detail is not None and detail.id == self.current.id:
+                status.append(visible(f"{detail.ordinal}. {detail.name}", one_line=True),
+                              style="bold")  # fmt: skip
+                status.append("  ")
         if self.document_id is not None:
             status.append_text(self._document_status(self.document_id))
         self.query_one("#status", Static).update(status)
@@ -179,7 +206,8 @@ class BrowseScreen(Screen[None]):
         text = Text()
         doc = document(self.engine, document_id)
         if doc is not None:
-            text.append(visible(f"{doc.department} {doc.year} {doc.stage} r{doc.revision} "))
+            stage = _(STAGE_WORDS.get(doc.stage, doc.stage))
+            text.append(visible(f"{doc.department} {doc.year} {stage} r{doc.revision} "))
             for state, count in review_progress(self.engine, doc.id).items():
                 text.append(f" {STATE_MARKS.get(state, '·')}{count}",
                             style=STATE_STYLES.get(state, "dim"))  # fmt: skip
@@ -217,7 +245,7 @@ class BrowseScreen(Screen[None]):
 
     def action_findings(self) -> None:
         if self.document_id is None:
-            self.notify("open a document first", severity="warning")
+            self.notify(_("open a document first"), severity="warning")
             return
         document_id = self.document_id
 
@@ -242,7 +270,7 @@ class BrowseScreen(Screen[None]):
     def _project(self) -> ProjectDetail | None:
         view = self.query_one(ProjectView)
         if self.current is None or self.current.kind != "project" or view.detail is None:
-            self.notify("choose a project first", severity="warning")
+            self.notify(_("choose a project first"), severity="warning")
             return None
         return view.detail
 
@@ -342,7 +370,7 @@ class BrowseScreen(Screen[None]):
     def _step_hit(self, step: int) -> None:
         result = self.search_result
         if result is None or not result.hits:
-            self.notify("no search yet: press / to search", severity="warning")
+            self.notify(_("no search yet: press / to search"), severity="warning")
             return
         index = (result.index + step) % len(result.hits)
         self.search_result = SearchResult(result.query, result.hits, index)
@@ -388,7 +416,7 @@ class BrowseScreen(Screen[None]):
             tree.project_filter = ProjectFilter(sort=tree.project_filter.sort)
             tree.reload_documents()
             tree.select_ref(ref)
-            self.notify("the filter hid that project; it is cleared")
+            self.notify(_("the filter hid that project; it is cleared"))
         self.current = ref
         self.refresh_detail()
 
@@ -396,7 +424,7 @@ class BrowseScreen(Screen[None]):
 
     def action_filter(self) -> None:
         if self.document_id is None:
-            self.notify("open a document first", severity="warning")
+            self.notify(_("open a document first"), severity="warning")
             return
 
         def apply(wanted: ProjectFilter | None) -> None:
@@ -414,13 +442,36 @@ class BrowseScreen(Screen[None]):
         self.project_tree.project_filter = dataclasses.replace(wanted, sort=sort)
         self.project_tree.reload_documents()
         self.refresh_status()
-        self.notify(f"sorted by {sort}")
+        self.notify(_("sorted by {order}").format(order=_(SORT_WORDS[sort])))
 
     # -- views --------------------------------------------------------------------------
 
     def action_toggle_source(self) -> None:
         self.show_source = not self.show_source
         self.refresh_detail()
+        if self.show_source and self._shown_project is not None:
+            # Below the indicator table: brought into view, PgUp goes back to the top.
+            view = self.query_one(ProjectView)
+            source = view.query_one("#source")
+            self.call_after_refresh(view.scroll_to_widget, source, animate=False, top=True)
+
+    def action_detail_page(self, direction: str) -> None:
+        """PgDn / Space and PgUp: the right-hand pane, whatever has the focus."""
+        pane = self.query_one(OverviewView if self._shown_project is None else ProjectView)
+        # A page less two lines: the last lines read stay in sight, as in a pager.
+        step = max(1, pane.scrollable_content_region.height - 2)
+        pane.scroll_relative(y=step if direction == "down" else -step, animate=False)
+
+    def action_open_indicator(self) -> None:
+        """Enter on an indicator row: the whole row, its mark and its note."""
+        view = self.query_one(ProjectView)
+        project = view.detail
+        table = view.query_one(IndicatorTable)
+        if project is None or not project.indicators:
+            return
+        row = project.indicators[table.cursor_row]
+        mark = project.indicator_marks.get(row.id)
+        self.app.push_screen(IndicatorScreen(project, row, mark))
 
     def action_toggle_zoom(self) -> None:
         tree = self.project_tree
@@ -438,7 +489,7 @@ class BrowseScreen(Screen[None]):
 
     def action_compare(self) -> None:
         if self.document_id is None:
-            self.notify("open a document first", severity="warning")
+            self.notify(_("open a document first"), severity="warning")
             return
         current = self.document_id
 
@@ -464,7 +515,7 @@ class BrowseScreen(Screen[None]):
         else:
             text = project_summary(project)
         self.app.copy_to_clipboard(text)
-        self.notify("copied to the clipboard")
+        self.notify(_("copied to the clipboard"))
 
 
 def project_summary(project: ProjectDetail) -> str:
@@ -493,13 +544,13 @@ def _age(engine: Engine, document_id: int) -> tuple[int, int, int]:
 def _describe(wanted: ProjectFilter) -> str:
     parts = []
     if wanted.state != "all":
-        parts.append(wanted.state)
+        parts.append(_(STATE_WORDS[wanted.state]))
     if wanted.unit_id is not None:
-        parts.append("one unit")
+        parts.append(_("one unit"))
     if wanted.min_budget_fen is not None:
         parts.append(f"≥{money(wanted.min_budget_fen, '万元')}万")
     if wanted.max_budget_fen is not None:
         parts.append(f"≤{money(wanted.max_budget_fen, '万元')}万")
     if wanted.only_with_findings:
-        parts.append("with findings")
-    return ", ".join(parts)
+        parts.append(_("with findings"))
+    return _(", ").join(parts)

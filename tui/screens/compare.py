@@ -11,8 +11,9 @@ from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from jixiao.i18n import N_, _
 from jixiao.importers.model import QUARTER_ENDS
 from jixiao.store import (
     Comparison,
@@ -26,12 +27,25 @@ from jixiao.store import (
 )
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.display import visible
+from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.history import HistoryScreen
 from jixiao.tui.store_writer import writer_of
 
 FILTERS = ("all", "changed", "to_confirm", "added", "removed", "unchanged")
 STATUS_MARKS = {"changed": "~", "to_confirm": "?", "added": "+", "removed": "−", "unchanged": "·"}
+STATUS_WORDS = {
+    "all": N_("all"),
+    "changed": N_("changed"),
+    "to_confirm": N_("to confirm"),
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "unchanged": N_("unchanged"),
+}
+"""The pairs' statuses (and the filter's "all") as words."""
+FILTER_WORDS = {**STATUS_WORDS, "to_confirm": N_("to_confirm")}
+"""As the summary line names the filter (in English, the filter's own key)."""
 STATUS_STYLES = {"changed": "yellow", "to_confirm": "bold magenta", "added": "green",
                  "removed": "red", "unchanged": "dim"}  # fmt: skip
 
@@ -73,18 +87,21 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(PairTable)
-        table.add_columns("", "Δ 万元", "project")
+        table.add_columns("", "Δ 万元", _("project"))
         self.refresh_all()
         table.focus()
 
     def refresh_all(self, keep: ProjectComparison | None = None) -> None:
         summary = Text(visible(comparison_title(self.comparison)) + "\n", style="bold")
         summary.append(visible("\n".join(comparison_summary_lines(self.comparison))))
-        order = "budget change" if self.by_change else "document order"
+        order = _("budget change") if self.by_change else _("document order")
         marks = " ".join(
-            f"{mark} {status.replace('_', ' ')}" for status, mark in STATUS_MARKS.items()
+            f"{mark} {_(STATUS_WORDS[status])}" for status, mark in STATUS_MARKS.items()
         )
-        summary.append(f"\nfilter: {self.status_filter} · sort: {order} · {marks}", style="dim")
+        shown = _("filter: {what} · sort: {order}").format(
+            what=_(FILTER_WORDS[self.status_filter]), order=order
+        )
+        summary.append(f"\n{shown} · {marks}", style="dim")
         self.query_one("#summary", Static).update(summary)
         pairs = [p for p in self.comparison.projects if self.status_filter in ("all", p.status)]
         if self.by_change:
@@ -119,7 +136,9 @@ class CompareScreen(Screen[None]):
     def show_pair(self) -> None:
         pair = self.selected
         detail = self.query_one("#pair-detail", Static)
-        detail.update(pair_table(self.comparison, pair) if pair else Text("no pairs", style="dim"))
+        detail.update(
+            pair_table(self.comparison, pair) if pair else Text(_("no pairs"), style="dim")
+        )
 
     # -- actions -------------------------------------------------------------------------
 
@@ -132,12 +151,12 @@ class CompareScreen(Screen[None]):
     def _step(self, step: int) -> None:
         table = self.query_one(PairTable)
         row = table.cursor_row
-        for _ in range(len(self.shown)):
+        for _step in range(len(self.shown)):
             row = (row + step) % len(self.shown)
             if self.shown[row].status != "unchanged":
                 table.move_cursor(row=row)
                 return
-        self.notify("no changes")
+        self.notify(_("no changes"))
 
     def action_cycle_filter(self) -> None:
         self.status_filter = FILTERS[(FILTERS.index(self.status_filter) + 1) % len(FILTERS)]
@@ -150,14 +169,15 @@ class CompareScreen(Screen[None]):
     def action_decide(self, decision: str) -> None:
         pair = self.selected
         if pair is None or pair.a_id is None or pair.b_id is None:
-            self.notify("choose a pair of projects (one on each side)", severity="warning")
+            self.notify(_("choose a pair of projects (one on each side)"), severity="warning")
             return
         a_id, b_id = pair.a_id, pair.b_id
 
-        def decided(_: object) -> None:
+        def decided(_result: object) -> None:
             self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
             self.refresh_all(pair if decision == "confirmed" else None)
-            self.notify(f"pairing {decision}")
+            self.notify(_("pairing confirmed") if decision == "confirmed"
+                        else _("pairing rejected"))  # fmt: skip
 
         writer_of(self.app).write(
             lambda: decide(self.engine, a_id, b_id, decision, self.reviewer), decided, owner=self
@@ -166,7 +186,7 @@ class CompareScreen(Screen[None]):
     def action_make_pair(self) -> None:
         pair = self.selected
         if pair is None or pair.status not in ("added", "removed"):
-            self.notify("m pairs an added project with a removed one", severity="warning")
+            self.notify(_("m pairs an added project with a removed one"), severity="warning")
             return
         marked = self.marked
         if marked is None or marked.status == pair.status:
@@ -174,7 +194,7 @@ class CompareScreen(Screen[None]):
             project = pair.b or pair.a
             assert project is not None
             self.notify(
-                visible(f"{project.ordinal}. {project.name}: now m on its counterpart"),
+                visible(f"{project.ordinal}. {project.name}: " + _("now m on its counterpart")),
                 markup=False,
             )  # document text: never markup
             return
@@ -183,10 +203,10 @@ class CompareScreen(Screen[None]):
         a_id, b_id = removed.a_id, added.b_id
         self.marked = None
 
-        def paired(_: object) -> None:
+        def paired(_result: object) -> None:
             self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
             self.refresh_all()
-            self.notify("paired")
+            self.notify(_("paired"))
 
         writer_of(self.app).write(
             lambda: decide(self.engine, a_id, b_id, "confirmed", self.reviewer), paired, owner=self
@@ -195,14 +215,14 @@ class CompareScreen(Screen[None]):
     def action_history(self) -> None:
         pair = self.selected
         if pair is None or pair.b is None:
-            self.notify("choose a project of the newer document", severity="warning")
+            self.notify(_("choose a project of the newer document"), severity="warning")
             return
         self.app.push_screen(HistoryScreen(project_history(self.engine, self.b_id, pair.b.ordinal)))
 
     def action_export(self) -> None:
         path = Path(f"jixiao-compare-{self.a_id}-{self.b_id}.md").resolve()
         path.write_text(comparison_markdown(self.comparison), encoding="utf-8")
-        self.notify(visible(f"written: {path}"), markup=False)
+        self.notify(visible(_("written: {path}").format(path=path)), markup=False)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -223,15 +243,15 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
         style = "bold yellow" if changed else ""
         table.add_row(
             Text(visible(label), style="dim"),
-            Text(visible(old), style=style, overflow="fold"),
-            Text(visible(new), style=style, overflow="fold"),
+            Wrapped(Text(visible(old), style=style)),
+            Wrapped(Text(visible(new), style=style)),
         )
 
-    status = pair.status.replace("_", " ")
-    match = f" · paired by {pair.match}" + (f" ({pair.score})" if pair.score else "") if (
-        pair.match) else ""  # fmt: skip
+    status = _(STATUS_WORDS[pair.status])
+    match = " · " + _("paired by {how}").format(how=pair.match) + (
+        f" ({pair.score})" if pair.score else "") if pair.match else ""  # fmt: skip
     table.add_row(
-        Text("status", style="dim"),
+        Text(_("status"), style="dim"),
         Text(status + match, style=STATUS_STYLES[pair.status]),
         Text(visible(pair.flag or ""), style="red"),
     )

@@ -8,13 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from jixiao.i18n import _
 from jixiao.importers.money import to_fen
 from jixiao.store import STATE_FILTERS, ProjectFilter, UnitRow
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
-from jixiao.tui.display import visible
+from jixiao.tui.components.footer import Footer
+from jixiao.tui.display import STATE_WORDS, visible
 
 
 class FilterScreen(ModalScreen[ProjectFilter | None]):
@@ -34,20 +36,22 @@ class FilterScreen(ModalScreen[ProjectFilter | None]):
     def compose(self) -> ComposeResult:
         current = self.current
         with Vertical():
-            yield Static(Text("Filter projects  (F2 apply · Esc cancel)", style="bold"))
-            yield Label("Review state")
-            yield Select([(state, state) for state in STATE_FILTERS], value=current.state,
-                         allow_blank=False, id="state")  # fmt: skip
-            yield Label("Unit")
+            yield Static(Text(_("Filter projects  (F2 apply · Esc cancel)"), style="bold"))
+            yield Label(_("Review state"))
+            yield Select([(_(STATE_WORDS[state]), state) for state in STATE_FILTERS],
+                         value=current.state, allow_blank=False, id="state")  # fmt: skip
+            yield Label(_("Unit"))
             unit_options = [(Text(visible(f"{u.code} {u.name}", one_line=True)), u.id)
                             for u in self.units]  # fmt: skip
             unit = current.unit_id if current.unit_id is not None else Select.NULL
-            yield Select(unit_options, value=unit, id="unit", prompt="all units")
-            yield Label("Budget from (万元)")
-            yield Input(_wan(current.min_budget_fen), id="min", placeholder="e.g. 10")
-            yield Label("Budget up to (万元)")
-            yield Input(_wan(current.max_budget_fen), id="max", placeholder="e.g. 100")
-            yield Checkbox("only projects with check findings", current.only_with_findings,
+            yield Select(unit_options, value=unit, id="unit", prompt=_("all units"))
+            yield Label(_("Budget from (万元)"))
+            yield Input(_wan(current.min_budget_fen), id="min",
+                        placeholder=_("e.g. {example}").format(example=10))  # fmt: skip
+            yield Label(_("Budget up to (万元)"))
+            yield Input(_wan(current.max_budget_fen), id="max",
+                        placeholder=_("e.g. {example}").format(example=100))  # fmt: skip
+            yield Checkbox(_("only projects with check findings"), current.only_with_findings,
                            id="with-findings")  # fmt: skip
             yield Static("", id="filter-error")
         yield Footer()
@@ -85,7 +89,7 @@ def _fen(text: str) -> int | None:
     try:
         return to_fen(Decimal(text), "万元")
     except (InvalidOperation, ValueError):
-        raise ValueError(f"'{text}' is not an amount in 万元") from None
+        raise ValueError(_("'{text}' is not an amount in 万元").format(text=text)) from None
 
 
 def _wan(fen: int | None) -> str:

@@ -8,13 +8,16 @@ from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from jixiao.i18n import _
 from jixiao.store import CRITERIA, Dismissal, Finding, dismiss, dismissals, restore
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.display import visible
+from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.note import NoteScreen
 from jixiao.tui.store_writer import writer_of
 
@@ -54,17 +57,17 @@ class FindingsScreen(ModalScreen[int | None]):
     def _show(self) -> None:
         dismissed = dismissals(self.engine, self.document_id)
         closed = sum(1 for f in self.findings if f.key in dismissed)
-        title = Text(f"Check findings: {len(self.findings) - closed} open, {closed} dismissed",
-                     style="bold")  # fmt: skip
+        title = Text(_("Check findings: {open} open, {dismissed} dismissed").format(
+            open=len(self.findings) - closed, dismissed=closed), style="bold")  # fmt: skip
         for criterion in CRITERIA:
             title.append(f"  {criterion} {sum(f.criterion == criterion for f in self.findings)}")
-        title.append("   Enter: go to the project · d: dismiss · u: restore · Esc: close",
+        title.append("   " + _("Enter: go to the project · d: dismiss · u: restore · Esc: close"),
                      style="dim")  # fmt: skip
         self.query_one("#findings-title", Static).update(title)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(finding_line(f, True, dismissed.get(f.key)))
+        options.add_options([Option(Wrapped(finding_line(f, True, dismissed.get(f.key))))
                              for f in self.findings])  # fmt: skip
         if highlighted is not None and self.findings:
             options.highlighted = min(highlighted, len(self.findings) - 1)
@@ -91,17 +94,18 @@ class FindingsScreen(ModalScreen[int | None]):
                     owner=self,
                 )  # fmt: skip
             elif note is not None:
-                self.notify("a dismissal needs its reason", severity="warning")
+                self.notify(_("a dismissal needs its reason"), severity="warning")
 
-        self.app.push_screen(NoteScreen(f"dismissing {finding.code}: {finding.message}", ""),
-                             save)  # fmt: skip
+        about = _("dismissing {code}: {message}").format(code=finding.code,
+                                                        message=finding.message)  # fmt: skip
+        self.app.push_screen(NoteScreen(about, ""), save)
 
     def action_restore(self) -> None:
         finding = self._highlighted()
         if finding is None:
             return
         if finding.key not in dismissals(self.engine, self.document_id):
-            self.notify("that finding is not dismissed", severity="warning")
+            self.notify(_("that finding is not dismissed"), severity="warning")
             return
         writer_of(self.app).write(
             lambda: restore(self.engine, self.document_id, finding.key),
@@ -124,6 +128,7 @@ def finding_line(finding: Finding, with_project: bool = False,
         line.append(" · ")
     line.append(visible(finding.message), style="dim" if dismissal else "")
     if dismissal:
-        line.append(visible(f"  — dismissed by {dismissal.reviewer}: "), style="italic")
+        dismissed = _("dismissed by {reviewer}:").format(reviewer=dismissal.reviewer)
+        line.append(visible(f"  — {dismissed} "), style="italic")
         line.append(visible(dismissal.note), style="italic")
     return line

@@ -9,8 +9,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from jixiao.i18n import _
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.linebreak import Wrapped
 
 
 class HelpScreen(ModalScreen[None]):
@@ -27,40 +29,43 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        text = Text("Keys  ", style="bold")
+        text = Text(_("Keys") + "  ", style="bold")
         text.append(
-            "(Esc closes; `jixiao keys` lists every binding id for a keymap)\n", style="dim"
+            _("(Esc closes; `jixiao keys` lists every binding id for a keymap)") + "\n",
+            style="dim",
         )
         for title, rows in self.sections:
             if not rows:
                 continue
             text.append(f"\n{title}\n", style="bold underline")
             for keys, description, binding_id in rows:
-                text.append(f"  {keys:<18}", style="bold cyan")
+                text.append(f"  {keys:<18}", style="bold cyan")  # keys are ASCII
                 text.append(description)
                 text.append(f"  {binding_id}\n", style="dim")
         with VerticalScroll():
-            yield Static(text)
+            yield Static(Wrapped(text))
 
 
 def help_sections(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """The active bindings grouped by where they come from: the focused widget, the
     screen, the app; with their current keys, after any keymap."""
     groups: dict[str, dict[str, tuple[list[str], str]]] = {}
+    rank: dict[str, int] = {}  # the focused widget's first, then the screen's, the app's
     for key, active in screen.active_bindings.items():
         binding = active.binding
         node = active.node
         if node is screen.app:
-            group = "Everywhere"
+            group, rank[group] = _("Everywhere"), 2
         elif node is screen:
-            group = "This screen"
+            group, rank[group] = _("This screen"), 1
         else:
-            group = f"{type(node).__name__} (focused)"
+            group, rank[group] = _("{widget} (focused)").format(widget=type(node).__name__), 0
         entry = groups.setdefault(group, {}).setdefault(
-            binding.id or binding.action, ([], binding.description)
+            binding.id or binding.action,
+            ([], _(binding.description) if binding.description else ""),
         )
         entry[0].append(screen.app.get_key_display(Binding(key, binding.action)))
-    order = sorted(groups, key=lambda g: (not g.endswith("(focused)"), g != "This screen"))
+    order = sorted(groups, key=rank.__getitem__)
     return [
         (group, [(", ".join(keys), description, binding_id)
                  for binding_id, (keys, description) in groups[group].items() if description])

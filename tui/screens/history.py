@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from jixiao.i18n import _
 from jixiao.store import YearEntry, same_text
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
@@ -34,13 +35,13 @@ class HistoryScreen(ModalScreen[None]):
 
 def history_table(entries: list[YearEntry]) -> Table:
     last = entries[-1].project
-    heading = f"{last.ordinal}. {last.name} — across the years (Esc closes)"
+    heading = f"{last.ordinal}. {last.name} — " + _("across the years (Esc closes)")
     table = Table(title=Text(visible(heading)), expand=True)
     table.add_column(Text(""))
     for entry in entries:
         table.add_column(Text(str(entry.year)), justify="right")
     table.add_row(Text("预算数"), *[Text(str(e.project.budget)) for e in entries])
-    table.add_row(Text("paired by", style="dim"),
+    table.add_row(Text(_("paired by"), style="dim"),
                   *[Text(e.match or "", style="dim") for e in entries])  # fmt: skip
     for indicator in last.indicators:
         cells = []
@@ -57,7 +58,7 @@ def history_table(entries: list[YearEntry]) -> Table:
             previous = value
         table.add_row(Text(visible(indicator.level3)), *cells)
     if len(entries) == 1:
-        table.caption = (
+        table.caption = _(
             "No earlier year is paired with this project (or its pairing awaits confirmation)."
         )
     return table

@@ -6,11 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
+from jixiao.i18n import _
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.display import visible
+from jixiao.tui.linebreak import Wrapped
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -29,11 +32,11 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            title = Text("审核意见 note on ", style="bold")
+            title = Text(_("审核意见 note on "), style="bold")
             title.append(visible(self.about))
-            yield Static(title)
+            yield Static(Wrapped(title))
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(Text("F2 save · Esc cancel · an empty note removes it", style="dim"))
+            yield Static(Text(_("F2 save · Esc cancel · an empty note removes it"), style="dim"))
         yield Footer()
 
     def on_mount(self) -> None:

@@ -7,13 +7,15 @@ from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from jixiao.i18n import _
 from jixiao.store import DocumentRow, comparison_candidates
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
-from jixiao.tui.display import visible
+from jixiao.tui.components.footer import Footer
+from jixiao.tui.display import STAGE_WORDS, visible
 
 
 class PickDocumentScreen(ModalScreen[int | None]):
@@ -33,11 +35,12 @@ class PickDocumentScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         documents = comparison_candidates(self.engine, self.document_id)
         with Vertical():
-            yield Static(Text("Compare with… (Enter picks, Esc cancels)", style="bold"))
+            yield Static(Text(_("Compare with… (Enter picks, Esc cancels)"), style="bold"))
             options = [
                 Option(Text(visible(_label(d), one_line=True)), id=str(d.id)) for d in documents
             ]
-            yield OptionList(*options) if options else Static("no other document in the store")
+            yield (OptionList(*options) if options
+                   else Static(_("no other document in the store")))  # fmt: skip
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -48,4 +51,5 @@ class PickDocumentScreen(ModalScreen[int | None]):
 
 
 def _label(document: DocumentRow) -> str:
-    return f"{document.department} {document.year} {document.stage} r{document.revision}"
+    stage = _(STAGE_WORDS.get(document.stage, document.stage))
+    return f"{document.department} {document.year} {stage} r{document.revision}"

@@ -11,12 +11,14 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from jixiao.i18n import _
 from jixiao.store import Hit, search_store
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.display import visible
 
 KIND_NAMES = {"project": "名称", "purpose": "用途", "goal": "目标", "indicator": "指标",
@@ -51,7 +53,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
         with Vertical():
             yield Static(id="scope")
             yield Input(
-                self.initial_query, placeholder="search names, goals, indicators…", id="query"
+                self.initial_query, placeholder=_("search names, goals, indicators…"), id="query"
             )
             yield Static(id="count")
             yield OptionList(id="hits")
@@ -70,7 +72,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
         if self.hits:
             self._choose(hits.highlighted or 0)
         else:
-            self.notify("nothing found", severity="warning")
+            self.notify(_("nothing found"), severity="warning")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_index)
@@ -102,15 +104,19 @@ class SearchScreen(ModalScreen[SearchResult | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(hit_label(hit, query, self.whole_store)) for hit in hits])
-        more = "+ (the first ones, in import order)" if len(hits) == HIT_LIMIT else ""
-        count = Text(f"{len(hits)}{more} hits" if query.strip() else "", style="dim")
+        if len(hits) == HIT_LIMIT:
+            found = _("{count}+ (the first ones, in import order) hits").format(count=len(hits))
+        else:
+            found = _("{count} hits").format(count=len(hits))
+        count = Text(found if query.strip() else "", style="dim")
         self.query_one("#count", Static).update(count)
 
     def _show_scope(self) -> None:
-        where = "the whole store" if self.whole_store else "this document"
-        text = Text("Search ", style="bold")
+        where = _("the whole store") if self.whole_store else _("this document")
+        text = Text(_("Search") + " ", style="bold")
         text.append(where)
-        text.append("   Ctrl+T: switch · Enter: go · ↓: results · Esc: close", style="dim")
+        text.append("   " + _("Ctrl+T: switch · Enter: go · ↓: results · Esc: close"),
+                    style="dim")  # fmt: skip
         self.query_one("#scope", Static).update(text)
 
     def _choose(self, index: int) -> None:

@@ -6,10 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from jixiao.i18n import _
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
+from jixiao.tui.display import visible
+from jixiao.tui.linebreak import Wrapped
 
 
 class WelcomeScreen(Screen[None]):
@@ -25,18 +29,21 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         text = Text("jixiao 绩效", style="bold")
-        text.append("  review 部门预算绩效文本 drafts\n\n")
-        text.append("This store is empty: ")
-        text.append(self.store_path, style="dim")
-        text.append("\n\nImport documents from the shell:\n")
+        text.append("  " + _("review 部门预算绩效文本 drafts") + "\n\n")
+        text.append(_("This store is empty: "))
+        text.append(visible(self.store_path), style="dim")
+        text.append("\n\n" + _("Import documents from the shell:") + "\n")
         text.append("    jixiao import FILE...", style="bold")
-        text.append("   (text dumps: UTF-8 or GB18030)\n\n")
-        text.append("Or press ")
+        text.append("   " + _("(text dumps: UTF-8 or GB18030)") + "\n\n")
+        # One sentence around the key: its halves are translated together.
+        before, _key, after = _("Or press {key} to import the bundled sample, the 2024 draft "
+                                "of 中共巨鹿县委组织部.").partition("{key}")  # fmt: skip
+        text.append(before)
         text.append("i", style="bold reverse")
-        text.append(" to import the bundled sample, the 2024 draft of 中共巨鹿县委组织部.\n")
-        text.append("\nCtrl+Q quits; ? shows the keys.", style="dim")
+        text.append(after + "\n")
+        text.append("\n" + _("Ctrl+Q quits; ? shows the keys."), style="dim")
         with Center(), Vertical():
-            yield Static(text)
+            yield Static(Wrapped(text))
         yield Footer()
 
     def action_import_sample(self) -> None:

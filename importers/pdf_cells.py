@@ -16,6 +16,7 @@ characters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -170,11 +171,12 @@ def text_lines(chars: list[dict[str, Any]]) -> list[TextLine]:
     return lines
 
 
-def trailing_spaces(pages: Any) -> bool:
+def trailing_spaces(pages: Iterable[list[dict[str, Any]]]) -> bool:
     """Whether the writer draws the space a line was broken at: a space is the last thing
-    drawn on a line somewhere in the document (the next character drawn is lower)."""
-    for page in pages:
-        for char, following in pairwise(page.chars):
+    drawn on a line somewhere in the document (the next character drawn is lower). `pages`:
+    each page's chars in the order they are drawn."""
+    for chars in pages:
+        for char, following in pairwise(chars):
             if char["text"] == " " and following["top"] > char["top"] + char["size"] / 2:
                 return True
     return False

@@ -16,6 +16,7 @@ characters.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -110,12 +111,15 @@ def read_table(
     """The cells of pdfplumber's table `found`, placed in `columns`; the chars used go
     into `taken`. `trailing_spaces`: the writer draws the space a line was broken at."""
     placed: list[list[tuple[int, Bbox, list[TextLine]]]] = []
+    # The chars of a row's height first (merged cells reach below it): a page has
+    # thousands, a row a few dozen. Found by their middles, kept in the page's order.
+    order = sorted(range(len(chars)), key=lambda index: _middle_y(chars[index]))
+    middles = [_middle_y(chars[index]) for index in order]
     for row in found.rows:
-        # The chars of the row's height first (merged cells reach below it): a page has
-        # thousands, a row a few dozen.
         top = min(bbox[1] for bbox in row.cells if bbox)
         bottom = max(bbox[3] for bbox in row.cells if bbox)
-        near = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+        span = order[bisect_left(middles, top) : bisect_left(middles, bottom)]
+        near = [chars[index] for index in sorted(span)]
         cells = []
         for position, bbox in enumerate(row.cells):
             if bbox is None:
@@ -250,6 +254,10 @@ def joint(cell: Cell, last: TextLine, following: TextLine, table: Table) -> str:
 
 def _column(x: float, columns: list[float]) -> int:
     return min(range(len(columns)), key=lambda index: abs(columns[index] - x))
+
+
+def _middle_y(char: dict[str, Any]) -> float:
+    return (char["top"] + char["bottom"]) / 2
 
 
 def _within(char: dict[str, Any], bbox: Bbox, right: float) -> bool:

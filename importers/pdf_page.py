@@ -15,7 +15,13 @@ it is read with care:
 - It orders a line's text objects by x: the characters are put back in the order the page
   draws them, object by object (what `trailing_spaces` reads).
 - Its boxes are the glyphs' ink; a character's box here is pdfminer's: from the origin, the
-  advance wide and the font size high, standing on the font's descent.
+  advance wide and the font size high, standing on the font's descent. Where the font's
+  descriptor gives no descent (LibreOffice writes 0) PDFium takes the font file's, and
+  pdfminer 0: the box stands a point or two higher than pdfplumber's. PDFium keeps a CID
+  font's widths in whole thousandths of an em (reportlab writes fractions): a character
+  may stand a hundredth of a point from where pdfminer puts it.
+- It leaves out a character drawn twice at one place (a bold made by overprinting), and a
+  second space in a row: pdfminer keeps both.
 """
 
 from __future__ import annotations
@@ -103,7 +109,9 @@ def read_page(document: Any, index: int) -> PdfPage:
 
 
 def _address(handle: Any) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    """What tells PDFium's objects apart: the address a handle points to (a NULL handle
+    is never asked)."""
+    return ctypes.addressof(handle.contents)
 
 
 def _times(first: _Matrix, then: _Matrix) -> _Matrix:
@@ -132,6 +140,7 @@ class _PageObjects:
         self.chars: list[Char] = []
         self.edges: list[Edge] = []
         self._by_object = self._text_page_chars()
+        self._unicode = self._page_text()
         self._fonts: dict[int, tuple[float, dict[int, float]]] = {}
         self._matrix = pdfium.FS_MATRIX()
         self._point = (ctypes.c_double(), ctypes.c_double())
@@ -144,9 +153,21 @@ class _PageObjects:
         for index in range(pdfium.FPDFText_CountChars(text_page)):
             if pdfium.FPDFText_IsGenerated(text_page, index):
                 continue
-            owner = _address(pdfium.FPDFText_GetTextObject(text_page, index))
-            by_object.setdefault(owner, []).append(index)
+            owner = pdfium.FPDFText_GetTextObject(text_page, index)
+            if owner:
+                by_object.setdefault(_address(owner), []).append(index)
         return by_object
+
+    def _page_text(self) -> str:
+        """The text page's characters, one a character (read at once: a call a character
+        costs more than the rest of reading it); "" where a character outside Unicode's
+        first plane (two UTF-16 units) breaks that."""
+        pdfium, text_page = self._pdfium, self._text_page
+        count = pdfium.FPDFText_CountChars(text_page)
+        buffer = (ctypes.c_ushort * (count + 1))()
+        written = pdfium.FPDFText_GetText(text_page, 0, count, buffer)
+        text = bytes(buffer)[: max(written - 1, 0) * 2].decode("utf-16-le", "surrogatepass")
+        return text if len(text) == count else ""
 
     def read(self, page: Any) -> None:
         pdfium = self._pdfium
@@ -188,11 +209,11 @@ class _PageObjects:
             return
         x, y = self._point
         text_page = self._text_page
+        unicode = self._unicode
         for index in indices:
-            if pdfium.FPDFText_IsHyphen(text_page, index):
+            text = unicode[index] if unicode else chr(pdfium.FPDFText_GetUnicode(text_page, index))
+            if text == "\x02" and pdfium.FPDFText_IsHyphen(text_page, index):
                 text = "-"  # the text page writes a hyphen at a line's end as U+0002
-            else:
-                text = chr(pdfium.FPDFText_GetUnicode(text_page, index))
             pdfium.FPDFText_GetCharOrigin(text_page, index, x, y)
             width = self._width(font, widths, text) * font_size * a
             self._char(text, x.value, y.value, width, style)
@@ -245,35 +266,42 @@ class _PageObjects:
             return
         x, y = ctypes.c_float(), ctypes.c_float()
         subpath: list[tuple[float, float]] = []
-        closed = False
+        closed = curved = False
+        controls = 0  # a curve's segment is three points: two control points, then its end
         for position in range(pdfium.FPDFPath_CountSegments(handle)):
             segment = pdfium.FPDFPath_GetPathSegment(handle, position)
             kind = pdfium.FPDFPathSegment_GetType(segment)
             pdfium.FPDFPathSegment_GetPoint(segment, x, y)
             point = self._page_point(x.value, y.value, matrix)
             if kind == pdfium.FPDF_SEGMENT_MOVETO:
-                self._subpath(subpath, closed)
-                subpath, closed = [point], False
+                self._subpath(subpath, closed, curved)
+                subpath, closed, curved = [point], False, False
+            elif kind == pdfium.FPDF_SEGMENT_BEZIERTO and controls < 2:
+                controls += 1  # pdfminer keeps a curve's ends, not its control points
+                continue
             else:
+                curved |= kind == pdfium.FPDF_SEGMENT_BEZIERTO
+                controls = 0
                 subpath.append(point)
             if pdfium.FPDFPathSegment_GetClose(segment):
                 closed = True
-        self._subpath(subpath, closed)
+        self._subpath(subpath, closed, curved)
 
     def _page_point(self, x: float, y: float, matrix: _Matrix) -> tuple[float, float]:
         a, b, c, d, e, f = matrix
         return (a * x + c * y + e - self._left, self._top - (b * x + d * y + f))
 
-    def _subpath(self, points: list[tuple[float, float]], closed: bool) -> None:
-        """pdfminer's reading of a subpath: two points a line, four corners a rectangle
-        (PDFium closes a rectangle with a fifth point, its first), else a curve."""
+    def _subpath(self, points: list[tuple[float, float]], closed: bool, curved: bool) -> None:
+        """pdfminer's reading of a subpath: two points joined straight a line, four corners
+        a rectangle (PDFium closes a rectangle with a fifth point, its first), else a
+        curve."""
         if len(points) < 2:
             return
         if closed and len(points) > 2 and points[-1] == points[0]:
             points = points[:-1]
-        if len(points) == 2:
+        if len(points) == 2 and not curved:
             self.edges.append(_segment_edge(points[0], points[1], line=True))
-        elif len(points) == 4 and _is_rectangle(points):
+        elif len(points) == 4 and not curved and _is_rectangle(points):
             self.edges += _rectangle_edges(points)
         else:
             ends = [*points, points[0]] if closed else points
@@ -311,9 +339,12 @@ def _rectangle_edges(points: list[tuple[float, float]]) -> list[Edge]:
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    return [
+    sides = [
         _segment_edge((x0, top), (x1, top), line=False),
         _segment_edge((x0, bottom), (x1, bottom), line=False),
         _segment_edge((x0, top), (x0, bottom), line=False),
         _segment_edge((x1, top), (x1, bottom), line=False),
     ]
+    for side in sides:
+        side["object_type"] = "rect_edge"
+    return sides

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jixiao.importers.pdf_cells import Table, read_table, trailing_spaces
+from jixiao.importers.pdf_cells import PageChars, Table, read_table, trailing_spaces
 from jixiao.importers.pdf_page import PdfPage, read_page
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
@@ -128,13 +128,14 @@ class _PageReader:
         self.tables += len(found)
         at_top = bool(found) and len(_lines_between(page, 0, found[0].bbox[1])) <= _EDGE_LINES
         chars = page.chars
+        by_height = PageChars(chars)
         tables = []
         for index, pdf_table in enumerate(found):
             columns = _columns(pdf_table)
             above = self._open if index == 0 and at_top else None
             if above is not None and _fits(columns, above.columns):
                 columns = above.columns
-            table = read_table(pdf_table, columns, chars, taken, self._trailing_spaces)
+            table = read_table(pdf_table, columns, by_height, taken, self._trailing_spaces)
             if above is not None:
                 join_page_break(above, table)
             tables.append(table)

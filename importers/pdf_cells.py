@@ -101,25 +101,39 @@ class Table:
         return lines, doubts
 
 
+class PageChars:
+    """A page's chars, found by height: a page has thousands, a table's row a few dozen."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
+        self._order = sorted(range(len(chars)), key=lambda index: _middle_y(chars[index]))
+        self._middles = [_middle_y(chars[index]) for index in self._order]
+        spaces = [char["x1"] - char["x0"] for char in chars if char["text"] == " "]
+        self.space_width = min(spaces, default=0.0)
+        """The narrowest space drawn on the page."""
+
+    def between(self, top: float, bottom: float) -> list[dict[str, Any]]:
+        """The chars whose middle is from `top` to `bottom` (not included), in the page's
+        order."""
+        span = self._order[bisect_left(self._middles, top) : bisect_left(self._middles, bottom)]
+        return [self.chars[index] for index in sorted(span)]
+
+
 def read_table(
     found: Any,
     columns: list[float],
-    chars: list[dict[str, Any]],
+    page: PageChars,
     taken: set[int],
     trailing_spaces: bool,
 ) -> Table:
     """The cells of pdfplumber's table `found`, placed in `columns`; the chars used go
     into `taken`. `trailing_spaces`: the writer draws the space a line was broken at."""
     placed: list[list[tuple[int, Bbox, list[TextLine]]]] = []
-    # The chars of a row's height first (merged cells reach below it): a page has
-    # thousands, a row a few dozen. Found by their middles, kept in the page's order.
-    order = sorted(range(len(chars)), key=lambda index: _middle_y(chars[index]))
-    middles = [_middle_y(chars[index]) for index in order]
     for row in found.rows:
+        # The chars of the row's height first (merged cells reach below it).
         top = min(bbox[1] for bbox in row.cells if bbox)
         bottom = max(bbox[3] for bbox in row.cells if bbox)
-        span = order[bisect_left(middles, top) : bisect_left(middles, bottom)]
-        near = [chars[index] for index in sorted(span)]
+        near = page.between(top, bottom)
         cells = []
         for position, bbox in enumerate(row.cells):
             if bbox is None:
@@ -129,10 +143,9 @@ def read_table(
             taken.update(id(c) for c in inside)
             cells.append((_column(bbox[0], columns), bbox, text_lines(inside)))
         placed.append(cells)
-    spaces = [char["x1"] - char["x0"] for char in chars if char["text"] == " "]
     insets = [lines[0].x0 - bbox[0] for cells in placed for _, bbox, lines in cells if lines]
     padding = max(0.0, min(insets, default=0.0))
-    table = Table([], columns, found.bbox, padding, trailing_spaces, min(spaces, default=0.0))
+    table = Table([], columns, found.bbox, padding, trailing_spaces, page.space_width)
     for cells in placed:
         grid: list[Cell | None] = [None] * len(columns)
         for column, bbox, lines in cells:

@@ -40,15 +40,19 @@ _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 class _Style(NamedTuple):
     """What a text object's characters share."""
 
-    size: float
-    """The font size on the page (pdfminer's `size`: the box's height)."""
+    matrix: tuple[float, float, float, float]
+    """The text's scale, rotation and skew on the page (without its place)."""
+    font_size: float
     descent: float
-    """Where the box's foot stands from the baseline (below it: negative)."""
+    """The font's descent at size 1 (below the baseline: negative)."""
     upright: bool
+    """pdfminer's test: not turned by a quarter or more, not mirrored."""
 
 
 @dataclass
 class PdfPage:
+    """One page: its size, characters and ruling lines, top-left origin as pdfplumber's."""
+
     width: float
     height: float
     chars: list[Char]
@@ -65,7 +69,8 @@ class PdfPage:
         """pdfplumber's ruled tables of the page (its default settings: by the lines)."""
         from pdfplumber.table import TableFinder
 
-        return TableFinder(self).tables  # type: ignore[arg-type]  # it reads .edges, .bbox
+        # TableFinder asks its page for `.edges` and `.bbox` alone: this page will do.
+        return TableFinder(self).tables  # type: ignore[arg-type]
 
     def within(self, bbox: tuple[float, float, float, float]) -> list[Char]:
         """The chars wholly inside `bbox` (pdfplumber's `within_bbox`)."""
@@ -199,13 +204,11 @@ class _PageObjects:
         font_size = self._float.value
         font = pdfium.FPDFTextObj_GetFont(handle)
         descent, widths = self._font(font)
-        upright = b == 0 and c == 0 and a * d > 0
-        size = font_size * (abs(d) if upright else (b * b + d * d) ** 0.5)
-        style = _Style(size, descent * size, upright)
+        style = _Style((a, b, c, d), font_size, descent, a * d > 0 and b * c <= 0)
         indices = self._by_object.get(_address(handle))
         if indices is None:
             # No character of it on the text page: a space drawn alone (it has no ink).
-            self._char(" ", e, f, self._width(font, widths, " ") * font_size * a, style)
+            self._char(" ", e, f, self._width(font, widths, " ") * font_size, style)
             return
         x, y = self._point
         text_page = self._text_page
@@ -215,24 +218,37 @@ class _PageObjects:
             if text == "\x02" and pdfium.FPDFText_IsHyphen(text_page, index):
                 text = "-"  # the text page writes a hyphen at a line's end as U+0002
             pdfium.FPDFText_GetCharOrigin(text_page, index, x, y)
-            width = self._width(font, widths, text) * font_size * a
-            self._char(text, x.value, y.value, width, style)
+            advance = self._width(font, widths, text) * font_size
+            self._char(text, x.value, y.value, advance, style)
 
-    def _char(self, text: str, x: float, y: float, width: float, style: _Style) -> None:
-        bottom = self._top - (y + style.descent)
-        top = bottom - style.size
-        x0 = x - self._left
+    def _char(self, text: str, x: float, y: float, advance: float, style: _Style) -> None:
+        """pdfminer's box of a character: from its origin (`x`, `y` on the page) `advance`
+        wide (in text space), the font size high, standing on the font's descent."""
+        a, b, c, d = style.matrix
+        size = style.font_size
+        if b == 0 and c == 0 and a > 0 and d > 0:
+            bottom = self._top - (y + style.descent * size * d)
+            top = bottom - size * abs(d)
+            x0 = x - self._left
+            x1 = x0 + advance * a
+        else:  # turned or skewed: the box around the turned box
+            foot_x = x + style.descent * size * c
+            foot_y = y + style.descent * size * d
+            xs = (0.0, advance * a, size * c, advance * a + size * c)
+            ys = (0.0, advance * b, size * d, advance * b + size * d)
+            x0, x1 = foot_x + min(xs) - self._left, foot_x + max(xs) - self._left
+            top, bottom = self._top - (foot_y + max(ys)), self._top - (foot_y + min(ys))
         self.chars.append(
             {
                 "text": text,
                 "x0": x0,
-                "x1": x0 + width,
+                "x1": x1,
                 "top": top,
                 "bottom": bottom,
                 "doctop": top,
-                "width": width,
-                "height": style.size,
-                "size": style.size,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "size": bottom - top,
                 "upright": style.upright,
                 "object_type": "char",
             }

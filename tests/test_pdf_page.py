@@ -82,6 +82,22 @@ class TestCharacters:
             for key in ("x0", "x1"):
                 assert abs(mine[key] - their[key]) < 0.1, (key, mine, their)
 
+    @pytest.mark.parametrize("angle", [90, 180, 30])
+    def test_turned_text_has_pdfminers_box(self, tmp_path, angle):
+        def turned(canvas):
+            canvas.translate(300, 400)
+            canvas.rotate(angle)
+            canvas.drawString(0, 0, "绩效 A1")
+
+        path = draw(tmp_path / "turned.pdf", turned)
+        (page,) = pages_of(path)
+        with pdfplumber.open(path) as pdf:
+            theirs = pdf.pages[0].chars
+        assert [c["text"] for c in page.chars] == [c["text"] for c in theirs]
+        for mine, their in zip(page.chars, theirs, strict=True):
+            for key in ("x0", "x1", "top", "bottom", "size", "upright"):
+                assert abs(mine[key] - their[key]) < 0.1, (key, mine, their)
+
     def test_a_space_drawn_alone_at_a_lines_end_is_read(self, tmp_path):
         """LibreOffice draws the space a line was broken at as a text object of its own;
         PDFium's text page leaves such an object out (it has no ink)."""

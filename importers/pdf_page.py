@@ -17,9 +17,10 @@ it is read with care:
 - Its boxes are the glyphs' ink; a character's box here is pdfminer's: from the origin, the
   advance wide and the font size high, standing on the font's descent. Where the font's
   descriptor gives no descent (LibreOffice writes 0) PDFium takes the font file's, and
-  pdfminer 0: the box stands a point or two higher than pdfplumber's. PDFium keeps a CID
-  font's widths in whole thousandths of an em (reportlab writes fractions): a character
-  may stand a hundredth of a point from where pdfminer puts it.
+  pdfminer 0: the box stands a point or two lower than pdfplumber's. PDFium keeps a CID
+  font's widths in whole thousandths of an em (reportlab writes fractions): along a line a
+  character drifts from where pdfminer puts it, by up to 0.2 points in the sample drawn by
+  reportlab (none in LibreOffice's PDFs, whose widths are whole).
 - It leaves out a character drawn twice at one place (a bold made by overprinting), and a
   second space in a row: pdfminer keeps both.
 """

@@ -68,10 +68,9 @@ class PdfPage:
 
     def find_tables(self) -> list[Any]:
         """pdfplumber's ruled tables of the page (its default settings: by the lines)."""
-        from pdfplumber.table import TableFinder
+        from jixiao.importers.pdf_tables import find_tables
 
-        # TableFinder asks its page for `.edges` and `.bbox` alone: this page will do.
-        return TableFinder(self).tables  # type: ignore[arg-type]
+        return find_tables(self)
 
     def within(self, bbox: tuple[float, float, float, float]) -> list[Char]:
         """The chars wholly inside `bbox` (pdfplumber's `within_bbox`)."""

@@ -1,7 +1,9 @@
-"""PDF files, read with pdfplumber: each page's ruled tables (a row a line, cells split by
-tabs) and the text around them (a line a line), in reading order from the top, pages
-separated by form feeds — the shape of a tab-separated dump — then read as one, page
-headers, footers and page numbers left out as in any paged dump.
+"""PDF files: each page's ruled tables (a row a line, cells split by tabs) and the text
+around them (a line a line), in reading order from the top, pages separated by form feeds —
+the shape of a tab-separated dump — then read as one, page headers, footers and page
+numbers left out as in any paged dump. PDFium (pypdfium2) reads each page's characters and
+ruling lines (importers/pdf_page.py); pdfplumber's table finder and text-line grouping read
+them.
 
 Merged cells keep the grid (pdfplumber gives None for the covered cells: they become
 empty); a cell's wrapped lines are joined as the writer broke them (importers/pdf_cells.py);
@@ -14,17 +16,15 @@ report as warnings on the rendering's lines (render_with_notes).
 
 from __future__ import annotations
 
-import contextlib
-import logging
-from io import BytesIO
 from typing import Any
 
-from jixiao.importers.pdf_cells import Table, read_table, trailing_spaces
+from jixiao.importers.pdf_cells import PageChars, Table, read_table, trailing_spaces
+from jixiao.importers.pdf_page import PdfPage, read_page
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
 
 NAME = "pdf"
-DESCRIPTION = "PDF file: ruled tables and text read from the pages (pdfplumber)"
+DESCRIPTION = "PDF file: ruled tables and text read from the pages (PDFium, pdfplumber)"
 ENCODING = "pdf"
 """What the import report gives as the encoding: the text comes from the PDF's fonts."""
 
@@ -42,35 +42,27 @@ def render(data: bytes, filename: str) -> str:
 def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, str]]]:
     """The rendering, and what the reader was not sure of in making it: (line of the
     rendering, message) for the import report's warnings."""
-    import pdfplumber
+    import pypdfium2
 
-    # pdfminer logs what it skips in a damaged content stream ("Could not set text
-    # matrix…"), hundreds of lines in a folder's import; what matters reaches the report.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not recognises(data):
         raise ImportFault(filename, None, "not a PDF file (it does not start with %PDF-)")
     try:
-        pdf = pdfplumber.open(BytesIO(data))
-    except Exception as error:  # pdfminer raises many kinds for a damaged or locked file
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
         raise ImportFault(filename, None, _open_problem(error)) from None
-    page_items: list[list[_Item]] = []
     try:
-        try:  # reads every page's characters: a damaged page's content fails here
-            reader = _PageReader(trailing_spaces(pdf.pages))
-        except Exception as error:
-            raise ImportFault(filename, None, _open_problem(error)) from None
-        for number, page in enumerate(pdf.pages, start=1):
+        pdf_pages = []
+        for number in range(1, len(document) + 1):
             try:
-                page_items.append(reader.items(page))
+                pdf_pages.append(read_page(document, number - 1))
             except Exception as error:
                 raise ImportFault(
                     filename, None, f"cannot read page {number} of the PDF: {error}"
                 ) from None
     finally:
-        # Not `with pdf`: closing lists the pages again, which raises anew (over the
-        # ImportFault) when the page tree is what is damaged.
-        with contextlib.suppress(Exception):
-            pdf.close()
+        document.close()
+    reader = _PageReader(trailing_spaces(page.chars for page in pdf_pages))
+    page_items = [reader.items(page) for page in pdf_pages]
     # Written once every page is read: a row cut by a page break gets its text from the
     # next page.
     pages: list[list[str]] = []
@@ -99,12 +91,11 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
 
 
 def _open_problem(error: Exception) -> str:
-    # pdfplumber wraps pdfminer's exception: the cause says what went wrong.
-    cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
-    name = type(cause).__name__
-    if "Password" in name or "Encrypt" in name:
+    # PDFium says why in words: "Failed to load document (PDFium: Incorrect password error)."
+    message = str(error)
+    if "password" in message.lower():
         return "the PDF is password-protected; save an unprotected copy and import that"
-    detail = f"{name}: {cause}" if str(cause) else name
+    detail = message.removeprefix("Failed to load document (").removesuffix(").")
     return f"cannot read this PDF ({detail}); is it damaged or cut short?"
 
 
@@ -128,7 +119,7 @@ class _PageReader:
         self._trailing_spaces = trailing_spaces
         self._open: Table | None = None
 
-    def items(self, page: Any) -> list[_Item]:
+    def items(self, page: PdfPage) -> list[_Item]:
         from jixiao.importers.pdf_breaks import join_page_break
 
         taken: set[int] = set()
@@ -137,19 +128,20 @@ class _PageReader:
         self.tables += len(found)
         at_top = bool(found) and len(_lines_between(page, 0, found[0].bbox[1])) <= _EDGE_LINES
         chars = page.chars
+        by_height = PageChars(chars)
         tables = []
         for index, pdf_table in enumerate(found):
             columns = _columns(pdf_table)
             above = self._open if index == 0 and at_top else None
             if above is not None and _fits(columns, above.columns):
                 columns = above.columns
-            table = read_table(pdf_table, columns, chars, taken, self._trailing_spaces)
+            table = read_table(pdf_table, columns, by_height, taken, self._trailing_spaces)
             if above is not None:
                 join_page_break(above, table)
             tables.append(table)
             items.append((table.bbox[1], 1, table))
         # What no table took: the text around the tables, a line a line.
-        outside = page.filter(lambda obj: id(obj) not in taken).extract_text_lines()
+        outside = page.text_lines([char for char in chars if id(char) not in taken])
         items += [(line["top"], 0, one_line(line["text"])) for line in outside]
         items.sort(key=lambda item: (item[0], item[1]))
         self._open = None
@@ -172,8 +164,8 @@ def _page_lines(items: list[_Item]) -> tuple[list[str], list[tuple[int, str]]]:
     return lines, doubts
 
 
-def _lines_between(page: Any, top: float, bottom: float) -> list[dict[str, Any]]:
-    return page.within_bbox((0, top, page.width, bottom)).extract_text_lines()
+def _lines_between(page: PdfPage, top: float, bottom: float) -> list[dict[str, Any]]:
+    return page.text_lines(page.within((0, top, page.width, bottom)))
 
 
 def _columns(table: Any) -> list[float]:

@@ -16,6 +16,8 @@ characters.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -99,10 +101,28 @@ class Table:
         return lines, doubts
 
 
+class PageChars:
+    """A page's chars, found by height: a page has thousands, a table's row a few dozen."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
+        self._order = sorted(range(len(chars)), key=lambda index: _middle_y(chars[index]))
+        self._middles = [_middle_y(chars[index]) for index in self._order]
+        spaces = [char["x1"] - char["x0"] for char in chars if char["text"] == " "]
+        self.space_width = min(spaces, default=0.0)
+        """The narrowest space drawn on the page."""
+
+    def between(self, top: float, bottom: float) -> list[dict[str, Any]]:
+        """The chars whose middle is from `top` to `bottom` (not included), in the page's
+        order."""
+        span = self._order[bisect_left(self._middles, top) : bisect_left(self._middles, bottom)]
+        return [self.chars[index] for index in sorted(span)]
+
+
 def read_table(
     found: Any,
     columns: list[float],
-    chars: list[dict[str, Any]],
+    page: PageChars,
     taken: set[int],
     trailing_spaces: bool,
 ) -> Table:
@@ -110,11 +130,10 @@ def read_table(
     into `taken`. `trailing_spaces`: the writer draws the space a line was broken at."""
     placed: list[list[tuple[int, Bbox, list[TextLine]]]] = []
     for row in found.rows:
-        # The chars of the row's height first (merged cells reach below it): a page has
-        # thousands, a row a few dozen.
+        # The chars of the row's height first (merged cells reach below it).
         top = min(bbox[1] for bbox in row.cells if bbox)
         bottom = max(bbox[3] for bbox in row.cells if bbox)
-        near = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+        near = page.between(top, bottom)
         cells = []
         for position, bbox in enumerate(row.cells):
             if bbox is None:
@@ -124,10 +143,9 @@ def read_table(
             taken.update(id(c) for c in inside)
             cells.append((_column(bbox[0], columns), bbox, text_lines(inside)))
         placed.append(cells)
-    spaces = [char["x1"] - char["x0"] for char in chars if char["text"] == " "]
     insets = [lines[0].x0 - bbox[0] for cells in placed for _, bbox, lines in cells if lines]
     padding = max(0.0, min(insets, default=0.0))
-    table = Table([], columns, found.bbox, padding, trailing_spaces, min(spaces, default=0.0))
+    table = Table([], columns, found.bbox, padding, trailing_spaces, page.space_width)
     for cells in placed:
         grid: list[Cell | None] = [None] * len(columns)
         for column, bbox, lines in cells:
@@ -170,11 +188,12 @@ def text_lines(chars: list[dict[str, Any]]) -> list[TextLine]:
     return lines
 
 
-def trailing_spaces(pages: Any) -> bool:
+def trailing_spaces(pages: Iterable[list[dict[str, Any]]]) -> bool:
     """Whether the writer draws the space a line was broken at: a space is the last thing
-    drawn on a line somewhere in the document (the next character drawn is lower)."""
-    for page in pages:
-        for char, following in pairwise(page.chars):
+    drawn on a line somewhere in the document (the next character drawn is lower). `pages`:
+    each page's chars in the order they are drawn."""
+    for chars in pages:
+        for char, following in pairwise(chars):
             if char["text"] == " " and following["top"] > char["top"] + char["size"] / 2:
                 return True
     return False
@@ -248,6 +267,10 @@ def joint(cell: Cell, last: TextLine, following: TextLine, table: Table) -> str:
 
 def _column(x: float, columns: list[float]) -> int:
     return min(range(len(columns)), key=lambda index: abs(columns[index] - x))
+
+
+def _middle_y(char: dict[str, Any]) -> float:
+    return (char["top"] + char["bottom"]) / 2
 
 
 def _within(char: dict[str, Any], bbox: Bbox, right: float) -> bool:

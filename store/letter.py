@@ -118,9 +118,9 @@ def review_letter(engine: Engine, document_id: int, reviewer: str, today: date) 
 
 
 def finding_text(finding: dict[str, Any]) -> str:
-    """A check finding as the letter words it. Every finding in every report passes through
-    here, so that a Chinese rendering of the checks' messages (their figures are in
-    `finding["figures"]`) goes in at this one place; today it is the check's own message."""
+    """A check finding as the letter words it: the check's message in the chosen language
+    (finding_json translates it), the figures kept. Every finding in every report passes
+    through here."""
     return str(finding["message"])
 
 

@@ -6,17 +6,19 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.i18n import N_
 from jixiao.importers.model import ParsedDocument
 from jixiao.importers.money import money_text
-from jixiao.store.checks.model import Finding, check
+from jixiao.store.checks.model import Finding, check, said
 
 
-@check("T001", "warning", "The table of contents and the tables disagree", "完整性")
+@check("T001", "warning", N_("The table of contents and the tables disagree"), "完整性")
 def contents(document: ParsedDocument, notes: list[str]) -> Iterator[Finding]:
     """The importer compared them; its warnings say where."""
     for message in notes:
         if "table of contents" in message and "no table of contents" not in message:
-            yield Finding("T001", "warning", message)
+            # The importer's own words, as its notes are stored: nothing here to translate.
+            yield Finding("T001", "warning", said("{note}", note=message))
 
 
 # "流转办结上报事件数量不低于 22.5 万件", "档案数字化进度达到 30%", "审核或接收档案数量 500 个"
@@ -30,7 +32,7 @@ _AT_LEAST = {None, "不少于", "不低于", "达到", "至少", "超过"}
 @check(
     "G001",
     "info",
-    "A 分项绩效目标 figure is more than the projects' indicators commit to",
+    N_("A 分项绩效目标 figure is more than the projects' indicators commit to"),
     "相关性",
 )
 def sub_goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
@@ -56,9 +58,11 @@ def sub_goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Fi
                         continue
                     yield Finding(
                         "G001", "info",
-                        f"分项绩效目标 '{sub.title}' says {match.group(0).strip()}, but "
-                        f"{project.ordinal}. {project.name} commits to {indicator.level3} "
-                        f"{indicator.value}",
+                        said(N_("分项绩效目标 '{sub_goal}' says {figure}, but {ordinal}. "
+                                "{project} commits to {indicator} {value}"),
+                             sub_goal=sub.title, figure=match.group(0).strip(),
+                             ordinal=project.ordinal, project=project.name,
+                             indicator=indicator.level3, value=indicator.value),
                         project=project, indicator=indicator,
                         figures={"sub_goal": sub.title, "figure": str(figure), "unit": unit,
                                  "indicator": indicator.value},
@@ -73,7 +77,7 @@ def _share_three(a: str, b: str) -> bool:
     return any(a[i : i + 3] in b for i in range(len(a) - 2))
 
 
-@check("T002", "info", "Unit totals", "适当性", problem=False)
+@check("T002", "info", N_("Unit totals"), "适当性", problem=False)
 def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """Each unit's projects and exact total, with its share of the document: the figure a
     reviewer sets against the unit's own budget. (The template states no totals to check.)
@@ -86,8 +90,10 @@ def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding
         share = float(amount / total * 100) if total else 0.0
         money_unit = unit.projects[0].money_unit if unit.projects else ""
         yield Finding("T002", "info",
-                      f"unit {unit.code} {unit.name}: {len(unit.projects)} projects, "
-                      f"{money_text(amount)} {money_unit} ({share:.1f}% of the document)",
+                      said(N_("unit {code} {name}: {projects} projects, {total} {money_unit} "
+                              "({share}% of the document)"), code=unit.code, name=unit.name,
+                           projects=len(unit.projects), total=money_text(amount),
+                           money_unit=money_unit, share=f"{share:.1f}"),
                       unit=f"{unit.code} {unit.name}",
                       figures={"projects": len(unit.projects), "total": money_text(amount),
                                "share": round(share, 1)}, line=unit.line)  # fmt: skip

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.i18n import N_
 from jixiao.importers.model import ParsedDocument, Project
 from jixiao.importers.money import YUAN_PER_UNIT
-from jixiao.store.checks.model import Finding, check
+from jixiao.store.checks.model import Finding, check, said
 
 # A figure with what it counts: "291 个村", "1165 名", "至少 2 次", "20 万件", "95%".
 # A number followed by anything else (12345 便民热线, 218 号) is not a figure of the goal.
@@ -25,7 +26,9 @@ def _amount(number: str, ten_thousand: str | None) -> Decimal:
     return Decimal(number) * (10_000 if ten_thousand else 1)
 
 
-@check("G002", "warning", "A figure in the project's 绩效目标 that no indicator states", "相关性")
+@check(
+    "G002", "warning", N_("A figure in the project's 绩效目标 that no indicator states"), "相关性"
+)
 def goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """A figure is stated when any indicator of the project has the same number, as written
     or counted out (20 万 = 200000), in its value, name or description — whatever it counts,
@@ -40,7 +43,9 @@ def goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Findin
             if not missing:
                 continue
             figures = "; ".join(f"{figure} ('{goal}')" for figure, goal in missing)
-            yield Finding("G002", "warning", f"绩效目标 figures no indicator states: {figures}",
+            yield Finding("G002", "warning",
+                          said(N_("绩效目标 figures no indicator states: {figures}"),
+                               figures=figures),
                           f"{unit.code} {unit.name}", p,
                           figures={"figures": [figure for figure, _ in missing]},
                           line=p.goals_line)  # fmt: skip

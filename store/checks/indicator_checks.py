@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.i18n import N_
 from jixiao.importers.model import Indicator, ParsedDocument, Project
-from jixiao.store.checks.model import Finding, check
+from jixiao.store.checks.model import Finding, Said, check, said
 
 SATISFACTION_LEVEL = "满意度指标"
 LASTING_EFFECTS = "可持续影响指标"
@@ -25,7 +26,7 @@ def _rows(document: ParsedDocument) -> Iterator[tuple[str, Project, Indicator]]:
                 yield f"{unit.code} {unit.name}", project, indicator
 
 
-@check("E001", "warning", "An indicator leaves its description, value or basis blank", "完整性")
+@check("E001", "warning", N_("An indicator leaves its description, value or basis blank"), "完整性")
 def blank_cells(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     rows = list(_rows(document))
     cells = _CELLS
@@ -36,8 +37,11 @@ def blank_cells(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding
     for unit, p, i in rows:
         blank = [name for field, name in cells if not getattr(i, field).strip()]
         if blank:
-            yield Finding("E001", "warning", f"{i.level3 or i.level2}: {'、'.join(blank)} "
-                          f"{'is' if len(blank) == 1 else 'are'} blank", unit, p, i,
+            template = N_("{name}: {cells} is blank") if len(blank) == 1 else N_(
+                "{name}: {cells} are blank")  # fmt: skip
+            yield Finding("E001", "warning",
+                          said(template, name=i.level3 or i.level2, cells="、".join(blank)),
+                          unit, p, i,
                           figures={"blank": blank}, line=i.line)  # fmt: skip
 
 
@@ -56,16 +60,20 @@ _NAMES_A_SOURCE = re.compile(
 _NAMES_NO_SOURCE = re.compile(r"需要|需求|要求|情况|成绩|成果|缺口|经验")
 
 
-@check("B001", "info", "The basis of a target value names no plan, standard or record", "可行性")
+@check(
+    "B001", "info", N_("The basis of a target value names no plan, standard or record"), "可行性"
+)
 def basis_without_source(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """Only a basis recognised as a need or an outcome (工作需要, 实际情况, 工作成绩) is
     said; one in words neither list knows is left alone."""
     for unit, p, i in _rows(document):
         basis = i.basis.strip()
         if basis and not _NAMES_A_SOURCE.search(basis) and _NAMES_NO_SOURCE.search(basis):
-            yield Finding("B001", "info", f"{i.level3} {i.value}: the basis '{basis}' names no "
-                          "plan, standard, history, statistics, contract or document", unit, p,
-                          i, figures={"basis": basis}, line=i.line)  # fmt: skip
+            yield Finding("B001", "info",
+                          said(N_("{name} {value}: the basis '{basis}' names no plan, standard, "
+                                  "history, statistics, contract or document"),
+                               name=i.level3, value=i.value, basis=basis), unit, p, i,
+                          figures={"basis": basis}, line=i.line)  # fmt: skip
 
 
 TIMELINESS = "时效指标"
@@ -77,7 +85,7 @@ _NEXT_YEAR = re.compile(r"次年|明年|来年|下一?年")
 _SPANS_YEARS = re.compile(r"跨年|(\d{4})\s*年?\s*[-—~～至到]\s*(\d{4})")
 
 
-@check("D002", "warning", "A target of the one-year table reaches past its year", "可行性")
+@check("D002", "warning", N_("A target of the one-year table reaches past its year"), "可行性")
 def past_the_year(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """A 时效指标 lasting more than a year (24 个月); any row but 可持续影响 and 满意度 with a
     deadline in a later year (2025 年 6 月底, 次年). Durations elsewhere (质保期 ≥24 个月,
@@ -91,27 +99,30 @@ def past_the_year(document: ParsedDocument, _notes: list[str]) -> Iterator[Findi
         if reason is None and i.level2 == TIMELINESS:
             reason = _longer_than_a_year(i)
         if reason is not None:
-            yield Finding("D002", "warning", f"{i.level3} {i.value}: {reason}, past the "
-                          f"{document.year} budget year", unit, p, i,
+            yield Finding("D002", "warning",
+                          said(N_("{name} {value}: {reason}, past the {year} budget year"),
+                               name=i.level3, value=i.value, reason=reason, year=document.year),
+                          unit, p, i,
                           figures={"value": i.value, "year": document.year},
                           line=i.line)  # fmt: skip
 
 
-def _later_year(value: str, year: int) -> str | None:
+def _later_year(value: str, year: int) -> Said | None:
     later = [int(y) for y in _CALENDAR_YEAR.findall(value) if int(y) > year]
     if later:
-        return f"a deadline in {later[0]}"
+        return said(N_("a deadline in {year}"), year=later[0])
     if _NEXT_YEAR.search(value):
-        return "a deadline in the following year"
+        return said(N_("a deadline in the following year"))
     return None
 
 
-def _longer_than_a_year(indicator: Indicator) -> str | None:
+def _longer_than_a_year(indicator: Indicator) -> Said | None:
     target = indicator.target
     if target is None or target.unit not in _WITHIN_A_YEAR:
         return None
     if target.number > Decimal(_WITHIN_A_YEAR[target.unit]):
-        return f"{target.number} {target.unit} is more than a year"
+        return said(N_("{number} {unit} is more than a year"), number=target.number,
+                    unit=target.unit)  # fmt: skip
     return None
 
 
@@ -120,17 +131,21 @@ _PERCENT = re.compile(r"[%％]")
 _NUMBER = re.compile(r"\d")
 
 
-@check("S002", "warning", "A satisfaction indicator out of 满意度指标, or not a percentage",
+@check("S002", "warning", N_("A satisfaction indicator out of 满意度指标, or not a percentage"),
        "完整性")  # fmt: skip
 def satisfaction_misplaced(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding]:
     """A value with no number at all is M001's to say."""
     for unit, p, i in _rows(document):
         if i.level1 != SATISFACTION_LEVEL and _SATISFACTION.search(i.level2 + i.level3):
-            yield Finding("S002", "warning", f"{i.level3} is a satisfaction indicator under "
-                          f"{i.level1} {i.level2}, not under {SATISFACTION_LEVEL}", unit, p, i,
+            yield Finding("S002", "warning",
+                          said(N_("{name} is a satisfaction indicator under {level1} {level2}, "
+                                  "not under {satisfaction}"), name=i.level3, level1=i.level1,
+                               level2=i.level2, satisfaction=SATISFACTION_LEVEL), unit, p, i,
                           figures={"level1": i.level1, "level2": i.level2},
                           line=i.line)  # fmt: skip
         elif (i.level1 == SATISFACTION_LEVEL and _NUMBER.search(i.value)
               and not _PERCENT.search(i.value)):  # fmt: skip
-            yield Finding("S002", "warning", f"{i.level3} '{i.value}' is not a percentage",
-                          unit, p, i, figures={"value": i.value}, line=i.line)  # fmt: skip
+            yield Finding("S002", "warning",
+                          said(N_("{name} '{value}' is not a percentage"), name=i.level3,
+                               value=i.value), unit, p, i, figures={"value": i.value},
+                          line=i.line)  # fmt: skip

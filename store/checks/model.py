@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.i18n import _
 from jixiao.importers.model import Indicator, ParsedDocument, Project
 
 SEVERITIES = ("error", "warning", "info")
@@ -17,10 +18,34 @@ and target matched; reasoned and feasible. Each check belongs to one (docs/check
 
 
 @dataclass(frozen=True)
+class Said:
+    """A message in English (a msgid marked with N_) and what fills its placeholders, put into
+    the chosen language only when read: a finding's key stays the same in every language, and
+    the language may be chosen after the checks ran. A placeholder's value may itself be Said
+    (a phrase of its own); other values (figures, the document's words) go in as they are."""
+
+    template: str
+    words: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, translate: Callable[[str], str] = _) -> str:
+        words = {name: value.text(translate) if isinstance(value, Said) else value
+                 for name, value in self.words.items()}  # fmt: skip
+        return translate(self.template).format(**words)
+
+    @property
+    def english(self) -> str:
+        return self.text(lambda template: template)
+
+
+def said(template: str, **words: Any) -> Said:
+    return Said(template, words)
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     severity: str
-    message: str
+    said: Said
     unit: str = ""
     project: Project | None = None
     indicator: Indicator | None = None
@@ -28,11 +53,16 @@ class Finding:
     line: int | None = None
 
     @property
+    def message(self) -> str:
+        """In the chosen language."""
+        return self.said.text()
+
+    @property
     def key(self) -> str:
-        """Stable across revisions: the check, the project's code, the indicator's levels
-        (and for a document-level finding its message)."""
+        """Stable across revisions and languages: the check, the project's code, the
+        indicator's levels (and for a document-level finding its message, in English)."""
         # A table without 项目编码 (other provinces') is keyed by the project's name.
-        project = (self.project.code or self.project.name) if self.project else self.message
+        project = (self.project.code or self.project.name) if self.project else self.said.english
         indicator = f"{self.indicator.level2}/{self.indicator.level3}" if self.indicator else ""
         return f"{self.code}|{project}|{indicator}"
 
@@ -55,6 +85,7 @@ class Check:
     code: str
     severity: str
     title: str
+    """English, marked with N_: `_(title)` where it is shown."""
     criterion: str
     run: Callable[[ParsedDocument, list[str]], Iterator[Finding]]
     """(document, its import notes' messages) → findings."""

@@ -3,6 +3,7 @@ before where the store holds it, and adds the reviewer's dismissals)."""
 
 from __future__ import annotations
 
+from jixiao.i18n import N_
 from jixiao.store.checks import (  # noqa: F401  (register the checks)
     document_checks,
     goal_checks,
@@ -10,7 +11,14 @@ from jixiao.store.checks import (  # noqa: F401  (register the checks)
     project_checks,
     year_over_year,
 )
-from jixiao.store.checks.model import CHECKS, SEVERITIES, YEAR_CHECKS, Finding, PreviousYear
+from jixiao.store.checks.model import (
+    CHECKS,
+    SEVERITIES,
+    YEAR_CHECKS,
+    Finding,
+    PreviousYear,
+    said,
+)
 from jixiao.store.stored import StoredDocument
 
 
@@ -38,8 +46,8 @@ def run_checks(stored: StoredDocument, select: set[str] | None = None,
 
 def _skipped(code: str) -> Finding:
     """A check that cannot run on this document, said so rather than passed in silence."""
-    return Finding(code, "info", f"{code} skipped: this table has no spending plan "
-                   "(资金支出计划 is Hebei's template only)",
+    return Finding(code, "info", said(N_("{code} skipped: this table has no spending plan "
+                                         "(资金支出计划 is Hebei's template only)"), code=code),
                    figures={"skipped": "no spending plan"})  # fmt: skip
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.i18n import N_
 from jixiao.importers.model import Indicator, ParsedDocument, Project, Target
 from jixiao.importers.money import money_text, to_fen
-from jixiao.store.checks.model import Finding, PreviousYear, year_check
+from jixiao.store.checks.model import Finding, PreviousYear, Said, said, year_check
 from jixiao.store.compare.diff import IndicatorChange, indicator_changes, same_text
 
 RISE_PERCENT = 20
@@ -20,7 +21,7 @@ _DEADLINES = {"月底"}
 _DURATIONS = {"个月", "月", "天", "日", "周", "小时"}
 
 
-@year_check("Y001", "warning", "A target loosened while the budget did not fall", "适当性")
+@year_check("Y001", "warning", N_("A target loosened while the budget did not fall"), "适当性")
 def loosened_targets(previous: PreviousYear, document: ParsedDocument) -> Iterator[Finding]:
     """A lower least value (产出 and 效益, not 成本, where less is better), a higher cap, a
     later deadline or a longer 时效; only where both years' values are one number of the
@@ -34,8 +35,10 @@ def loosened_targets(previous: PreviousYear, document: ParsedDocument) -> Iterat
                 continue
             yield Finding(
                 "Y001", "warning",
-                f"{change.b.level3}: {change.a.value} in {previous.document.year}, "
-                f"{change.b.value} in {document.year}, while 预算数 {_budget_move(before, now)}",
+                said(N_("{name}: {before} in {last_year}, {now} in {this_year}, while 预算数 "
+                        "{budget}"), name=change.b.level3, before=change.a.value,
+                     last_year=previous.document.year, now=change.b.value,
+                     this_year=document.year, budget=_budget_move(before, now)),
                 _unit(document, now), now, change.b,
                 figures={"last_year": previous.document.year, "this_year": document.year,
                          "value_before": change.a.value, "value_now": change.b.value,
@@ -45,7 +48,9 @@ def loosened_targets(previous: PreviousYear, document: ParsedDocument) -> Iterat
             )  # fmt: skip
 
 
-@year_check("Y002", "warning", "The budget rose by more than 20% for the same targets", "适当性")
+@year_check(
+    "Y002", "warning", N_("The budget rose by more than 20% for the same targets"), "适当性"
+)
 def more_money_same_targets(previous: PreviousYear,
                             document: ParsedDocument) -> Iterator[Finding]:  # fmt: skip
     """Every indicator paired with last year's and every value the same (names, descriptions
@@ -60,9 +65,12 @@ def more_money_same_targets(previous: PreviousYear,
         percent = round((new - old) * 100 / old, 1)
         yield Finding(
             "Y002", "warning",
-            f"预算数 went from {money_text(before.budget)} {before.money_unit} in "
-            f"{previous.document.year} to {money_text(now.budget)} {now.money_unit} in "
-            f"{document.year} (+{percent}%), and all {len(changes)} targets are the same",
+            said(N_("预算数 went from {before} {unit_before} in {last_year} to {now} {unit_now} "
+                    "in {this_year} (+{percent}%), and all {targets} targets are the same"),
+                 before=money_text(before.budget), unit_before=before.money_unit,
+                 last_year=previous.document.year, now=money_text(now.budget),
+                 unit_now=now.money_unit, this_year=document.year, percent=percent,
+                 targets=len(changes)),
             _unit(document, now), now,
             figures={"last_year": previous.document.year, "this_year": document.year,
                      "budget_before": money_text(before.budget),
@@ -101,11 +109,12 @@ def _later(a: Target, b: Target) -> bool:
     return a.op != "≥" and b.op != "≥" and b.number > a.number
 
 
-def _budget_move(before: Project, now: Project) -> str:
+def _budget_move(before: Project, now: Project) -> Said:
     old = f"{money_text(before.budget)} {before.money_unit}"
     if _fen(now) == _fen(before):
-        return f"stayed at {old}"
-    return f"rose from {old} to {money_text(now.budget)} {now.money_unit}"
+        return said(N_("stayed at {amount}"), amount=old)
+    return said(N_("rose from {before} to {now}"), before=old,
+                now=f"{money_text(now.budget)} {now.money_unit}")  # fmt: skip
 
 
 def _fen(project: Project) -> int:

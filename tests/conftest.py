@@ -56,6 +56,8 @@ def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     for name in ("JIXIAO_CONFIG", "JIXIAO_DB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("JIXIAO_LANG", "en")
+    yield
+    use_language("en")  # a command run in Chinese (main(["--lang", "zh", …])) chose it for good
 
 
 @pytest.fixture(scope="session")

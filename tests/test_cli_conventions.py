@@ -19,11 +19,14 @@ from tests.conftest import ROOT, SAMPLE
 
 @pytest.fixture(autouse=True)
 def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the config file, store or language of the machine it runs on."""
+    """No test reads the config file, store or language of the machine it runs on: the
+    locale is English (the tests' assertions are), $JIXIAO_LANG unset so that the config
+    file's language is read."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    for name in ("JIXIAO_CONFIG", "JIXIAO_DB", "JIXIAO_LANG"):
+    for name in ("JIXIAO_CONFIG", "JIXIAO_DB", "JIXIAO_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
 
 
 @pytest.fixture

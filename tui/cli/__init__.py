@@ -13,7 +13,15 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from jixiao.i18n import LANGUAGES, use_language
+from jixiao.i18n import (
+    LANGUAGES,
+    UnknownLanguage,
+    _,
+    choose_language,
+    locale_language,
+    use_language,
+)
+from jixiao.tui.cli.argparse_words import HelpFormatter, speak_argparse
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output_options import print_to_output
 
@@ -37,32 +45,43 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the store to use (default: $JIXIAO_DB, else the config file's store, else "
-        "$XDG_DATA_HOME/jixiao/jixiao.db)",
+        help=_(
+            "the store to use (default: $JIXIAO_DB, else the config file's store, else "
+            "$XDG_DATA_HOME/jixiao/jixiao.db)"
+        ),
     )
     common.add_argument(
         "--config",
         metavar="FILE",
         default=argparse.SUPPRESS,
-        help="the config file (default: $JIXIAO_CONFIG, else $XDG_CONFIG_HOME/jixiao/config.toml)",
+        help=_(
+            "the config file (default: $JIXIAO_CONFIG, else $XDG_CONFIG_HOME/jixiao/config.toml)"
+        ),
     )
     common.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
-        help="the interface's language (default: $JIXIAO_LANG, else the locale; zh when it "
-        "names none, as LANG=C does)",
+        help=_(
+            "the interface's language (default: $JIXIAO_LANG, else the locale; zh when it "
+            "names none, as LANG=C does)"
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="jixiao",
         parents=[common],
-        description="Review 部门预算绩效文本 (budget performance documents): import text dumps "
-        "into a local store, then browse, mark and annotate them in the TUI (`jixiao` alone), "
-        "or list, show, export and report from the command line.",
-        epilog="Run `jixiao COMMAND --help` for a command's options. Documents are named by "
-        "id or as DEPARTMENT:YEAR[:STAGE], e.g. 中共巨鹿县委组织部:2024:draft.",
+        formatter_class=HelpFormatter,
+        description=_(
+            "Review 部门预算绩效文本 (budget performance documents): import text dumps "
+            "into a local store, then browse, mark and annotate them in the TUI (`jixiao` alone), "
+            "or list, show, export and report from the command line."
+        ),
+        epilog=_(
+            "Run `jixiao COMMAND --help` for a command's options. Documents are named by "
+            "id or as DEPARTMENT:YEAR[:STAGE], e.g. 中共巨鹿县委组织部:2024:draft."
+        ),
     )
-    parser.add_argument("--version", action=_PrintVersion, help="print the version and exit")
+    parser.add_argument("--version", action=_PrintVersion, help=_("print the version and exit"))
     from jixiao.tui.cli.commands.tui_command import add_tui_options
 
     add_tui_options(parser)  # `jixiao` alone opens the TUI
@@ -70,7 +89,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     for name in COMMANDS:
         module = import_module(f"jixiao.tui.cli.commands.{name}_command")
         command = subparsers.add_parser(
-            name, parents=[common], help=module.SUMMARY, description=module.DESCRIPTION
+            name,
+            parents=[common],
+            help=_(module.SUMMARY),
+            description=_(module.DESCRIPTION),
+            formatter_class=HelpFormatter,
         )
         if named is None or name in named:
             module.add_arguments(command)
@@ -83,11 +106,24 @@ def _language(argv: Sequence[str] | None) -> str:
     $JIXIAO_LANG, the config file (--config or its usual place), then the locale."""
     from jixiao.tui.cli.config import settings
 
+    return settings(_early_options(argv)).language.value
+
+
+def _language_despite_the_config(argv: Sequence[str] | None) -> str:
+    """The language to say that the config file (or a language setting) is wrong in: the
+    flag or $JIXIAO_LANG where they name one, else the locale's."""
+    try:
+        return choose_language(_early_options(argv).lang, None)
+    except UnknownLanguage:
+        return locale_language()
+
+
+def _early_options(argv: Sequence[str] | None) -> argparse.Namespace:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang")
     early.add_argument("--config")
     known, _rest = early.parse_known_args(argv)
-    return settings(known).language.value
+    return known
 
 
 class _PrintVersion(argparse.Action):
@@ -107,7 +143,9 @@ class _PrintVersion(argparse.Action):
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         use_language(_language(argv))
+        speak_argparse()
     except UsageError as error:  # a bad --lang, $JIXIAO_LANG or config file
+        use_language(_language_despite_the_config(argv))
         return _fail(error.message, error.hint)
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`jixiao completion`)
         from argcomplete import autocomplete
@@ -136,8 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("JIXIAO_DEBUG"):
             raise
         return _fail(
-            f"internal error: {type(error).__name__}: {error}",
-            "this is a bug in jixiao; run again with JIXIAO_DEBUG=1 for details",
+            _("internal error: {kind}: {error}").format(kind=type(error).__name__, error=error),
+            _("this is a bug in jixiao; run again with JIXIAO_DEBUG=1 for details"),
             EXIT_FAILURE,
         )
 
@@ -155,7 +193,7 @@ def _environment_fault(error: Exception, args: argparse.Namespace) -> UsageError
 def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> int:
     from jixiao.tui.cli.output import message as say_on_stderr  # shows document text escaped
 
-    say_on_stderr(f"jixiao: error: {message}")
+    say_on_stderr(_("jixiao: error: {message}").format(message=message))
     if hint:
-        say_on_stderr(f"hint: {hint}")
+        say_on_stderr(_("hint: {hint}").format(hint=hint))
     return code

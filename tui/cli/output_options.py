@@ -19,6 +19,7 @@ from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import _
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import ROW_FORMATS
 
@@ -37,18 +38,21 @@ def add_output_options(
     """`--format` with the formats this command can write (the first shown is not always the
     default: each command keeps the default its users have), and `-o/--output`."""
     files = sorted(BINARY_FORMATS.intersection(formats))
-    needs_file = f"; {', '.join(files)} needs --output" if files else ""
+    needs_file = _("; {formats} needs --output").format(formats=", ".join(files)) if files else ""
     parser.add_argument(
         "--format",
         choices=formats,
         default=default,
-        help=f"output format: {', '.join(formats)} (default: {default}){needs_file}",
+        help=_("output format: {formats} (default: {default})").format(
+            formats=", ".join(formats), default=default
+        )
+        + needs_file,
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE instead of stdout (CSV then starts with a UTF-8 BOM, for Excel)",
+        help=_("write to FILE instead of stdout (CSV then starts with a UTF-8 BOM, for Excel)"),
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import store_path
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, say
 
-SUMMARY = "copy the store to DEST, safely while others read and write it"
-DESCRIPTION = (
+SUMMARY = N_("copy the store to DEST, safely while others read and write it")
+DESCRIPTION = N_(
     "Copy the store to the file DEST with SQLite's online backup API: the copy is one "
     "moment of the store, whole and consistent even while an import or a reviewer writes. "
     "The copy is written under a temporary name and renamed when complete, so a failed or "
@@ -21,9 +22,9 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("destination", metavar="DEST", help="the file to write the copy to")
-    parser.add_argument("--force", action="store_true", help="replace DEST if it exists")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("destination", metavar="DEST", help=_("the file to write the copy to"))
+    parser.add_argument("--force", action="store_true", help=_("replace DEST if it exists"))
+    parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
 from jixiao.tui.cli.output import json_text, render
 from jixiao.tui.cli.output_options import add_output_options, write_output
 
-SUMMARY = "run the review checks on a document"
-DESCRIPTION = (
+SUMMARY = N_("run the review checks on a document")
+DESCRIPTION = N_(
     "Findings of the review checks (docs/checks.md explains each code), each under one of "
     "the finance bureau's criteria 完整性, 相关性, 适当性, 可行性: funds, spending plan, "
     "deadline, cost against budget, structure, measurability, what an indicator counts, "
@@ -25,8 +26,8 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
     parser.add_argument("--select", metavar="CODES",
-                        help="only these checks: C001,U001 (C: the family)")  # fmt: skip
-    parser.add_argument("--ignore", metavar="CODES", help="leave out these checks")
+                        help=_("only these checks: C001,U001 (C: the family)"))  # fmt: skip
+    parser.add_argument("--ignore", metavar="CODES", help=_("leave out these checks"))
     add_output_options(parser, ("table", "json", "csv", "md"))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import _
 from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -20,8 +21,10 @@ def add_document_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "document",
         metavar="DOC",
-        help="a document id, or DEPARTMENT:YEAR[:STAGE] (a unique prefix of the "
-        "department's name is enough)",
+        help=_(
+            "a document id, or DEPARTMENT:YEAR[:STAGE] (a unique prefix of the "
+            "department's name is enough)"
+        ),
     )
 
 
@@ -29,7 +32,8 @@ def add_reviewer_option(parser: argparse.ArgumentParser, who: str) -> None:
     """`--reviewer NAME` after the command, as `jixiao --reviewer NAME` before it: left unset
     when not given, so that it does not hide the one given before the command."""
     parser.add_argument("--reviewer", metavar="NAME", default=argparse.SUPPRESS,
-                        help=f"{who} (default: the configured reviewer, else $USER)")  # fmt: skip
+                        help=_("{who} (default: the configured reviewer, else $USER)").format(
+                            who=who))  # fmt: skip
 
 
 def store_path(args: argparse.Namespace) -> Path:
@@ -99,13 +103,15 @@ def resolve(engine: StoreSource, reference: str) -> int:
 
 def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool = False) -> None:
     """The filters of the store-wide views (projects, indicators)."""
-    parser.add_argument("--department", metavar="TEXT", help="part of the department's name")
-    parser.add_argument("--year", type=int, help="the budget year")
-    parser.add_argument("--stage", choices=("draft", "final"), help="draft (草案) or final")
-    parser.add_argument("--unit", metavar="CODE_OR_TEXT", help="a unit's code or part of its name")
+    parser.add_argument("--department", metavar="TEXT", help=_("part of the department's name"))
+    parser.add_argument("--year", type=int, help=_("the budget year"))
+    parser.add_argument("--stage", choices=("draft", "final"), help=_("draft (草案) or final"))
+    parser.add_argument(
+        "--unit", metavar="CODE_OR_TEXT", help=_("a unit's code or part of its name")
+    )
     if indicators:
         parser.add_argument(
-            "--level", metavar="TEXT", help="part of the 一级 or 二级指标, e.g. 成本 or 满意度"
+            "--level", metavar="TEXT", help=_("part of the 一级 or 二级指标, e.g. 成本 or 满意度")
         )
     parser.add_argument(
         "--text",
@@ -117,20 +123,21 @@ def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool =
     parser.add_argument(
         "--all-revisions",
         action="store_true",
-        help="include superseded revisions (default: the newest of each department, year "
-        "and stage)",
+        help=_(
+            "include superseded revisions (default: the newest of each department, year and stage)"
+        ),
     )
     parser.add_argument(
         "--limit",
         type=int,
         default=50,
         metavar="N",
-        help="at most N rows (default 50; 0 for all)",
+        help=_("at most N rows (default 50; 0 for all)"),
     )
     parser.add_argument(
         "--after",
         metavar="CURSOR",
-        help="start after this point: the cursor the previous page printed",
+        help=_("start after this point: the cursor the previous page printed"),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import open_store, read_store, resolve
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import csv_text, json_text, render
@@ -14,8 +15,8 @@ from jixiao.tui.cli.output_options import add_output_options, write_output
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-SUMMARY = "compare two documents: new, dropped and changed projects"
-DESCRIPTION = (
+SUMMARY = N_("compare two documents: new, dropped and changed projects")
+DESCRIPTION = N_(
     "Pairs the projects of A (the older) and B (the newer) — by the user's earlier decisions, "
     "the code without its year digits, the name without years and document numbers, then "
     "fuzzily, leaving unrelated projects unpaired — and reports the summary (totals per unit, "
@@ -25,21 +26,24 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("a", metavar="A", help="the older document (id or DEPT:YEAR[:STAGE])")
-    parser.add_argument("b", metavar="B", help="the newer document")
+    parser.add_argument("a", metavar="A", help=_("the older document (id or DEPT:YEAR[:STAGE])"))
+    parser.add_argument("b", metavar="B", help=_("the newer document"))
     add_output_options(parser, ("table", "json", "md", "csv"))
     parser.add_argument("--confirm", metavar="N:M", action="append", default=[],
-                        help="pair project N of A with project M of B (their numbers in the "
-                             "documents), and remember it; may be repeated")  # fmt: skip
+                        help=_("pair project N of A with project M of B (their numbers in the "
+                             "documents), and remember it; may be repeated"))  # fmt: skip
     parser.add_argument("--reject", metavar="N:M", action="append", default=[],
-                        help="never pair project N of A with M of B (repeatable)")  # fmt: skip
+                        help=_("never pair project N of A with M of B (repeatable)"))  # fmt: skip
     parser.add_argument(
         "--reviewer",
         metavar="NAME",
-        help="who decided (default: the configured reviewer, else $USER)",
+        help=_("who decided (default: the configured reviewer, else $USER)"),
     )
-    parser.add_argument("--tui", action="store_true",
-                        help="open the comparison in the TUI instead of printing it")  # fmt: skip
+    parser.add_argument(
+        "--tui",
+        action="store_true",
+        help=_("open the comparison in the TUI instead of printing it"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:

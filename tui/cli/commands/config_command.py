@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_
 from jixiao.tui.cli.output import json_text, render
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "show the settings in effect and where each came from"
-DESCRIPTION = (
+SUMMARY = N_("show the settings in effect and where each came from")
+DESCRIPTION = N_(
     "The config file looked at, then reviewer, store, language and theme: each one's value and "
     "where it came from: a flag, the environment, the config file (with its line) or the "
     "default. A mistake in the config file is reported with its file and line (exit 2)."

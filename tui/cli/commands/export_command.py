@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_
 from jixiao.tui.cli.commands.common import add_document_argument, read_store, resolve
 from jixiao.tui.cli.output import csv_text, json_text
 from jixiao.tui.cli.output_options import add_output_options, save_workbook, write_output
 
-SUMMARY = "write a whole document as JSON, CSV or Markdown"
-DESCRIPTION = (
+SUMMARY = N_("write a whole document as JSON, CSV or Markdown")
+DESCRIPTION = N_(
     "json: the whole document (the format is a contract for scripts, see docs/cli.md); "
     "csv: one row an indicator, with its project's columns; md: a readable report. "
     'Money is a decimal string in the document\'s unit ("16.80"). With --output, CSV is '

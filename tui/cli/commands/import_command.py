@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import open_store
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, message, say
 
-SUMMARY = "import text dumps of 绩效文本 into the store"
-DESCRIPTION = (
+SUMMARY = N_("import text dumps of 绩效文本 into the store")
+DESCRIPTION = N_(
     "Read each FILE (UTF-8, UTF-8 with BOM or GB18030), every .txt file under each folder, "
     "and every file a quoted pattern such as 'dumps/**/*.txt' matches; choose each file's "
     "layout by its content and save it: all of it or nothing. Many files are parsed in "
@@ -30,37 +31,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE_OR_DIR",
-        help="text dumps, folders holding them, or quoted glob patterns",
+        help=_("text dumps, folders holding them, or quoted glob patterns"),
     )
-    parser.add_argument("--department", help="the department's name, overriding the cover")
-    parser.add_argument("--year", type=int, help="the budget year, overriding the cover")
+    parser.add_argument("--department", help=_("the department's name, overriding the cover"))
+    parser.add_argument("--year", type=int, help=_("the budget year, overriding the cover"))
     parser.add_argument(
-        "--stage", choices=("draft", "final"), help="draft (草案) or final, overriding the cover"
+        "--stage", choices=("draft", "final"), help=_("draft (草案) or final, overriding the cover")
     )
     parser.add_argument(
         "--layout",
         choices=sorted(LAYOUTS),
         default=None,
-        help="read the files in this layout instead of detecting it",
+        help=_("read the files in this layout instead of detecting it"),
     )
     # The name before --layout, kept working for old scripts but not shown: everywhere else
     # --format names what a command writes.
     parser.add_argument("--format", dest="layout", choices=sorted(LAYOUTS), help=argparse.SUPPRESS)
     parser.add_argument(
-        "--dry-run", action="store_true", help="parse and print the report, write nothing"
+        "--dry-run", action="store_true", help=_("parse and print the report, write nothing")
     )
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     parser.add_argument(
         "--jobs",
         type=int,
         default=None,
         metavar="N",
-        help="parse with N worker processes (default: one per core; none for under 4 files)",
+        help=_("parse with N worker processes (default: one per core; none for under 4 files)"),
     )
     parser.add_argument(
         "--quiet",
         action="store_true",
-        help="print only failures and the summary, not a report per file",
+        help=_("print only failures and the summary, not a report per file"),
     )
 
 

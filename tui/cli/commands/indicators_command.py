@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import add_store_filter_options
 from jixiao.tui.cli.commands.paged import run_paged
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "list indicators across all documents, filtered"
-DESCRIPTION = (
+SUMMARY = N_("list indicators across all documents, filtered")
+DESCRIPTION = N_(
     "One row an indicator of every document (the newest revision of each department, year "
     "and stage unless --all-revisions) with its project: levels, description, target value "
     "and its basis. Filter by department, year, stage, unit, indicator level or text; sort "
@@ -38,8 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sort",
         choices=SORTS,
         default="document",
-        help="document (import order, default); budget: by the project's budget, largest "
-        "first; budget-asc: smallest first",
+        help=_(
+            "document (import order, default); budget: by the project's budget, largest "
+            "first; budget-asc: smallest first"
+        ),
     )
     add_output_options(parser)
 

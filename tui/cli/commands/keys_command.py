@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_
 from jixiao.tui.cli.output import render
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "list the TUI's key bindings and their ids"
-DESCRIPTION = (
+SUMMARY = N_("list the TUI's key bindings and their ids")
+DESCRIPTION = N_(
     "Every binding of the TUI: its id, its keys and what it does. To use other keys, put "
     '[keymap] "ID" = "KEYS" lines in $XDG_CONFIG_HOME/jixiao/keymap.toml '
     '(e.g. "browse.question" = "w").'

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_
 from jixiao.tui.cli.commands.common import open_store, store_path
 from jixiao.tui.cli.output import message, render
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "list the documents in the store"
-DESCRIPTION = (
+SUMMARY = N_("list the documents in the store")
+DESCRIPTION = N_(
     "One row a document: id, department, year, stage, revision, counts, total budget "
     "(万元) and the file it came from. Name a document in other commands by its id or "
     "as DEPARTMENT:YEAR[:STAGE]."

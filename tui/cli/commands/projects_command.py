@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import add_store_filter_options
 from jixiao.tui.cli.commands.paged import run_paged
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "list projects across all documents, filtered and sorted"
-DESCRIPTION = (
+SUMMARY = N_("list projects across all documents, filtered and sorted")
+DESCRIPTION = N_(
     "One row a project of every document (the newest revision of each department, year and "
     "stage unless --all-revisions), with its budget and the change from the same project "
     "the year before (paired by code, else by name; empty for a new project). Sort by "
@@ -39,9 +40,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sort",
         choices=SORTS,
         default="document",
-        help="document (import order, default); budget: largest first; budget-asc: smallest "
-        "first; change: largest increase first; change-asc: largest cut first (projects with "
-        "a year before only)",
+        help=_(
+            "document (import order, default); budget: largest first; budget-asc: smallest "
+            "first; change: largest increase first; change-asc: largest cut first (projects with "
+            "a year before only)"
+        ),
     )
     add_output_options(parser)
 

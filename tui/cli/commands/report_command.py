@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import (
     add_document_argument,
     add_reviewer_option,
@@ -20,8 +21,8 @@ from jixiao.tui.cli.output_options import (
     write_output,
 )
 
-SUMMARY = "write the 审核意见 letter and the review's marks, grades and notes of a document"
-DESCRIPTION = (
+SUMMARY = N_("write the 审核意见 letter and the review's marks, grades and notes of a document")
+DESCRIPTION = N_(
     "The letter the bureau sends the department (关于…年部门预算绩效目标的审核意见): a summary "
     "(projects, budget, grades, open check findings by criterion, the document's conclusion), "
     "each project graded 良/中/差 or with an opinion or open findings, a table of every "
@@ -36,7 +37,7 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_document_argument(parser)
     add_output_options(parser, ("md", "csv", "xlsx", "docx"), default="md")
-    add_reviewer_option(parser, "who signs the letter")
+    add_reviewer_option(parser, _("who signs the letter"))
 
 
 def run(args: argparse.Namespace) -> int:

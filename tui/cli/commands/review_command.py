@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import (
     add_document_argument,
     add_reviewer_option,
@@ -20,8 +21,8 @@ from jixiao.tui.cli.output_options import add_output_options, write_output
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-SUMMARY = "record a project's grade, mark and opinion, or the document's conclusion"
-DESCRIPTION = (
+SUMMARY = N_("record a project's grade, mark and opinion, or the document's conclusion")
+DESCRIPTION = N_(
     "With PROJECT (its number in the document, its code, or a unique part of its name): set "
     "its grade (优 良 中 差), its mark (reviewed, question, problem) and its opinion (--note); "
     "what is not given stays as it was. --indicator N marks the project's Nth indicator "
@@ -38,20 +39,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_document_argument(parser)
     parser.add_argument("project", metavar="PROJECT", nargs="?",
-                        help="the project's number, its code, or a unique part of its name; "
-                             "leave it out for the document's conclusion")  # fmt: skip
-    parser.add_argument("--grade", choices=GRADES, help="the project's grade: 优 良 中 差")
-    parser.add_argument("--mark", choices=REVIEW_STATES, help="the review mark")
+                        help=_("the project's number, its code, or a unique part of its name; "
+                             "leave it out for the document's conclusion"))  # fmt: skip
+    parser.add_argument("--grade", choices=GRADES, help=_("the project's grade: 优 良 中 差"))
+    parser.add_argument("--mark", choices=REVIEW_STATES, help=_("the review mark"))
     parser.add_argument("--note", metavar="TEXT",
-                        help="the opinion (of the project, the indicator or the document); "
-                             "an empty TEXT removes it")  # fmt: skip
+                        help=_("the opinion (of the project, the indicator or the document); "
+                             "an empty TEXT removes it"))  # fmt: skip
     parser.add_argument("--indicator", metavar="N", type=int,
-                        help="the project's Nth indicator, in table order (from 1)")  # fmt: skip
+                        help=_("the project's Nth indicator, in table order (from 1)"))  # fmt: skip
     parser.add_argument("--conclusion", metavar="GRADE", choices=GRADES,
-                        help="the document's grade: 优 良 中 差 (without PROJECT)")  # fmt: skip
+                        help=_("the document's grade: 优 良 中 差 (without PROJECT)"))  # fmt: skip
     parser.add_argument("--clear", action="store_true",
-                        help="remove the mark, grade and note (or the conclusion)")  # fmt: skip
-    add_reviewer_option(parser, "who reviews")
+                        help=_("remove the mark, grade and note (or the conclusion)"))  # fmt: skip
+    add_reviewer_option(parser, _("who reviews"))
     add_output_options(parser)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import cursor_text, read_store, resolve
 from jixiao.tui.cli.output import message, render
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "search project names, purposes, goals and indicators"
-DESCRIPTION = (
+SUMMARY = N_("search project names, purposes, goals and indicators")
+DESCRIPTION = N_(
     "Find QUERY, taken literally (any length, one character up), in the projects' names, "
     "purposes and goals, the indicators and the department goals of every document, or of "
     "one with --document. Across the store hits come in import order from the index; "
@@ -27,13 +28,13 @@ _HEADERS = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help="the text to find")
-    parser.add_argument("--document", metavar="DOC", help="search this document only")
+    parser.add_argument("query", metavar="QUERY", help=_("the text to find"))
+    parser.add_argument("--document", metavar="DOC", help=_("search this document only"))
     parser.add_argument(
-        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+        "--limit", type=int, default=50, metavar="N", help=_("at most N hits (default 50)")
     )
     parser.add_argument(
-        "--after", type=int, metavar="CURSOR", help="start after this hit (store-wide)"
+        "--after", type=int, metavar="CURSOR", help=_("start after this hit (store-wide)")
     )
     add_output_options(parser)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import add_document_argument, read_store, resolve
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, render, say
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
     from jixiao.importers.model import Project
     from jixiao.store import StoredDocument
 
-SUMMARY = "show a document's projects, or one project in full"
-DESCRIPTION = (
+SUMMARY = N_("show a document's projects, or one project in full")
+DESCRIPTION = N_(
     "Without PROJECT: the document's summary and one row a project. With PROJECT (its "
     "number in the document, its code, or a unique part of its name): the project's budget, "
     "spending plan, goals and indicators, each with the source line it came from."
@@ -56,16 +57,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "project",
         metavar="PROJECT",
         nargs="?",
-        help="the project's number, its code, or a unique part of its name",
+        help=_("the project's number, its code, or a unique part of its name"),
     )
     add_output_options(parser)
     parser.add_argument(
         "--source",
         action="store_true",
-        help="also print the source lines the project was read from",
+        help=_("also print the source lines the project was read from"),
     )
     parser.add_argument(
-        "--notes", action="store_true", help="also print the import report's notes for the document"
+        "--notes",
+        action="store_true",
+        help=_("also print the import report's notes for the document"),
     )
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_
 from jixiao.tui.cli.commands.common import open_store, store_path
 from jixiao.tui.cli.output import json_text
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "show the store's size and what it holds"
-DESCRIPTION = (
+SUMMARY = N_("show the store's size and what it holds")
+DESCRIPTION = N_(
     "The store's file, schema version and size on disk (with its write-ahead log), and how "
     "many departments, documents, units, projects, indicators, goals, search rows, review "
     "marks, dismissed findings and pairing decisions it holds, with documents by year."

@@ -6,32 +6,35 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import open_store, resolve, store_path
 from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-SUMMARY = "open the review TUI (the default when no command is given)"
-DESCRIPTION = (
+SUMMARY = N_("open the review TUI (the default when no command is given)")
+DESCRIPTION = N_(
     "Browse the store's documents keyboard-only: the tree of departments, documents, units and "
     "projects; search (/), filter (f), sort (s); marks r / q / p and notes (e); ? for the keys."
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("document", metavar="DOC", nargs="?",
-                        help="open at this document (id or DEPARTMENT:YEAR[:STAGE])")  # fmt: skip
+    parser.add_argument(
+        "document", metavar="DOC", nargs="?",
+        help=_("open at this document (id or DEPARTMENT:YEAR[:STAGE])"),
+    )  # fmt: skip
     add_tui_options(parser)
 
 
 def add_tui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reviewer", metavar="NAME",
-                        help="the name put on marks and notes (default: the config file's "
-                             "reviewer, else $USER)")  # fmt: skip
+                        help=_("the name put on marks and notes (default: the config file's "
+                             "reviewer, else $USER)"))  # fmt: skip
     parser.add_argument(
         "--keymap", metavar="FILE",
-        help="key remapping (default: $XDG_CONFIG_HOME/jixiao/keymap.toml)",
+        help=_("key remapping (default: $XDG_CONFIG_HOME/jixiao/keymap.toml)"),
     )  # fmt: skip
 
 

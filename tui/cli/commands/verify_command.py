@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import store_path
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, render, say
 from jixiao.tui.cli.output_options import add_output_options
 
-SUMMARY = "check that the store is sound (SQLite's integrity check and the store's invariants)"
-DESCRIPTION = (
+SUMMARY = N_("check that the store is sound (SQLite's integrity check and the store's invariants)")
+DESCRIPTION = N_(
     "Run SQLite's integrity check on the store's file (--quick: its quick check), then the "
     "store's own invariants: every key points to a row, every document's stored counts "
     "(units, projects, indicators, budget, lines not understood, warnings) match its rows, "
@@ -24,8 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="SQLite's quick_check instead of integrity_check, and skip the source texts "
-        "and the search index's contents (seconds instead of minutes on a large store)",
+        help=_(
+            "SQLite's quick_check instead of integrity_check, and skip the source texts "
+            "and the search index's contents (seconds instead of minutes on a large store)"
+        ),
     )
     add_output_options(parser)
 

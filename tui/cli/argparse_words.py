@@ -1,0 +1,59 @@
+"""argparse's own words (usage, the headings of the help, its errors) in the interface's
+language.
+
+argparse translates through the module-level `_` it imported from gettext, which reads the
+process's locale and the default text domain: not the language jixiao chose (--lang,
+$JIXIAO_LANG, the config file), and a server reached over SSH has no catalog for it anyway.
+So that name is pointed at jixiao's catalog, which holds the words listed here."""
+
+from __future__ import annotations
+
+import argparse
+
+from jixiao.i18n import N_, _, ngettext
+
+WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+)
+"""What argparse says to a user of jixiao's commands (its programming errors stay English)."""
+
+
+def speak_argparse() -> None:
+    """From now on argparse speaks the chosen language (each string is looked up when shown)."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped by terminal cells rather than characters: it counts a CJK
+    character as one column, so Chinese help ran to twice the terminal's width. Text in
+    Chinese is broken as every wrapped text on screen is (tui/linebreak.py: no line starts
+    with closing punctuation, a number stays with its unit); ASCII text as before."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if text.isascii():
+            return super()._split_lines(text, width)
+        from jixiao.tui.linebreak import wrap
+
+        return wrap(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.isascii():
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))

@@ -131,6 +131,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog().ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A word that another part of the interface says differently ("description" of a key
+    binding, of an indicator): the context tells the translator which."""
+    return _catalog().pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalog without translating it: translated where shown."""
     return message

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.i18n import N_
 from jixiao.importers.model import Project
 from jixiao.importers.money import from_fen, money_text, to_fen
 from jixiao.store.compare.diff import Change, IndicatorChange, indicator_changes, project_changes
@@ -115,7 +116,7 @@ def _compare_pair(pair: Pair, by_id_a: dict[int, Project], by_id_b: dict[int, Pr
     result.changes = project_changes(a, b)
     result.indicators = indicator_changes(a.indicators, b.indicators)
     if pair.match == "code" and similarity(a.name, b.name) < ASK:
-        result.flag = "the codes match but the names differ a lot"
+        result.flag = N_("the codes match but the names differ a lot")  # translated where shown
     if not pair.certain:
         result.status = "to_confirm"
     elif result.changes or any(i.status != "unchanged" for i in result.indicators):

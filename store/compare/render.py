@@ -5,11 +5,46 @@ from __future__ import annotations
 
 from typing import Any
 
+from jixiao.i18n import N_, _, pgettext
 from jixiao.store.compare.documents import STATUSES, Comparison, ProjectComparison, summary_json
 from jixiao.store.markdown import cell as md
 
 CSV_COLUMNS = ["status", "match", "score", "unit", "a_ordinal", "a_name", "b_ordinal",
                "b_name", "field", "a", "b", "detail"]  # fmt: skip
+
+
+STATUS_WORDS = {
+    "changed": N_("changed"),
+    "to_confirm": N_("to confirm"),
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "unchanged": N_("unchanged"),
+}
+"""A pair's status as people read it (JSON and CSV keep the key)."""
+MATCH_WORDS = {"confirmed": N_("confirmed"), "code": N_("code"), "name": N_("name"),
+               "fuzzy": N_("fuzzy")}  # fmt: skip
+"""How a pair was made: by the reviewer's decision, the code, the name, or fuzzily."""
+DIRECTION_WORDS = {"stricter": N_("stricter"), "looser": N_("looser"), "changed": N_("changed")}
+GOAL_WORDS = {"added": N_("added"), "removed": N_("removed"), "reworded": N_("reworded")}
+
+
+def _field(field: str) -> str:
+    """A changed field's name: its key in English (as before), the document's word in Chinese
+    (a context, since "description" or "name" read differently elsewhere)."""
+    if field.startswith("spending_plan."):
+        month = field.removeprefix("spending_plan.")
+        return pgettext("compared field", "spending_plan.{month}").format(month=month)
+    words = {
+        "budget": pgettext("compared field", "budget"),
+        "fiscal_funds": pgettext("compared field", "fiscal_funds"),
+        "other_funds": pgettext("compared field", "other_funds"),
+        "name": pgettext("compared field", "name"),
+        "purpose": pgettext("compared field", "purpose"),
+        "level3": pgettext("compared field", "level3"),
+        "description": pgettext("compared field", "description"),
+        "basis": pgettext("compared field", "basis"),
+    }
+    return words.get(field, field)
 
 
 def title(comparison: Comparison) -> str:
@@ -18,16 +53,27 @@ def title(comparison: Comparison) -> str:
             f"{b.parsed.department} {b.parsed.year} {b.parsed.stage} r{b.revision}")  # fmt: skip
 
 
+def status_word(status: str) -> str:
+    return _(STATUS_WORDS[status])
+
+
 def summary_lines(comparison: Comparison) -> list[str]:
     summary = summary_json(comparison)
     total = summary["total"]
     counts = summary["counts"]
     lines = [
-        "projects: " + ", ".join(f"{counts[s]} {s.replace('_', ' ')}" for s in STATUSES),
-        f"budget (万元): {total['a']} → {total['b']}, {_signed(total['change'])} "
-        f"({_percent(total['percent'])})",
-        f"new projects {summary['added_total']} 万元, dropped projects "
-        f"{summary['removed_total']} 万元",
+        _("projects: {counts}").format(
+            counts=_(", ").join(f"{counts[s]} {status_word(s)}" for s in STATUSES)
+        ),
+        _("budget (万元): {a} → {b}, {change} ({percent})").format(
+            a=total["a"],
+            b=total["b"],
+            change=_signed(total["change"]),
+            percent=_percent(total["percent"]),
+        ),
+        _("new projects {added} 万元, dropped projects {removed} 万元").format(
+            added=summary["added_total"], removed=summary["removed_total"]
+        ),
     ]
     for unit in summary["units"]:
         lines.append(f"  {unit['code']} {unit['name']}: {unit['a']} → {unit['b']}, "
@@ -40,7 +86,8 @@ def project_rows(comparison: Comparison) -> list[dict[str, Any]]:
     rows = []
     for p in sorted(comparison.projects, key=lambda p: -abs(p.budget_change_fen)):
         rows.append({
-            "status": p.status, "match": p.match or "", "score": p.score or "",
+            "status": status_word(p.status), "match": _(MATCH_WORDS[p.match]) if p.match else "",
+            "score": p.score or "",
             "a": _name(p, "a"), "b": _name(p, "b"),
             "budget": f"{p.a.budget if p.a else '—'} → {p.b.budget if p.b else '—'}",
             "changes": len(p.changes) + sum(i.status != "unchanged" for i in p.indicators),
@@ -51,29 +98,35 @@ def project_rows(comparison: Comparison) -> list[dict[str, Any]]:
 def change_lines(p: ProjectComparison) -> list[str]:
     lines = []
     if p.flag:
-        lines.append(f"  ⚠ {p.flag}")
+        lines.append(f"  ⚠ {_(p.flag)}")
     for change in p.changes:
         detail = change.detail or {}
         if "diff" in detail:
-            lines.append(f"  {change.field}: {detail['diff']}")
+            lines.append(f"  {_field(change.field)}: {detail['diff']}")
         elif change.field == "goal":
-            lines.append(f"  goal {detail.get('status')}: {change.a or change.b}")
+            status = _(GOAL_WORDS.get(detail.get("status", ""), str(detail.get("status"))))
+            lines.append(
+                "  " + _("goal {status}: {goal}").format(status=status, goal=change.a or change.b)
+            )
         else:
             extra = f" ({_signed(detail['change'])}, {_percent(detail.get('percent'))})" if (
                 detail.get("change")) else ""  # fmt: skip
-            lines.append(f"  {change.field}: {change.a} → {change.b}{extra}")
+            lines.append(f"  {_field(change.field)}: {change.a} → {change.b}{extra}")
     for i in p.indicators:
         if i.status == "unchanged":
             continue
         name = (i.b or i.a).level3  # type: ignore[union-attr]
         if i.status == "changed":
             values = f"{i.a.value} → {i.b.value}" if "value" in i.fields else ""  # type: ignore[union-attr]
-            direction = f" [{i.direction}]" if i.direction else ""
-            others = [f for f in i.fields if f != "value"]
-            lines.append(f"  indicator {name}: {values}{direction}"
-                         + (f" ({', '.join(others)} changed)" if others else ""))  # fmt: skip
+            direction = f" [{_(DIRECTION_WORDS[i.direction])}]" if i.direction else ""
+            others = [_field(f) for f in i.fields if f != "value"]
+            changed = _(" ({fields} changed)").format(fields=_(", ").join(others)) if others else ""
+            lines.append("  " + _("indicator {name}: {values}").format(name=name, values=values)
+                         + direction + changed)  # fmt: skip
         else:
-            lines.append(f"  indicator {i.status}: {name} {(i.b or i.a).value}")  # type: ignore[union-attr]
+            value = (i.b or i.a).value  # type: ignore[union-attr]
+            lines.append("  " + _("indicator {status}: {name} {value}").format(
+                status=status_word(i.status), name=name, value=value))  # fmt: skip
     return lines
 
 
@@ -84,13 +137,14 @@ def to_markdown(comparison: Comparison) -> str:
         chosen = [p for p in comparison.projects if p.status == status]
         if not chosen:
             continue
-        out += ["", f"## {status.replace('_', ' ')} ({len(chosen)})", ""]
+        out += ["", f"## {status_word(status)} ({len(chosen)})", ""]
         for p in chosen:
-            score = f", score {p.score}" if p.score is not None else ""
-            match = f" — paired by {p.match}{score}" if p.match else ""
+            score = _(", score {score}").format(score=p.score) if p.score is not None else ""
+            match = _(" — paired by {match}").format(match=_(MATCH_WORDS[p.match])) + score if (
+                p.match) else ""  # fmt: skip
             out.append(f"### {md(_name(p, 'b') or _name(p, 'a'))}{md(match)}")
             if p.a and p.b and p.a.name != p.b.name:
-                out.append(f"was: {md(p.a.name)}")
+                out.append(_("was: {name}").format(name=md(p.a.name)))
             out += [f"- {md(line.strip())}" for line in change_lines(p)]
             out.append("")
     return "\n".join(out) + "\n"
@@ -124,4 +178,4 @@ def _signed(amount: str) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "new" if value is None else f"{value:+.1f}%"
+    return _("new") if value is None else f"{value:+.1f}%"

@@ -17,7 +17,23 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from jixiao.i18n import N_, _
+
 ROW_FORMATS = ("table", "json", "csv")
+
+TITLES = {
+    key: key
+    for key in (
+        N_("setting"), N_("value"), N_("source"), N_("from"), N_("id"), N_("keys"),
+        N_("description"), N_("document"), N_("project"), N_("indicator"), N_("name"),
+        N_("grade"), N_("state"), N_("note"), N_("reviewer"), N_("updated_at"), N_("check"),
+        N_("result"), N_("checked"), N_("criterion"), N_("code"), N_("severity"),
+        N_("message"), N_("status"), N_("match"), N_("score"), N_("a"), N_("b"),
+        N_("budget"), N_("changes"),
+    )
+}  # fmt: skip
+"""A table's column title where the command names none: the row's key, in English as it is
+(JSON and CSV keep the keys in every language)."""
 
 
 def render(
@@ -26,15 +42,15 @@ def render(
     headers: dict[str, str] | None = None,
     right: frozenset[str] = frozenset(),
 ) -> str:
-    """`headers` maps a row key to its table heading and picks the table's columns; JSON
-    and CSV always carry every key under its own name. Columns in `right` (amounts,
-    counts) are right-aligned in the table."""
+    """`headers` maps a row key to its table heading (English, translated here) and picks
+    the table's columns; JSON and CSV always carry every key under its own name. Columns
+    in `right` (amounts, counts) are right-aligned in the table."""
     if fmt == "json":
         return json_text(list(rows))
     if fmt == "csv":
         return csv_text(rows)
     columns = list(headers) if headers else (list(rows[0]) if rows else [])
-    titles = [headers[key] for key in columns] if headers else columns
+    titles = [_(headers[key]) if headers else _(TITLES.get(key, key)) for key in columns]
     from jixiao.importers.controls import visible
 
     body = [[visible(_cell(row.get(key))) for key in columns] for row in rows]

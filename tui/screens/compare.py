@@ -253,7 +253,7 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     table.add_row(
         Text(_("status"), style="dim"),
         Text(status + match, style=STATUS_STYLES[pair.status]),
-        Text(visible(pair.flag or ""), style="red"),
+        Text(visible(_(pair.flag) if pair.flag else ""), style="red"),
     )
     row("项目", f"{a.ordinal}. {a.name}" if a else "—", f"{b.ordinal}. {b.name}" if b else "—",
         "name" in changed_fields)  # fmt: skip

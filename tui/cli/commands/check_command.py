@@ -13,6 +13,9 @@ from jixiao.tui.cli.commands.common import add_document_argument, open_store, re
 from jixiao.tui.cli.output import json_text, render
 from jixiao.tui.cli.output_options import add_output_options, write_output
 
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+"""A finding's severity as the table and Markdown say it (JSON and CSV keep the key)."""
+
 SUMMARY = N_("run the review checks on a document")
 DESCRIPTION = N_(
     "Findings of the review checks (docs/checks.md explains each code), each under one of "
@@ -40,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     known = set(codes) | {code[0] for code in codes}
     unknown = sorted((select | ignore) - known)
     if unknown:
-        raise UsageError(f"unknown check code {', '.join(unknown)}",
-                         f"the codes are {', '.join(codes)}")  # fmt: skip
+        raise UsageError(_("unknown check code {codes}").format(codes=", ".join(unknown)),
+                         _("the codes are {codes}").format(codes=", ".join(codes)))  # fmt: skip
     engine = open_store(args)
     stored = load_document(engine, resolve(engine, args.document))
     rows = finding_rows(engine, stored, select or None, ignore or None)
@@ -52,8 +55,12 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = render([_csv_row(row) for row in grouped], "csv")
     elif args.format == "md":
-        lines = [f"# Checks: {markdown_cell(stored.parsed.department)} {stored.parsed.year} "
-                 f"{stored.parsed.stage}", "", f"{len(rows)} findings", ""]  # fmt: skip
+        heading = _("# Checks: {department} {year} {stage}").format(
+            department=markdown_cell(stored.parsed.department),
+            year=stored.parsed.year,
+            stage=stored.parsed.stage,
+        )
+        lines = [heading, "", _("{count} findings").format(count=len(rows)), ""]  # fmt: skip
         for criterion, group in groupby(grouped, key=lambda row: row["criterion"]):
             group_rows = list(group)
             lines += [f"## {criterion} ({len(group_rows)})", ""]
@@ -63,23 +70,29 @@ def run(args: argparse.Namespace) -> int:
         text = "\n".join(lines).rstrip("\n") + "\n"
     else:
         table = [{"criterion": r["criterion"], "code": r["code"],
-                  "severity": "dismissed" if r["dismissed"] else r["severity"],
+                  "severity": _("dismissed" if r["dismissed"] else SEVERITY_WORDS[r["severity"]]),
                   "project": f"{r['project']['ordinal']}. {r['project']['name']}"
                   if r["project"] else "", "message": r["message"]} for r in grouped]  # fmt: skip
-        text = render(table, "table") if table else "no findings\n"
+        text = render(table, "table") if table else _("no findings") + "\n"
         closed = sum(1 for r in rows if r["dismissed"])
-        text += f"{len(rows)} findings, {closed} dismissed\n" if table else ""
+        summary = _("{count} findings, {dismissed} dismissed").format(
+            count=len(rows), dismissed=closed
+        )
+        text += summary + "\n" if table else ""  # fmt: skip
     write_output(text)
     return 0
 
 
 def _markdown_finding(row: dict[str, Any], cell: Callable[[str], str]) -> list[str]:
     where = f"{row['project']['ordinal']}. {cell(row['project']['name'])}" if row[
-        "project"] else "document"  # fmt: skip
-    lines = [f"- **{row['code']}** {row['severity']} — {where}: {cell(row['message'])}"]
+        "project"] else _("document")  # fmt: skip
+    severity = _(SEVERITY_WORDS[row["severity"]])
+    lines = [f"- **{row['code']}** {severity} — {where}: {cell(row['message'])}"]
     if row["dismissed"]:
-        lines.append(f"  - dismissed by {cell(row['dismissed']['reviewer'])}: "
-                     f"{cell(row['dismissed']['note'])}")  # fmt: skip
+        dismissed = _("dismissed by {reviewer}:").format(
+            reviewer=cell(row["dismissed"]["reviewer"])
+        )
+        lines.append(f"  - {dismissed} {cell(row['dismissed']['note'])}")
     return lines
 
 

@@ -22,10 +22,10 @@ DESCRIPTION = N_(
 SORTS = ("document", "budget", "budget-asc")
 
 _HEADERS = {
-    "department": "department",
-    "year": "year",
-    "ordinal": "no.",
-    "project": "project",
+    "department": N_("department"),
+    "year": N_("year"),
+    "ordinal": N_("no."),
+    "project": N_("project"),
     "level2": "二级指标",
     "level3": "三级指标",
     "value": "指标值",

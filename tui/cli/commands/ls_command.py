@@ -17,16 +17,16 @@ DESCRIPTION = N_(
 )
 
 _HEADERS = {
-    "id": "id",
-    "department": "department",
-    "year": "year",
-    "stage": "stage",
-    "revision": "rev",
-    "units": "units",
-    "projects": "projects",
-    "indicators": "indicators",
-    "budget": "budget (万元)",
-    "source_filename": "file",
+    "id": N_("id"),
+    "department": N_("department"),
+    "year": N_("year"),
+    "stage": N_("stage"),
+    "revision": N_("rev"),
+    "units": N_("units"),
+    "projects": N_("projects"),
+    "indicators": N_("indicators"),
+    "budget": N_("budget (万元)"),
+    "source_filename": N_("file"),
 }
 
 _RIGHT = frozenset({"id", "revision", "units", "projects", "indicators", "budget"})

@@ -22,14 +22,14 @@ DESCRIPTION = N_(
 SORTS = ("document", "budget", "budget-asc", "change", "change-asc")
 
 _HEADERS = {
-    "department": "department",
-    "year": "year",
-    "unit": "unit",
-    "ordinal": "no.",
-    "name": "project",
-    "budget": "budget",
-    "change": "change",
-    "change_percent": "%",
+    "department": N_("department"),
+    "year": N_("year"),
+    "unit": N_("unit"),
+    "ordinal": N_("no."),
+    "name": N_("project"),
+    "budget": N_("budget"),
+    "change": N_("change"),
+    "change_percent": N_("%"),
 }
 _RIGHT = frozenset({"year", "ordinal", "budget", "change", "change_percent"})
 

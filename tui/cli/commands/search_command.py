@@ -18,12 +18,12 @@ DESCRIPTION = N_(
 )
 
 _HEADERS = {
-    "department": "department",
-    "year": "year",
-    "project_ordinal": "no.",
-    "project_name": "project",
-    "kind": "where",
-    "text": "text",
+    "department": N_("department"),
+    "year": N_("year"),
+    "project_ordinal": N_("no."),
+    "project_name": N_("project"),
+    "kind": N_("where"),
+    "text": N_("text"),
 }
 
 

@@ -23,13 +23,13 @@ DESCRIPTION = N_(
 )
 
 _PROJECT_HEADERS = {
-    "unit_code": "unit",
-    "ordinal": "#",
-    "code": "code",
-    "name": "name",
-    "budget": "budget",
-    "indicators": "indicators",
-    "source_lines": "lines",
+    "unit_code": N_("unit"),
+    "ordinal": N_("#"),
+    "code": N_("code"),
+    "name": N_("name"),
+    "budget": N_("budget"),
+    "indicators": N_("indicators"),
+    "source_lines": N_("lines"),
 }
 _RIGHT = frozenset({"ordinal", "budget", "indicators"})
 _INDICATOR_HEADERS = {
@@ -39,7 +39,7 @@ _INDICATOR_HEADERS = {
     "description": "绩效指标描述",
     "value": "指标值",
     "basis": "指标值确定依据",
-    "source_line": "line",
+    "source_line": N_("line"),
 }
 
 
@@ -140,34 +140,42 @@ def _show_document(stored: StoredDocument, args: argparse.Namespace) -> None:
     from jixiao.store import local_time
 
     doc = stored.parsed
-    stage = "草案 draft" if doc.stage == "draft" else "final"
+    stage = _("草案 draft") if doc.stage == "draft" else _("final")
     say(
-        f"{doc.department} · {doc.title} · {stage} · revision {stored.revision} "
-        f"· document {stored.id}"
-    )
+        _("{department} · {title} · {stage} · revision {revision} · document {id}").format(
+            department=doc.department, title=doc.title, stage=stage,
+            revision=stored.revision, id=stored.id,
+        )
+    )  # fmt: skip
     if doc.compiled_by or doc.reviewed_by:  # other provinces' tables have no cover
         say(f"{doc.compiled_by} · {doc.reviewed_by}")
     say(
-        f"source: {doc.source.filename} ({doc.source.format}, {doc.source.encoding}, "
-        f"{doc.source.line_count} lines) · imported {local_time(stored.imported_at)}"
-    )
+        _("source: {file} ({format}, {encoding}, {lines} lines) · imported {at}").format(
+            file=doc.source.filename, format=doc.source.format, encoding=doc.source.encoding,
+            lines=doc.source.line_count, at=local_time(stored.imported_at),
+        )
+    )  # fmt: skip
     for unit in doc.units:
         total = sum((p.budget for p in unit.projects), Decimal(0))
         money_unit = unit.projects[0].money_unit if unit.projects else ""
         say(
-            f"unit {unit.code} {unit.name}: {len(unit.projects)} projects, "
-            f"{money_text(total)} {money_unit}"
-        )
+            _("unit {code} {name}: {projects} projects, {total} {money_unit}").format(
+                code=unit.code, name=unit.name, projects=len(unit.projects),
+                total=money_text(total), money_unit=money_unit,
+            )
+        )  # fmt: skip
     say(
-        f"total: {len(doc.projects)} projects, {doc.indicator_count} indicators, "
-        f"{money_text(doc.total_budget)} {doc.projects[0].money_unit}"
-    )
+        _("total: {projects} projects, {indicators} indicators, {total} {money_unit}").format(
+            projects=len(doc.projects), indicators=doc.indicator_count,
+            total=money_text(doc.total_budget), money_unit=doc.projects[0].money_unit,
+        )
+    )  # fmt: skip
     _print_notes(stored, always_count=True, details=args.notes)
     say()
     units_of_money = {row["money_unit"] for row in rows}
     headers = dict(_PROJECT_HEADERS)
     if len(units_of_money) == 1:
-        headers["budget"] = f"budget ({units_of_money.pop()})"
+        headers["budget"] = _("budget ({money_unit})").format(money_unit=units_of_money.pop())
     else:  # mixed money units: each amount carries its own
         rows = [row | {"budget": f"{row['budget']} {row['money_unit']}"} for row in rows]
     print(render(rows, "table", headers, _RIGHT), end="")
@@ -223,8 +231,14 @@ def _show_budget_text_project(
     source = stored.parsed.source
     # A PDF's, Word or spreadsheet file's lines are those of the text jixiao made of it.
     rendered = source.format in RENDERED_FORMATS
-    of = f"the text read from {source.filename}" if rendered else source.filename
-    say(f"source lines  {project.first_line}–{project.last_line} of {of}")
+    of = (
+        _("the text read from {file}").format(file=source.filename) if rendered else source.filename
+    )
+    say(
+        _("source lines  {first}–{last} of {source}").format(
+            first=project.first_line, last=project.last_line, source=of
+        )
+    )
     say()
     print(render(indicator_rows, "table", _INDICATOR_HEADERS), end="")
 
@@ -257,13 +271,15 @@ def _show_table_project(
             for number, goal in enumerate(goals, start=1):
                 say(f"  {number}. {goal}")
     say(
-        f"source lines  {project.first_line}–{project.last_line} of {stored.parsed.source.filename}"
+        _("source lines  {first}–{last} of {source}").format(
+            first=project.first_line, last=project.last_line, source=stored.parsed.source.filename
+        )
     )
     say()
     headers = dict(_INDICATOR_HEADERS)
     del headers["description"]  # these tables have none
     if any(row["period"] != "annual" for row in indicator_rows):
-        headers = {"period": "period", **headers}
+        headers = {"period": N_("period"), **headers}
     line = headers.pop("source_line")
     headers |= {key: name for key, name in _DETAIL_HEADERS.items()
                 if any(row[key] is not None for row in indicator_rows)}  # fmt: skip
@@ -275,11 +291,16 @@ def _print_notes(stored: StoredDocument, always_count: bool, details: bool) -> N
     unread = sum(n.severity == "unread" for n in stored.notes)
     warnings = len(stored.notes) - unread
     if always_count:
-        hint = " (--notes lists them)" if stored.notes and not details else ""
-        say(f"import report: {unread} lines not understood, {warnings} warnings{hint}")
+        hint = _(" (--notes lists them)") if stored.notes and not details else ""
+        say(
+            _("import report: {unread} lines not understood, {warnings} warnings").format(
+                unread=unread, warnings=warnings
+            )
+            + hint
+        )
     if details:
         for note in stored.notes:
-            where = f"line {note.line}" if note.line else "document"
+            where = _("line {line}").format(line=note.line) if note.line else _("document")
             say(f"  {where}: {note.severity}: {note.message}")
 
 

@@ -76,8 +76,9 @@ def summary_lines(comparison: Comparison) -> list[str]:
         ),
     ]
     for unit in summary["units"]:
-        lines.append(f"  {unit['code']} {unit['name']}: {unit['a']} → {unit['b']}, "
-                     f"{_signed(unit['change'])} ({_percent(unit['percent'])})")  # fmt: skip
+        lines.append("  " + _("{code} {name}: {a} → {b}, {change} ({percent})").format(
+            code=unit["code"], name=unit["name"], a=unit["a"], b=unit["b"],
+            change=_signed(unit["change"]), percent=_percent(unit["percent"])))  # fmt: skip
     return lines
 
 

@@ -72,14 +72,16 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.tui.cli.progress import ProgressLine
 
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be 1 or more")
+        raise UsageError(_("--jobs must be 1 or more"))
     if args.year is not None and not 1000 <= args.year <= 9999:
-        raise UsageError(f"--year {args.year} is not a year; expected four digits, e.g. 2024")
+        raise UsageError(
+            _("--year {year} is not a year; expected four digits, e.g. 2024").format(year=args.year)
+        )
     sources = find_sources(args.files)
     for given, problem in sources.problems:
-        message(f"jixiao: error: {given}: {problem}")
+        message(_("jixiao: error: {message}").format(message=f"{given}: {problem}"))
     if not sources.files:
-        raise UsageError("no files to import", "name dump files, folders or quoted patterns")
+        raise UsageError(_("no files to import"), _("name dump files, folders or quoted patterns"))
     engine = None if args.dry_run else open_store(args)
     if engine is not None:
         _refuse_damaged(args, len(sources.files))
@@ -146,10 +148,15 @@ def _print_summary(results: list[Any], total: int, stopped: str, to_stderr: bool
     counts: dict[str, int] = {}
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
-    parts = [f"{counts[s]:,} {s}" for s in ("imported", "unchanged", "parsed") if s in counts]
-    if counts.get("failed"):
-        parts.append(f"{counts['failed']:,} failed")
-    lines = [f"{total:,} files: " + (", ".join(parts) or "none read")]
+    words = {"imported": _("{count} imported"), "unchanged": _("{count} unchanged"),
+             "parsed": _("{count} parsed"), "failed": _("{count} failed")}  # fmt: skip
+    parts = [words[s].format(count=f"{counts[s]:,}")
+             for s in ("imported", "unchanged", "parsed", "failed") if counts.get(s)]  # fmt: skip
+    lines = [
+        _("{total} files: {parts}").format(
+            total=f"{total:,}", parts=_(", ").join(parts) or _("none read")
+        )
+    ]
     if stopped:
         not_in = counts.get("interrupted", 0) + total - len(results)
         why = " by the fault of the store below" if stopped == "stopped" else ""
@@ -161,7 +168,7 @@ def _print_summary(results: list[Any], total: int, stopped: str, to_stderr: bool
     lines += _same_document_notes(results)
     failures = [r for r in results if r.status == "failed"]
     if failures:
-        lines.append("failures:")
+        lines.append(_("failures:"))
         lines.extend(f"  {r.file}{f':{r.line}' if r.line else ''}: {r.error}" for r in failures)
     text = "\n".join(lines)
     if to_stderr or stopped:
@@ -201,36 +208,38 @@ def _print_result(result: dict[str, Any]) -> None:
     name = result["file"]
     if result["status"] == "failed":
         where = f"{name}:{result['line']}" if result["line"] else name
-        message(f"jixiao: error: {where}: {result['error']}")
+        message(_("jixiao: error: {message}").format(message=f"{where}: {result['error']}"))
         return
     budget = ", ".join(f"{amount} {unit}" for unit, amount in result["budget"].items())
-    what = (
-        f"{result['department']} {result['year']} {result['stage']}: {result['units']} "
-        f"units, {result['projects']} projects, {result['indicators']} indicators, "
-        f"budget {budget}"
-    )
+    what = _(
+        "{department} {year} {stage}: {units} units, {projects} projects, {indicators} "
+        "indicators, budget {budget}"
+    ).format(department=result["department"], year=result["year"], stage=result["stage"],
+             units=result["units"], projects=result["projects"],
+             indicators=result["indicators"], budget=budget)  # fmt: skip
     lines = result["lines"]
     if result["status"] == "imported":
-        say(
-            f"imported {name} as document {result['document_id']} "
-            f"(revision {result['revision']}) — {what}"
-        )
+        say(_("imported {file} as document {id} (revision {revision}) — {what}").format(
+            file=name, id=result["document_id"], revision=result["revision"],
+            what=what))  # fmt: skip
     elif result["status"] == "unchanged":
-        say(
-            f"unchanged {name}: already in the store as document {result['document_id']} "
-            f"— nothing written"
-        )
+        say(_("unchanged {file}: already in the store as document {id} — nothing written")
+            .format(file=name, id=result["document_id"]))  # fmt: skip
     elif result["status"] == "interrupted":
-        say(f"interrupted {name}: parsed but not written — {what}")
+        say(_("interrupted {file}: parsed but not written — {what}").format(file=name, what=what))
         return
     else:
-        say(f"parsed {name} ({_read_as(result)}) — {what}; dry run, nothing written")
-    say(
-        f"  lines: {lines['total']} ({lines['blank']} blank, {lines['used']} used, "
-        + (f"{lines['furniture']} page headers/footers, " if lines.get("furniture") else "")
-        + (f"{lines['debris']} web page lines, " if lines.get("debris") else "")
-        + f"{lines['unread']} not understood)"
-    )
+        say(_("parsed {file} ({layout}) — {what}; dry run, nothing written").format(
+            file=name, layout=_read_as(result), what=what))  # fmt: skip
+    parts = [_("{count} blank").format(count=lines["blank"]),
+             _("{count} used").format(count=lines["used"])]  # fmt: skip
+    if lines.get("furniture"):
+        parts.append(_("{count} page headers/footers").format(count=lines["furniture"]))
+    if lines.get("debris"):
+        parts.append(_("{count} web page lines").format(count=lines["debris"]))
+    parts.append(_("{count} not understood").format(count=lines["unread"]))
+    say("  " + _("lines: {total} ({parts})").format(total=lines["total"],
+                                                   parts=_(", ").join(parts)))  # fmt: skip
     _print_notes(result["notes"], result.get("document_id"))
 
 
@@ -246,7 +255,7 @@ def _print_notes(notes: list[dict[str, Any]], document_id: int | None) -> None:
         severity = note["severity"]
         shown[severity] = shown.get(severity, 0) + 1
         if shown[severity] <= NOTES_SHOWN:
-            where = f"line {note['line']}" if note["line"] else "document"
+            where = _("line {line}").format(line=note["line"]) if note["line"] else _("document")
             say(f"  {where}: {severity}: {note['message']}")
     for severity, count in shown.items():
         if count > NOTES_SHOWN:

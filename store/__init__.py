@@ -73,6 +73,8 @@ _API: dict[str, tuple[str, str]] = {
     "comparison_project_rows": ("compare.render", "project_rows"),
     "comparison_summary_lines": ("compare.render", "summary_lines"),
     "comparison_title": ("compare.render", "title"),
+    "comparison_status_word": ("compare.render", "status_word"),
+    "comparison_match_word": ("compare.render", "match_word"),
     "when_busy": ("connection", "when_busy"),
     "write_connection": ("connection", "write_connection"),
     "open_store": ("db", "open_store"),

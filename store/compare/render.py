@@ -57,6 +57,10 @@ def status_word(status: str) -> str:
     return _(STATUS_WORDS[status])
 
 
+def match_word(match: str | None) -> str:
+    return _(MATCH_WORDS[match]) if match else ""
+
+
 def summary_lines(comparison: Comparison) -> list[str]:
     summary = summary_json(comparison)
     total = summary["total"]
@@ -87,7 +91,7 @@ def project_rows(comparison: Comparison) -> list[dict[str, Any]]:
     rows = []
     for p in sorted(comparison.projects, key=lambda p: -abs(p.budget_change_fen)):
         rows.append({
-            "status": status_word(p.status), "match": _(MATCH_WORDS[p.match]) if p.match else "",
+            "status": status_word(p.status), "match": match_word(p.match),
             "score": p.score or "",
             "a": _name(p, "a"), "b": _name(p, "b"),
             "budget": f"{p.a.budget if p.a else '—'} → {p.b.budget if p.b else '—'}",
@@ -141,7 +145,7 @@ def to_markdown(comparison: Comparison) -> str:
         out += ["", f"## {status_word(status)} ({len(chosen)})", ""]
         for p in chosen:
             score = _(", score {score}").format(score=p.score) if p.score is not None else ""
-            match = _(" — paired by {match}").format(match=_(MATCH_WORDS[p.match])) + score if (
+            match = _(" — paired by {match}").format(match=match_word(p.match)) + score if (
                 p.match) else ""  # fmt: skip
             out.append(f"### {md(_name(p, 'b') or _name(p, 'a'))}{md(match)}")
             if p.a and p.b and p.a.name != p.b.name:

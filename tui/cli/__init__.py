@@ -40,6 +40,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     declaring some of them loads modules (import's layouts load every reader) that another
     command's start should not pay for."""
     named = None if argv is None else set(argv)
+    speak_argparse()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -143,7 +144,6 @@ class _PrintVersion(argparse.Action):
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         use_language(_language(argv))
-        speak_argparse()
     except UsageError as error:  # a bad --lang, $JIXIAO_LANG or config file
         use_language(_language_despite_the_config(argv))
         return _fail(error.message, error.hint)

@@ -116,9 +116,9 @@ def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool =
     parser.add_argument(
         "--text",
         metavar="TEXT",
-        help="text in the name, purpose, goals or indicators"
+        help=_("text in the name, purpose, goals or indicators")
         if not indicators
-        else "text in the indicator",
+        else _("text in the indicator"),
     )
     parser.add_argument(
         "--all-revisions",

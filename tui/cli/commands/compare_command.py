@@ -54,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
         comparison_csv_rows,
         comparison_json,
         comparison_markdown,
+        comparison_match_word,
         comparison_project_rows,
+        comparison_status_word,
         comparison_summary_lines,
         comparison_title,
         decide,
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     engine = open_store(args) if writes else read_store(args)
     a_id, b_id = resolve(engine, args.a), resolve(engine, args.b)
     if a_id == b_id:
-        raise UsageError("A and B are the same document", "name two documents, e.g. 1 2")
+        raise UsageError(_("A and B are the same document"), _("name two documents, e.g. 1 2"))
     from jixiao.tui.cli.config import settings
 
     reviewer = settings(args).reviewer.value  # --reviewer, the config file's, or $USER
@@ -92,7 +94,11 @@ def run(args: argparse.Namespace) -> int:
             details = comparison_change_lines(p)
             if details and p.status in ("changed", "to_confirm"):
                 name = f"{p.b.ordinal}. {p.b.name}" if p.b else ""
-                text += f"\n{name}  [{p.status}, {p.match}]\n" + "\n".join(details) + "\n"
+                how = _(", ").join(
+                    word for word in (comparison_status_word(p.status),
+                                      comparison_match_word(p.match)) if word
+                )  # fmt: skip
+                text += f"\n{name}  [{how}]\n" + "\n".join(details) + "\n"
     write_output(text)
     return 0
 
@@ -103,12 +109,16 @@ def _project_pair(engine: Engine, a_id: int, b_id: int, pair: str) -> tuple[int,
     try:
         a_ordinal, b_ordinal = (int(part) for part in pair.split(":"))
     except ValueError:
-        raise UsageError(f"'{pair}' is not N:M", "give the projects' numbers, e.g. 12:12") from None
+        raise UsageError(
+            _("'{pair}' is not N:M").format(pair=pair), _("give the projects' numbers, e.g. 12:12")
+        ) from None
     ids = []
     for document_id, ordinal, side in ((a_id, a_ordinal, "A"), (b_id, b_ordinal, "B")):
         found = project_id(engine, document_id, ordinal)
         if found is None:
-            raise UsageError(f"{side} has no project number {ordinal}",
-                             f"`jixiao show {document_id}` lists its projects")  # fmt: skip
+            raise UsageError(
+                _("{side} has no project number {ordinal}").format(side=side, ordinal=ordinal),
+                _("`jixiao show {id}` lists its projects").format(id=document_id),
+            )
         ids.append(found)
     return ids[0], ids[1]

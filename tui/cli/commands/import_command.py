@@ -259,9 +259,13 @@ def _print_notes(notes: list[dict[str, Any]], document_id: int | None) -> None:
             say(f"  {where}: {severity}: {note['message']}")
     for severity, count in shown.items():
         if count > NOTES_SHOWN:
-            what = "lines not understood" if severity == "unread" else f"{severity}s"
             where = f"`jixiao show {document_id} --notes`" if document_id else "--json"
-            say(f"  … and {count - NOTES_SHOWN:,} more {what} (all of them: {where})")
+            more = f"{count - NOTES_SHOWN:,}"
+            if severity == "unread":
+                line = _("… and {count} more lines not understood (all of them: {where})")
+            else:
+                line = _("… and {count} more {severity}s (all of them: {where})")
+            say("  " + line.format(count=more, severity=severity, where=where))
 
 
 def _read_as(result: dict[str, Any]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.i18n import N_
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import open_store, store_path
 from jixiao.tui.cli.output import message, render
 from jixiao.tui.cli.output_options import add_output_options
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     for row in rows:
         row["budget"] = str(from_fen(row.pop("budget_fen"), "万元"))
     if not rows and args.format == "table":
-        message("the store holds no documents yet; import one with `jixiao import FILE`")
+        message(_("the store holds no documents yet; import one with `jixiao import FILE`"))
         return 0
     print(render(rows, args.format, _HEADERS, _RIGHT), end="")
     return 0

@@ -98,12 +98,15 @@ def find_project(stored: StoredDocument, wanted: str) -> Project:
         return matches[0]
     if not matches:
         raise UsageError(
-            f"no project of document {stored.id} matches '{wanted}'",
-            f"`jixiao show {stored.id}` lists its projects",
+            _("no project of document {id} matches '{wanted}'").format(id=stored.id, wanted=wanted),
+            _("`jixiao show {id}` lists its projects").format(id=stored.id),
         )
     names = "; ".join(f"{p.ordinal}. {p.name}" for p in matches[:8])
     raise UsageError(
-        f"'{wanted}' matches {len(matches)} projects: {names}", "give the project's number instead"
+        _("'{wanted}' matches {count} projects: {names}").format(
+            wanted=wanted, count=len(matches), names=names
+        ),
+        _("give the project's number instead"),
     )
 
 

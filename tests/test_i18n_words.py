@@ -1,0 +1,144 @@
+"""Everything else a person reads, in Chinese: the command line's help and argparse's own
+words, table titles, and the words of the checks, compare and the CLI in the source: a
+message written for people and not put through the catalog fails here."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+
+from jixiao.tui.cli import COMMANDS, build_parser, main
+from tests.conftest import ROOT, SAMPLE
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese(text: str | None) -> bool:
+    return bool(text) and bool(CJK.search(text or ""))
+
+
+class TestHelpInChinese:
+    def test_every_command_and_option_is_described_in_chinese(self, speak):
+        speak("zh")
+        parser = build_parser()
+        assert chinese(parser.description) and chinese(parser.epilog)
+        subparsers = next(a for a in parser._actions if a.dest == "command")
+        for name in COMMANDS:
+            command = subparsers.choices[name]
+            assert chinese(command.description), name
+            for action in command._actions:
+                if action.help is not None and action.help != "==SUPPRESS==":
+                    assert chinese(action.help), (name, action.option_strings, action.help)
+
+    def test_argparse_speaks_it_too(self, capsys, speak):
+        speak("zh")
+        with pytest.raises(SystemExit):
+            main(["--lang", "zh", "check", "--help"])
+        out = capsys.readouterr().out
+        assert (
+            out.startswith("用法：jixiao check") and "位置参数" in out and "显示本帮助并退出" in out
+        )
+        assert main_exit(["--lang", "zh", "check"]) == 2
+        assert "jixiao check：错误：缺少以下参数：DOC" in capsys.readouterr().err
+
+    def test_chinese_help_fits_80_columns(self, capsys, monkeypatch, speak):
+        from jixiao.tui.cli.output import _width
+
+        monkeypatch.setenv("COLUMNS", "80")
+        speak("zh")
+        for argv in (["--help"], ["import", "--help"], ["report", "--help"]):
+            with pytest.raises(SystemExit):
+                main(["--lang", "zh", *argv])
+            lines = capsys.readouterr().out.splitlines()
+            too_wide = [line for line in lines if _width(line) > 80 and chinese(line)]
+            assert too_wide == [], argv
+
+    def test_english_is_as_before(self, capsys):
+        with pytest.raises(SystemExit):
+            main(["--lang", "en", "check", "--help"])
+        out = capsys.readouterr().out
+        assert out.startswith("usage: jixiao check") and "show this help message and exit" in out
+
+
+def main_exit(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as leaving:
+        return int(leaving.code or 0)
+
+
+class TestTablesInChinese:
+    @pytest.mark.parametrize(
+        "argv",
+        [["ls"], ["show", "1"], ["show", "1", "1"], ["check", "1"], ["projects"],
+         ["indicators"], ["search", "党刊"], ["config"], ["compare", "1", "1:2024"]],
+    )  # fmt: skip
+    def test_titles_have_no_english(self, tmp_path, capsys, speak, argv):
+        db = str(tmp_path / "t.db")
+        main(["--db", db, "import", str(SAMPLE)])
+        capsys.readouterr()
+        if argv[0] == "compare":  # compare needs two documents: the same one, another year
+            argv = ["compare", "1", "2"]
+            text = SAMPLE.read_text(encoding="utf-8").replace(
+                "2024 年部门预算", "2025 年部门预算", 1
+            )
+            other = tmp_path / "2025.txt"
+            other.write_text(text, encoding="utf-8")
+            main(["--db", db, "import", str(other)])
+            capsys.readouterr()
+        speak("zh")
+        assert main(["--db", db, "--lang", "zh", *argv]) == 0
+        out = capsys.readouterr().out.splitlines()
+        rule = next(n for n, line in enumerate(out) if set(line) <= {"-", " "} and line)
+        titles = out[rule - 1]
+        assert set(re.findall(r"[a-z]{2,}", titles)) <= {"id"}, titles
+
+
+# Calls whose text argument a person reads.
+SPOKEN = {"UsageError", "say", "message", "Finding", "said"}
+# Where every message is in the catalog: the checks, compare's words, and these commands.
+TRANSLATED = [
+    *sorted((ROOT / "store" / "checks").glob("*.py")),
+    ROOT / "store" / "compare" / "render.py",
+    *(ROOT / "tui" / "cli" / "commands" / f"{name}_command.py"
+      for name in ("check", "import", "show", "compare", "ls")),
+    ROOT / "tui" / "cli" / "__init__.py",
+]  # fmt: skip
+ENGLISH = re.compile(r"[A-Za-z]{3,}")
+
+
+class TestNoWordsOutsideTheCatalog:
+    @pytest.mark.parametrize("path", TRANSLATED, ids=lambda p: str(p.relative_to(ROOT)))
+    def test_a_message_goes_through_the_catalog(self, path):
+        """A literal with English words, or an f-string, given straight to what shows it:
+        not translated."""
+        untranslated = []
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and _name(node.func) in SPOKEN):
+                continue
+            # A finding's code and severity are keys; its message is the third argument.
+            for argument in node.args[2:3] if _name(node.func) == "Finding" else node.args:
+                if _english_literal(argument):
+                    untranslated.append((node.lineno, ast.unparse(argument)[:60]))
+        assert untranslated == [], path
+
+
+def _name(function: ast.expr) -> str:
+    return function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
+
+
+def _english_literal(node: ast.expr) -> bool:
+    """English words outside {placeholders}."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(ENGLISH.search(PLACEHOLDER.sub("", node.value)))
+    if isinstance(node, ast.JoinedStr):
+        return any(
+            isinstance(part, ast.Constant) and ENGLISH.search(str(part.value))
+            for part in node.values
+        )
+    return False
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from jixiao.i18n import N_, _
 from jixiao.importers.money import at_least_cents
 from jixiao.store.letter import ReviewLetter, finding_text
 from jixiao.store.letter_wording import Heading, Paragraph, letter_blocks, letter_markdown
@@ -17,8 +18,9 @@ from jixiao.store.sheet_headers import column_titles
 from jixiao.store.times import local_time
 from jixiao.store.xlsx import Sheet
 
-STATE_NAMES = {"reviewed": "已审核 reviewed", "question": "有疑问 question",
-               "problem": "有问题 problem", None: "备注 note"}  # fmt: skip
+STATE_NAMES = {"reviewed": N_("已审核 reviewed"), "question": N_("有疑问 question"),
+               "problem": N_("有问题 problem"), None: N_("备注 note")}  # fmt: skip
+"""A mark's state in the record: in English both words, in Chinese the Chinese one."""
 
 MARK_COLUMNS = [
     "unit_code", "unit_name", "project_ordinal", "project_code", "project_name",
@@ -63,9 +65,9 @@ def report_rows(engine: Engine, document_id: int) -> list[dict[str, Any]]:
 def report_markdown(letter: ReviewLetter, marks: list[dict[str, Any]]) -> str:
     """The letter, then the record: every mark and note, and the dismissed findings."""
     out = letter_markdown(letter_blocks(letter))
-    out += ["---", "", "## 附：审核记录 Review record", ""]
+    out += ["---", "", _("## 附：审核记录 Review record"), ""]
     if not marks:
-        out += ["No marks or notes yet.", ""]
+        out += [_("No marks or notes yet."), ""]
     unit = project = None
     for row in marks:
         if row["unit_code"] != unit:
@@ -76,25 +78,33 @@ def report_markdown(letter: ReviewLetter, marks: list[dict[str, Any]]) -> str:
             out += [f"#### {row['project_ordinal']}. {md(row['project_name'])}",
                     f"`{row['project_code']}`", ""]  # fmt: skip
         what = (
-            f"指标 {md(row['indicator'])} ({md(row['indicator_value'])})"
+            _("指标 {name} ({value})").format(
+                name=md(row["indicator"]), value=md(row["indicator_value"])
+            )
             if row["indicator"]
-            else "项目 project"
+            else _("项目 project")
         )
         grade = f" · 等级 {row['grade']}" if row["grade"] else ""
+        state = _(STATE_NAMES[row["state"]]) if row["state"] in STATE_NAMES else row["state"]
         out.append(
-            f"- **{STATE_NAMES.get(row['state'], row['state'])}**{grade} — {what}, line "
-            f"{row['source_line']} · {md(row['reviewer'])}, {local_time(row['updated_at'])}"
-        )
+            f"- **{state}**{grade} — "
+            + _("{what}, line {line} · {reviewer}, {at}").format(
+                what=what, line=row["source_line"], reviewer=md(row["reviewer"]),
+                at=local_time(row["updated_at"]),
+            )
+        )  # fmt: skip
         out += [f"  > {md(line)}" for line in row["note"].splitlines() if line.strip()]
     if marks:
         out.append("")
     if letter.dismissed:
-        out += [f"### 已排除的检查结果 Dismissed findings: {len(letter.dismissed)}", ""]
+        out += [_("### 已排除的检查结果 Dismissed findings: {count}").format(
+            count=len(letter.dismissed)), ""]  # fmt: skip
         for finding in letter.dismissed:
             out.append(f"- **{finding['code']}** {finding['criterion']} — {_where(finding)}: "
                        f"{md(finding_text(finding))}")  # fmt: skip
-            out.append(f"  - dismissed by {md(finding['dismissed']['reviewer'])}: "
-                       f"{md(finding['dismissed']['note'])}")  # fmt: skip
+            dismissed = _("dismissed by {reviewer}:").format(
+                reviewer=md(finding["dismissed"]["reviewer"]))  # fmt: skip
+            out.append(f"  - {dismissed} {md(finding['dismissed']['note'])}")
         out.append("")
     return "\n".join(out)
 
@@ -117,7 +127,7 @@ def report_csv_rows(letter: ReviewLetter, marks: list[dict[str, Any]]) -> list[d
     for finding in letter.open_findings + letter.dismissed:
         project, indicator = finding["project"] or {}, finding["indicator"] or {}
         dismissed = finding["dismissed"]
-        unit_code, _, unit_name = (finding["unit"] or "").partition(" ")
+        unit_code, _space, unit_name = (finding["unit"] or "").partition(" ")
         rows.append({
             "kind": "dismissed" if dismissed else "finding",
             "unit_code": unit_code, "unit_name": unit_name,
@@ -147,13 +157,16 @@ def report_sheets(letter: ReviewLetter, marks: list[dict[str, Any]]) -> list[She
         for f in letter.open_findings + letter.dismissed
     ]  # fmt: skip
     return [
-        Sheet("审核意见 letter", ["审核意见"], lines),
+        Sheet(_("审核意见 letter"), ["审核意见"], lines),
         Sheet(
-            "项目 projects", PROJECT_COLUMNS, _project_rows(letter), column_titles(PROJECT_COLUMNS)
+            _("项目 projects"),
+            PROJECT_COLUMNS,
+            _project_rows(letter),
+            column_titles(PROJECT_COLUMNS),
         ),
-        Sheet("审核 marks", MARK_COLUMNS, marks, column_titles(MARK_COLUMNS)),
+        Sheet(_("审核 marks"), MARK_COLUMNS, marks, column_titles(MARK_COLUMNS)),
         Sheet(
-            "检查 findings",
+            _("检查 findings"),
             FINDING_COLUMNS,
             findings,
             column_titles(FINDING_COLUMNS, code="检查代码"),
@@ -164,7 +177,7 @@ def report_sheets(letter: ReviewLetter, marks: list[dict[str, Any]]) -> list[She
 def _project_rows(letter: ReviewLetter) -> list[dict[str, Any]]:
     rows = []
     for p in letter.projects:
-        unit_code, _, unit_name = p.unit.partition(" ")
+        unit_code, _space, unit_name = p.unit.partition(" ")
         rows.append({"unit_code": unit_code, "unit_name": unit_name, "project_ordinal": p.ordinal,
                      "project_code": p.code, "project_name": p.name,
                      "budget": str(at_least_cents(p.budget)), "grade": p.grade,
@@ -174,4 +187,4 @@ def _project_rows(letter: ReviewLetter) -> list[dict[str, Any]]:
 
 def _where(finding: dict[str, Any]) -> str:
     project = finding["project"]
-    return f"{project['ordinal']}. {md(project['name'])}" if project else "document"
+    return f"{project['ordinal']}. {md(project['name'])}" if project else _("document")

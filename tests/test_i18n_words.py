@@ -142,3 +142,23 @@ def _english_literal(node: ast.expr) -> bool:
 
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+class TestReportInChinese:
+    def test_the_record_and_the_sheets(self, tmp_path, capsys, speak):
+        db = str(tmp_path / "r.db")
+        main(["--db", db, "import", str(SAMPLE)])
+        main(["--db", db, "review", "1", "5", "--mark", "problem", "--note", "金额偏高"])
+        capsys.readouterr()
+        speak("zh")
+        assert main(["--db", db, "--lang", "zh", "report", "1", "--format", "md"]) == 0
+        out = capsys.readouterr().out
+        assert "## 附：审核记录\n" in out and "- **有问题** — 项目，第 " in out
+        assert "Review record" not in out and "problem" not in out
+        assert "提升工作效率：指标值“提升”没有数字，年终无法考核" in out  # a finding, in Chinese
+        path = tmp_path / "r.xlsx"
+        assert main(["--db", db, "--lang", "zh", "report", "1", "--format", "xlsx",
+                     "-o", str(path)]) == 0  # fmt: skip
+        from openpyxl import load_workbook
+
+        assert load_workbook(path).sheetnames == ["审核意见", "项目", "审核标记", "检查发现"]

@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.i18n import LANGUAGES
+from jixiao.i18n import LANGUAGES, _
 from jixiao.tui.cli.errors import UsageError
 
 CONFIG_ENV = "JIXIAO_CONFIG"
@@ -98,8 +98,10 @@ def check_theme(found: Settings) -> None:
 
     if found.theme.value not in BUILTIN_THEMES:
         raise UsageError(
-            f"{found.theme.origin}: unknown theme '{found.theme.value}'",
-            f"the themes are {', '.join(sorted(BUILTIN_THEMES))}",
+            _("{origin}: unknown theme '{value}'").format(
+                origin=found.theme.origin, value=found.theme.value
+            ),
+            _("the themes are {themes}").format(themes=", ".join(sorted(BUILTIN_THEMES))),
         )
 
 
@@ -120,28 +122,38 @@ def _read_file(path: Path, named: bool) -> dict[str, tuple[str, int]]:
     except FileNotFoundError:
         if named:
             hint = "check the name given to --config or JIXIAO_CONFIG"
-            raise UsageError(f"{path}: no such config file", hint) from None
+            raise UsageError(_("{path}: no such config file").format(path=path), hint) from None
         return {}
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read the config file: {error}") from None
+        raise UsageError(
+            _("{path}: cannot read the config file: {error}").format(path=path, error=error)
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # Python 3.11's message ends "(at line N, column M)"; the line leads, as a compiler's
         line = re.search(r"at line (\d+)", str(error))
         where = f"{path}:{line.group(1)}" if line else str(path)
-        raise UsageError(f"{where}: not valid TOML: {error}",
-                         "docs/cli.md (Configuration) shows the file") from None  # fmt: skip
+        raise UsageError(
+            _("{where}: not valid TOML: {error}").format(where=where, error=error),
+            _("docs/cli.md (Configuration) shows the file"),
+        ) from None
     values = {}
     for key, value in data.items():
         line = _line_of(text, key)
         where = f"{path}:{line}"
         if key not in KEYS:
-            raise UsageError(f"{where}: unknown setting '{key}'",
-                             f"the settings are {', '.join(KEYS)}")  # fmt: skip
+            raise UsageError(
+                _("{where}: unknown setting '{key}'").format(where=where, key=key),
+                _("the settings are {settings}").format(settings=", ".join(KEYS)),
+            )
         if not isinstance(value, str) or not value.strip():
-            raise UsageError(f"{where}: {key} must be a non-empty string in quotes",
-                             f'e.g. {key} = "{_EXAMPLES[key]}"')  # fmt: skip
+            raise UsageError(
+                _("{where}: {key} must be a non-empty string in quotes").format(
+                    where=where, key=key
+                ),
+                _("e.g. {setting}").format(setting=f'{key} = "{_EXAMPLES[key]}"'),
+            )
         if key == "language":
             _check_language(value, where)
         values[key] = (value.strip(), line)
@@ -163,8 +175,10 @@ def _line_of(text: str, key: str) -> int:
 
 def _check_language(value: str, where: str) -> None:
     if value not in LANGUAGES:
-        raise UsageError(f"{where}: unknown language '{value}'",
-                         f"the languages are {' and '.join(LANGUAGES)}")  # fmt: skip
+        raise UsageError(
+            _("{where}: unknown language '{value}'").format(where=where, value=value),
+            _("the languages are {languages}").format(languages=_(", ").join(LANGUAGES)),
+        )
 
 
 def _flag(args: argparse.Namespace, dest: str, flag: str) -> Setting | None:

@@ -88,8 +88,10 @@ def write_output(text: str) -> None:
 def output_file(args: argparse.Namespace) -> Path:
     """The --output a binary format (xlsx, docx) needs: it cannot go to the terminal."""
     if args.output in (None, "-"):
-        raise UsageError(f"{args.format} is a file, not text for the terminal",
-                         f"add --output FILE.{args.format}")  # fmt: skip
+        raise UsageError(
+            _("{format} is a file, not text for the terminal").format(format=args.format),
+            _("add --output FILE.{format}").format(format=args.format),
+        )
     return checked_output(args.output)
 
 
@@ -98,13 +100,17 @@ def checked_output(output: str) -> Path:
     its folder does not exist, before anything is written."""
     path = Path(output).expanduser()
     if path.is_dir():
-        raise UsageError(f"cannot write {output}: it is a folder",
-                         f"name a file in it, e.g. {path / 'out'}")  # fmt: skip
+        raise UsageError(
+            _("cannot write {output}: it is a folder").format(output=output),
+            _("name a file in it, e.g. {example}").format(example=path / "out"),
+        )
     folder = path.parent
     if not folder.is_dir():
         raise UsageError(
-            f"cannot write {output}: the folder {folder} does not exist",
-            f"create it first (mkdir -p {folder}) or choose another place",
+            _("cannot write {output}: the folder {folder} does not exist").format(
+                output=output, folder=folder
+            ),
+            _("create it first (mkdir -p {folder}) or choose another place").format(folder=folder),
         )
     return path
 
@@ -119,7 +125,10 @@ def output_error(output: str, error: OSError) -> UsageError:
             errno.ENOSPC: "the disk is full: free some space or write elsewhere",
             errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
             }.get(error.errno or 0, "")  # fmt: skip
-    return UsageError(f"cannot write {output}: {error.strerror or error}", hint)
+    return UsageError(
+        _("cannot write {output}: {error}").format(output=output, error=error.strerror or error),
+        hint,
+    )
 
 
 def save_workbook(args: argparse.Namespace, sheets: list[Sheet]) -> None:

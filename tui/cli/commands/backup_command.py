@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jixiao.i18n import N_, _
+from jixiao.i18n import N_, _, ngettext
 from jixiao.tui.cli.commands.common import store_path
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, say
@@ -40,9 +40,15 @@ def run(args: argparse.Namespace) -> int:
                          "documents": done.documents}), end="")  # fmt: skip
         return 0
     holds = (
-        f"{done.documents:,} document{'' if done.documents == 1 else 's'}"
+        ngettext("{count} document", "{count} documents", done.documents).format(
+            count=f"{done.documents:,}"
+        )
         if done.documents is not None
-        else "documents not countable: the copy is as damaged as the store"
+        else _("documents not countable: the copy is as damaged as the store")
     )  # fmt: skip
-    say(f"copied {source} to {done.path}: {done.size / 1e6:,.1f} MB, {holds}")
+    say(
+        _("copied {source} to {path}: {megabytes:,.1f} MB, {holds}").format(
+            source=source, path=done.path, megabytes=done.size / 1e6, holds=holds
+        )
+    )
     return 0

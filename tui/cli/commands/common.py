@@ -85,8 +85,10 @@ def _busy_notice(path: Path) -> Callable[[], None]:
             from jixiao.tui.cli.output import message
 
             message(
-                f"jixiao: the store {path} is busy (another jixiao is writing); waiting… "
-                "(Ctrl+C stops, leaving every document whole)"
+                _(
+                    "jixiao: the store {path} is busy (another jixiao is writing); waiting… "
+                    "(Ctrl+C stops, leaving every document whole)"
+                ).format(path=path)
             )
 
     return notice
@@ -145,7 +147,7 @@ def store_filter(args: argparse.Namespace) -> StoreFilter:
     from jixiao.store import StoreFilter
 
     if args.limit < 0:
-        raise UsageError("--limit must be 0 (all) or more")
+        raise UsageError(_("--limit must be 0 (all) or more"))
     return StoreFilter(
         department=args.department,
         year=args.year,
@@ -167,7 +169,8 @@ def parse_cursor(value: str | None) -> Cursor | None:
         return Cursor(int(key) if key not in ("", "-") else None, int(row_id))
     except ValueError:
         raise UsageError(
-            f"'{value}' is not a cursor", "pass the --after value the previous page printed"
+            _("'{value}' is not a cursor").format(value=value),
+            _("pass the --after value the previous page printed"),
         ) from None
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from jixiao.i18n import _, pgettext
 from jixiao.tui.cli.commands.common import cursor_text, parse_cursor, read_store, store_filter
 from jixiao.tui.cli.output import csv_text, json_text, message, render
 
@@ -66,11 +67,22 @@ def run_paged(
             headers, right = table
             sys.stdout.write(render(rows, "table", headers, right))
         else:
-            message(f"no {noun} match")
+            message(_("no {noun} match").format(noun=_listed(noun)))
     sys.stdout.flush()  # the data before the note on stderr, when both go to a terminal
     if after is not None:
         total = count(engine, where)
         message(
-            f"{written:,} of {total:,} {noun} shown; the next page: --after {cursor_text(after)}"
+            _("{written:,} of {total:,} {noun} shown; the next page: --after {cursor_text}").format(
+                written=written, total=total, noun=_listed(noun), cursor_text=cursor_text(after)
+            )
         )
     return 0
+
+
+def _listed(noun: str) -> str:
+    """What a page lists, in the chosen language ("projects" is also a column's title)."""
+    words = {
+        "projects": pgettext("listed", "projects"),
+        "indicators": pgettext("listed", "indicators"),
+    }
+    return words.get(noun, noun)

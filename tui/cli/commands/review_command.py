@@ -46,12 +46,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--note", metavar="TEXT",
                         help=_("the opinion (of the project, the indicator or the document); "
                              "an empty TEXT removes it"))  # fmt: skip
-    parser.add_argument("--indicator", metavar="N", type=int,
-                        help=_("the project's Nth indicator, in table order (from 1)"))  # fmt: skip
-    parser.add_argument("--conclusion", metavar="GRADE", choices=GRADES,
-                        help=_("the document's grade: 优 良 中 差 (without PROJECT)"))  # fmt: skip
-    parser.add_argument("--clear", action="store_true",
-                        help=_("remove the mark, grade and note (or the conclusion)"))  # fmt: skip
+    parser.add_argument(
+        "--indicator",
+        metavar="N",
+        type=int,
+        help=_("the project's Nth indicator, in table order (from 1)"),
+    )
+    parser.add_argument(
+        "--conclusion",
+        metavar="GRADE",
+        choices=GRADES,
+        help=_("the document's grade: 优 良 中 差 (without PROJECT)"),
+    )
+    parser.add_argument(
+        "--clear",
+        action="store_true",
+        help=_("remove the mark, grade and note (or the conclusion)"),
+    )
     add_reviewer_option(parser, _("who reviews"))
     add_output_options(parser)
 
@@ -80,25 +91,38 @@ def _check_combination(args: argparse.Namespace) -> None:
     example = "e.g. jixiao review 1 5 --grade 良 --note '…'"
     if args.project is None:
         if args.grade or args.mark or args.indicator is not None:
-            raise UsageError("--grade, --mark and --indicator need a PROJECT",
-                             f"name the project, {example}; or --conclusion for the "
-                             "document")  # fmt: skip
+            raise UsageError(
+                _("--grade, --mark and --indicator need a PROJECT"),
+                _("name the project, {example}; or --conclusion for the document").format(
+                    example=example
+                ),
+            )
         if not (args.conclusion or args.note is not None or args.clear):
-            raise UsageError("nothing to record for the document",
-                             "give --conclusion GRADE, --note TEXT or --clear")  # fmt: skip
+            raise UsageError(
+                _("nothing to record for the document"),
+                _("give --conclusion GRADE, --note TEXT or --clear"),
+            )
     else:
         if args.conclusion:
-            raise UsageError("--conclusion is the document's, not a project's",
-                             "leave out PROJECT, or give the project --grade")  # fmt: skip
+            raise UsageError(
+                _("--conclusion is the document's, not a project's"),
+                _("leave out PROJECT, or give the project --grade"),
+            )
         if args.grade and args.indicator is not None:
-            raise UsageError("a grade is given to a project, not to one of its indicators",
-                             "leave out --indicator, or give the indicator --mark")  # fmt: skip
+            raise UsageError(
+                _("a grade is given to a project, not to one of its indicators"),
+                _("leave out --indicator, or give the indicator --mark"),
+            )
         if not (args.grade or args.mark or args.note is not None or args.clear):
-            raise UsageError("nothing to record", f"give --grade, --mark, --note or --clear, "
-                             f"{example}")  # fmt: skip
+            raise UsageError(
+                _("nothing to record"),
+                _("give --grade, --mark, --note or --clear, {example}").format(example=example),
+            )
     if args.clear and (args.grade or args.mark or args.conclusion or args.note is not None):
-        raise UsageError("--clear removes everything: it takes no other value",
-                         "run it alone, then set what you want")  # fmt: skip
+        raise UsageError(
+            _("--clear removes everything: it takes no other value"),
+            _("run it alone, then set what you want"),
+        )
 
 
 def _review(
@@ -118,8 +142,12 @@ def _review(
         count = len(detail.indicators)
         if not 1 <= args.indicator <= count:
             raise UsageError(
-                f"project {project.ordinal} has {count} indicators: no indicator {args.indicator}",
-                f"`jixiao show {document_id} {project.ordinal}` lists them",
+                _("project {ordinal} has {count} indicators: no indicator {indicator}").format(
+                    ordinal=project.ordinal, count=count, indicator=args.indicator
+                ),
+                _("`jixiao show {document_id} {ordinal}` lists them").format(
+                    document_id=document_id, ordinal=project.ordinal
+                ),
             )
         indicator_id = detail.indicators[args.indicator - 1].id
     if args.clear:

@@ -51,11 +51,15 @@ def run(args: argparse.Namespace) -> int:
     more = len(hits) > limit
     rows = [asdict(hit) for hit in hits[:limit]]
     if not rows and args.format == "table":
-        message(f"no hits for {args.query!r}")
+        message(_("no hits for {query!r}").format(query=args.query))
         return 0
     print(render(rows, args.format, _HEADERS, frozenset({"year", "project_ordinal"})), end="")
     if more and document_id is None:
-        message(f"more hits: --after {cursor_text(Cursor(None, rows[-1]['id'])).lstrip(':')}")
+        message(
+            _("more hits: --after {cursor}").format(
+                cursor=cursor_text(Cursor(None, rows[-1]["id"])).lstrip(":")
+            )
+        )
     elif more:
-        message(f"more than {limit} hits; raise --limit to see them")
+        message(_("more than {limit} hits; raise --limit to see them").format(limit=limit))
     return 0

@@ -63,7 +63,7 @@ def run_app(
     try:
         keymap = load_keymap(keymap_path)
     except KeymapError as error:
-        raise UsageError(str(error), "`jixiao keys` lists the binding ids") from None
+        raise UsageError(str(error), _("`jixiao keys` lists the binding ids")) from None
 
     from jixiao.tui.app import JixiaoApp
 

@@ -7,6 +7,7 @@ import zlib
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import _
 from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import (
     QUARTER_ENDS,
@@ -43,7 +44,7 @@ def load_document(source: Source, document_id: int) -> StoredDocument:
         {"id": document_id},
     )
     if not found:
-        raise StoreError(f"no document has id {document_id}")
+        raise StoreError(_("no document has id {document_id}").format(document_id=document_id))
     doc = found[0]
     by_document = {"id": document_id}
     (source_blob,) = fetch(

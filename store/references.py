@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import _
 from jixiao.store.errors import StoreError
 from jixiao.store.reading import fetch
 
@@ -23,23 +24,28 @@ def resolve_document(source: Source, reference: str) -> int:
     if reference.isdigit():
         if not fetch(source, "SELECT id FROM document WHERE id = :id", {"id": int(reference)}):
             raise StoreError(
-                f"no document has id {reference}",
-                "`jixiao ls` lists the documents and their ids",
+                _("no document has id {reference}").format(reference=reference),
+                _("`jixiao ls` lists the documents and their ids"),
             )
         return int(reference)
     match = re.fullmatch(r"([^:]+):(\d{4})(?::([^:]+))?", reference)
     if match is None:
         raise StoreError(
-            f"'{reference}' does not name a document",
-            "name one by its id (see `jixiao ls`) or as DEPARTMENT:YEAR[:STAGE],"
-            " e.g. 中共巨鹿县委组织部:2024:draft",
+            _("'{reference}' does not name a document").format(reference=reference),
+            _(
+                "name one by its id (see `jixiao ls`) or as DEPARTMENT:YEAR[:STAGE], "
+                "e.g. 中共巨鹿县委组织部:2024:draft"
+            ),
         )
     prefix, year, stage_word = match.group(1), int(match.group(2)), match.group(3)
     stage = None
     if stage_word is not None:
         stage = STAGES.get(stage_word.lower())
         if stage is None:
-            raise StoreError(f"unknown stage '{stage_word}'", "use draft or final")
+            raise StoreError(
+                _("unknown stage '{stage_word}'").format(stage_word=stage_word),
+                _("use draft or final"),
+            )
     escaped = prefix.replace("/", "//").replace("%", "/%").replace("_", "/_")
     names = [row[0] for row in fetch(
         source, "SELECT name FROM department WHERE name LIKE :prefix ESCAPE '/'",
@@ -49,13 +55,15 @@ def resolve_document(source: Source, reference: str) -> int:
         names = [prefix]
     if not names:
         raise StoreError(
-            f"no department's name starts with '{prefix}'",
-            "`jixiao ls` lists the departments in the store",
+            _("no department's name starts with '{prefix}'").format(prefix=prefix),
+            _("`jixiao ls` lists the departments in the store"),
         )
     if len(names) > 1:
         raise StoreError(
-            f"'{prefix}' could mean {len(names)} departments: {', '.join(sorted(names))}",
-            "give more of the name",
+            _("'{prefix}' could mean {count} departments: {names}").format(
+                prefix=prefix, count=len(names), names=", ".join(sorted(names))
+            ),
+            _("give more of the name"),
         )
     sql = """SELECT d.id, d.stage FROM document AS d JOIN department AS dep
              ON dep.id = d.department_id WHERE dep.name = :name AND d.year = :year"""
@@ -66,12 +74,20 @@ def resolve_document(source: Source, reference: str) -> int:
     rows = fetch(source, sql + " ORDER BY d.revision DESC", params)
     if not rows:
         raise StoreError(
-            f"{names[0]} has no {stage or ''} document for {year}".replace("  ", " "),
-            "`jixiao ls` lists the documents in the store",
+            (
+                _("{department} has no {stage} document for {year}")
+                if stage
+                else _("{department} has no document for {year}")
+            ).format(department=names[0], stage=stage, year=year),
+            _("`jixiao ls` lists the documents in the store"),
         )
     if len({found_stage for _, found_stage in rows}) > 1:
         raise StoreError(
-            f"{names[0]} has both a draft and a final document for {year}",
-            f"add the stage: {names[0]}:{year}:draft or :final",
+            _("{department} has both a draft and a final document for {year}").format(
+                department=names[0], year=year
+            ),
+            _("add the stage: {department}:{year}:draft or :final").format(
+                department=names[0], year=year
+            ),
         )
     return int(rows[0][0])

@@ -33,7 +33,7 @@ def parse_chunk(paths: list[Path], overrides: Overrides, layout: str | None) -> 
     """Parse files in a worker; the answers go back as one blob (see packed).
 
     A full collection after each file: the office and PDF readers leave cyclic garbage
-    (python-docx about 32 MB a .docx, pdfminer as much a PDF) that the collector, tuned down
+    (python-docx about 32 MB a .docx; a PDF's table objects) that the collector, tuned down
     by spare_the_collector, would not reach for thousands of files — measured, a worker of a
     10,000-file fuzz run grew past 1 GB. With the modules frozen, a collection after a text
     dump costs about 0.04 ms."""

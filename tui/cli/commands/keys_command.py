@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.i18n import N_
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.output import render
 from jixiao.tui.cli.output_options import add_output_options
 
@@ -23,6 +23,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao.tui.actions import ALL
 
-    rows = [{"id": a.id, "keys": a.keys, "description": a.description} for a in ALL]
+    rows = [{"id": a.id, "keys": a.keys, "description": _(a.description)} for a in ALL]
     print(render(rows, args.format), end="")
     return 0

@@ -121,7 +121,8 @@ class TestInstalled:
         assert Path(sample).is_relative_to(venv) and Path(module).is_relative_to(venv)
         result = run(venv / "bin" / "jixiao", "--db", tmp_path / "s.db", "import", sample,
                      cwd=tmp_path)  # fmt: skip
-        assert "35 projects, 252 indicators" in result.stdout
+        # A user's environment names no language: Chinese, from the catalog in the wheel.
+        assert "35 个项目，252 个指标" in result.stdout
         welcome = (
             "from jixiao.tui.sample import parse_sample; print(len(parse_sample()[0].projects))"
         )

@@ -164,7 +164,7 @@ def parse_cursor(value: str | None) -> Cursor | None:
 
     if value is None:
         return None
-    key, _, row_id = value.rpartition(":")
+    key, _colon, row_id = value.rpartition(":")
     try:
         return Cursor(int(key) if key not in ("", "-") else None, int(row_id))
     except ValueError:

@@ -160,3 +160,31 @@ class TestReportInChinese:
         from openpyxl import load_workbook
 
         assert load_workbook(path).sheetnames == ["审核意见", "项目", "审核标记", "检查发现"]
+
+
+class TestTablesAt80Columns:
+    def test_check_fits_a_terminal_and_loses_nothing(self, engine, sample, speak):
+        from jixiao.store.findings import finding_rows
+        from jixiao.store.queries import load_document
+        from jixiao.store.save import save_document
+        from jixiao.tui.cli.output import _width, fitted, render
+
+        speak("zh")
+        stored = load_document(engine, save_document(engine, *sample).document_id)
+        rows = [{"code": r["code"], "project": r["project"]["name"] if r["project"] else "",
+                 "message": r["message"]} for r in finding_rows(engine, stored)]  # fmt: skip
+        table = render(rows, "table", fit=("project", "message"), width=80)
+        assert max(_width(line) for line in table.splitlines()) <= 80
+        body = [[row["code"], row["project"], row["message"]] for row in rows]
+        cells = fitted(["编码", "项目", "说明"], body, [False, True, True], 80)
+        for before, after in zip(body, cells, strict=True):
+            assert ["".join(cell.split()) for cell in after] == [
+                "".join(cell.split()) for cell in before
+            ]  # wrapped, nothing lost
+        assert any("\n" in row[2] for row in cells)
+
+    def test_piped_output_keeps_a_row_a_line(self):
+        from jixiao.tui.cli.output import render
+
+        rows = [{"code": "M001", "message": "提升工作效率：指标值“提升”没有数字，年终无法考核" * 3}]
+        assert render(rows, "table", fit=("message",), width=None).count("\n") == 3

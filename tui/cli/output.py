@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from functools import lru_cache
@@ -41,10 +42,14 @@ def render(
     fmt: str,
     headers: dict[str, str] | None = None,
     right: frozenset[str] = frozenset(),
+    *,
+    fit: tuple[str, ...] = (),
+    width: int | None = None,
 ) -> str:
     """`headers` maps a row key to its table heading (English, translated here) and picks
     the table's columns; JSON and CSV always carry every key under its own name. Columns
-    in `right` (amounts, counts) are right-aligned in the table."""
+    in `right` (amounts, counts) are right-aligned in the table. Given a `width` (the
+    terminal's), the columns in `fit` (long text) are wrapped so that the table fits it."""
     if fmt == "json":
         return json_text(list(rows))
     if fmt == "csv":
@@ -55,12 +60,51 @@ def render(
 
     body = [[visible(_cell(row.get(key))) for key in columns] for row in rows]
     align = ["right" if key in right else "left" for key in columns]
+    if width is not None and fit:
+        body = fitted(titles, body, [key in fit for key in columns], width)
     if len(body) > LARGE_TABLE:
         return simple_table(titles, body, align) + "\n"
     from tabulate import tabulate
 
     table = tabulate(body, headers=titles, tablefmt="simple", disable_numparse=True, colalign=align)
     return table + "\n"
+
+
+def terminal_width() -> int | None:
+    """The terminal's columns when stdout is one (a table is then fitted to it), else None:
+    piped or written to a file, a row stays one line, for grep."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+MIN_FITTED = 12
+"""Cells (six CJK characters) below which a column is not narrowed: the table stays wide."""
+
+
+def fitted(
+    titles: list[str], body: list[list[str]], fit: list[bool], width: int
+) -> list[list[str]]:
+    """The body with the `fit` columns' cells wrapped (Chinese line breaking, by terminal
+    cells) so that the table, two spaces between columns, is at most `width` wide; the
+    narrowest of them keep their width when it fits their share."""
+    natural = [max(_width(title) + 2, *(_width(row[i]) for row in body)) if body
+               else _width(title) + 2
+               for i, title in enumerate(titles)]  # fmt: skip
+    if sum(natural) + 2 * (len(titles) - 1) <= width:
+        return body
+    room = (
+        width - 2 * (len(titles) - 1) - sum(n for n, f in zip(natural, fit, strict=True) if not f)
+    )
+    widths = dict(enumerate(natural))
+    wrapped = sorted((i for i, f in enumerate(fit) if f), key=natural.__getitem__)
+    if room < MIN_FITTED * len(wrapped):
+        return body
+    for left, i in enumerate(wrapped):
+        widths[i] = min(natural[i], room // (len(wrapped) - left))
+        room -= widths[i]
+    from jixiao.tui.linebreak import wrap
+
+    return [[("\n".join(wrap(cell, widths[i])) if fit[i] and _width(cell) > widths[i] else cell)
+             for i, cell in enumerate(row)] for row in body]  # fmt: skip
 
 
 LARGE_TABLE = 500

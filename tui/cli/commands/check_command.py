@@ -10,7 +10,7 @@ from typing import Any
 
 from jixiao.i18n import N_, _
 from jixiao.tui.cli.commands.common import add_document_argument, open_store, resolve
-from jixiao.tui.cli.output import json_text, render
+from jixiao.tui.cli.output import json_text, render, terminal_width
 from jixiao.tui.cli.output_options import add_output_options, write_output
 
 SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
@@ -73,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
                   "severity": _("dismissed" if r["dismissed"] else SEVERITY_WORDS[r["severity"]]),
                   "project": f"{r['project']['ordinal']}. {r['project']['name']}"
                   if r["project"] else "", "message": r["message"]} for r in grouped]  # fmt: skip
-        text = render(table, "table") if table else _("no findings") + "\n"
+        width = terminal_width() if args.output in (None, "-") else None
+        text = (render(table, "table", fit=("project", "message"), width=width) if table
+                else _("no findings") + "\n")  # fmt: skip
         closed = sum(1 for r in rows if r["dismissed"])
         summary = _("{count} findings, {dismissed} dismissed").format(
             count=len(rows), dismissed=closed

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.i18n import N_, _
+from jixiao.i18n import N_, _, pgettext
 from jixiao.tui.cli.commands.common import cursor_text, read_store, resolve
-from jixiao.tui.cli.output import message, render
+from jixiao.tui.cli.output import message, render, terminal_width
 from jixiao.tui.cli.output_options import add_output_options
 
 SUMMARY = N_("search project names, purposes, goals and indicators")
@@ -53,7 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if not rows and args.format == "table":
         message(_("no hits for {query!r}").format(query=args.query))
         return 0
-    print(render(rows, args.format, _HEADERS, frozenset({"year", "project_ordinal"})), end="")
+    if args.format == "table":  # JSON and CSV keep the key
+        rows = [row | {"kind": _where_found(row["kind"])} for row in rows]
+    right = frozenset({"year", "project_ordinal"})
+    fit = ("project_name", "text")
+    print(render(rows, args.format, _HEADERS, right, fit=fit, width=terminal_width()), end="")
     if more and document_id is None:
         message(
             _("more hits: --after {cursor}").format(
@@ -63,3 +67,15 @@ def run(args: argparse.Namespace) -> int:
     elif more:
         message(_("more than {limit} hits; raise --limit to see them").format(limit=limit))
     return 0
+
+
+def _where_found(kind: str) -> str:
+    """Where a hit is, in the documents' words."""
+    words = {
+        "project": pgettext("search hit", "project"),
+        "purpose": pgettext("search hit", "purpose"),
+        "goal": pgettext("search hit", "goal"),
+        "indicator": pgettext("search hit", "indicator"),
+        "department_goal": pgettext("search hit", "department_goal"),
+    }
+    return words.get(kind, kind)

@@ -73,7 +73,8 @@ class TestTablesInChinese:
     @pytest.mark.parametrize(
         "argv",
         [["ls"], ["show", "1"], ["show", "1", "1"], ["check", "1"], ["projects"],
-         ["indicators"], ["search", "党刊"], ["config"], ["compare", "1", "1:2024"]],
+         ["indicators"], ["search", "党刊"], ["config"], ["compare", "1", "1:2024"],
+         ["review", "1", "5", "--mark", "problem"], ["keys"]],
     )  # fmt: skip
     def test_titles_have_no_english(self, tmp_path, capsys, speak, argv):
         db = str(tmp_path / "t.db")
@@ -94,6 +95,8 @@ class TestTablesInChinese:
         rule = next(n for n, line in enumerate(out) if set(line) <= {"-", " "} and line)
         titles = out[rule - 1]
         assert set(re.findall(r"[a-z]{2,}", titles)) <= {"id"}, titles
+        if argv[0] == "review":
+            assert "有问题" in out[rule + 1]
 
 
 # Calls whose text argument a person reads.

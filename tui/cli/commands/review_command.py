@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from jixiao.i18n import N_, _
+from jixiao.i18n import N_, _, pgettext
 from jixiao.tui.cli.commands.common import (
     add_document_argument,
     add_reviewer_option,
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         from jixiao.store import local_time
 
         row["updated_at"] = local_time(row["updated_at"])
+        row["state"] = _mark_word(row["state"])
     write_output(render([row], args.format))
     return 0
 
@@ -189,3 +190,13 @@ def _fields(recorded: Any) -> dict[str, Any]:
     return {"grade": recorded.grade, "state": getattr(recorded, "state", None),
             "note": recorded.note, "reviewer": recorded.reviewer,
             "updated_at": recorded.updated_at}  # fmt: skip
+
+
+def _mark_word(state: str | None) -> str | None:
+    """A review mark as the table shows it (JSON and CSV keep the key)."""
+    words = {
+        "reviewed": pgettext("review mark", "reviewed"),
+        "question": pgettext("review mark", "question"),
+        "problem": pgettext("review mark", "problem"),
+    }
+    return words.get(state, state) if state else state

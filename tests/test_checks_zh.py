@@ -90,7 +90,7 @@ class TestFindingsInChinese:
             "的办结率为 ≥95%"
         )
         (g002,) = at(on_sample(engine, sample, "G002"), 13)
-        assert g002.message.startswith("绩效目标中没有指标体现的数字：2 次")
+        assert g002.message.startswith("绩效目标中没有指标体现的数字：2 次（“通过经费支出完成至少")
         totals = [f.message for f in on_sample(engine, sample, "T002")]
         assert (
             totals[0]

@@ -42,7 +42,8 @@ def goal_figures(document: ParsedDocument, _notes: list[str]) -> Iterator[Findin
                        if _is_promise(m, p) and not _is_stated(m, stated)]  # fmt: skip
             if not missing:
                 continue
-            figures = "; ".join(f"{figure} ('{goal}')" for figure, goal in missing)
+            figures = [said(N_("{figure} ('{goal}')"), figure=figure, goal=goal)
+                       for figure, goal in missing]  # fmt: skip
             yield Finding("G002", "warning",
                           said(N_("绩效目标 figures no indicator states: {figures}"),
                                figures=figures),

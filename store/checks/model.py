@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers.model import Indicator, ParsedDocument, Project
 
 SEVERITIES = ("error", "warning", "info")
@@ -17,19 +17,29 @@ complete and explicit; fitting the duties, with indicators tied to the target, ç
 and target matched; reasoned and feasible. Each check belongs to one (docs/checks.md says why)."""
 
 
+LIST_SEPARATOR = N_("; ")
+
+
 @dataclass(frozen=True)
 class Said:
     """A message in English (a msgid marked with N_) and what fills its placeholders, put into
     the chosen language only when read: a finding's key stays the same in every language, and
     the language may be chosen after the checks ran. A placeholder's value may itself be Said
-    (a phrase of its own); other values (figures, the document's words) go in as they are."""
+    (a phrase of its own) or a list of them (joined by LIST_SEPARATOR); other values (figures,
+    the document's words) go in as they are."""
 
     template: str
     words: dict[str, Any] = field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = _) -> str:
-        words = {name: value.text(translate) if isinstance(value, Said) else value
-                 for name, value in self.words.items()}  # fmt: skip
+        def filled(value: Any) -> Any:
+            if isinstance(value, Said):
+                return value.text(translate)
+            if isinstance(value, list):
+                return translate(LIST_SEPARATOR).join(filled(item) for item in value)
+            return value
+
+        words = {name: filled(value) for name, value in self.words.items()}
         return translate(self.template).format(**words)
 
     @property

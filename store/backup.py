@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.i18n import _
 from jixiao.store.connection import open_for_reading
 from jixiao.store.errors import StoreError, fault_kind, store_fault
 
@@ -51,22 +52,30 @@ def backup_store(source: Path, destination: Path, *, force: bool = False) -> Bac
 def _check(source: Path, destination: Path, force: bool) -> None:
     if not source.is_file():
         raise StoreError(
-            f"there is no store at {source}", "pass the store's path with --db (or JIXIAO_DB)"
+            _("there is no store at {source}").format(source=source),
+            _("pass the store's path with --db (or JIXIAO_DB)"),
         )
     if destination.is_dir():
         raise StoreError(
-            f"{destination} is a folder", f"name the copy's file, e.g. {destination / 'jixiao.db'}"
+            _("{destination} is a folder").format(destination=destination),
+            _("name the copy's file, e.g. {example}").format(example=destination / "jixiao.db"),
         )
     if destination.resolve() == source.resolve():
-        raise StoreError(f"{destination} is the store itself", "name another file for the copy")
+        raise StoreError(
+            _("{destination} is the store itself").format(destination=destination),
+            _("name another file for the copy"),
+        )
     if not destination.parent.is_dir():
         raise StoreError(
-            f"the folder {destination.parent} does not exist",
-            f"create it first (mkdir -p {destination.parent}) or choose another place",
+            _("the folder {parent} does not exist").format(parent=destination.parent),
+            _("create it first (mkdir -p {parent}) or choose another place").format(
+                parent=destination.parent
+            ),
         )
     if destination.exists() and not force:
         raise StoreError(
-            f"{destination} already exists", "choose another name, or add --force to replace it"
+            _("{destination} already exists").format(destination=destination),
+            _("choose another name, or add --force to replace it"),
         )
 
 
@@ -95,8 +104,10 @@ def _fault(error: BaseException, source: Path, destination: Path) -> StoreError:
     detail = getattr(error, "strerror", None) or str(error)
     if kind == "full":
         return StoreError(
-            f"the disk holding {destination} is full ({detail})",
-            "free some space there or choose another place; no partial copy was left",
+            _("the disk holding {destination} is full ({detail})").format(
+                destination=destination, detail=detail
+            ),
+            _("free some space there or choose another place; no partial copy was left"),
             "full",
         )
     if kind in ("not-a-store", "damaged", "busy", "cannot-open", "io"):
@@ -104,6 +115,8 @@ def _fault(error: BaseException, source: Path, destination: Path) -> StoreError:
         if fault is not None:
             return fault
     return StoreError(
-        f"cannot write the copy {destination} ({detail})",
-        "check that you may write in its folder, or choose another place",
+        _("cannot write the copy {destination} ({detail})").format(
+            destination=destination, detail=detail
+        ),
+        _("check that you may write in its folder, or choose another place"),
     )

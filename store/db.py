@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
+from jixiao.i18n import _
 from jixiao.store.connection import configure, when_busy
 from jixiao.store.errors import StoreError, store_fault
 from jixiao.store.location import ENV_VAR, default_path
@@ -47,8 +48,10 @@ def open_store(
         if fault is not None:
             raise fault from None
         raise StoreError(
-            f"cannot open the store {path}: {getattr(error, 'orig', error)}",
-            "is it a jixiao store, and is the file readable and writable?",
+            _("cannot open the store {path}: {error}").format(
+                path=path, error=getattr(error, "orig", error)
+            ),
+            _("is it a jixiao store, and is the file readable and writable?"),
         ) from None
     return engine
 
@@ -56,34 +59,47 @@ def open_store(
 def _check_path(path: Path, create_folder: bool) -> None:
     if path.is_dir():
         raise StoreError(
-            f"{path} is a directory, not a store file",
-            f"pass a file path, e.g. --db {path / 'jixiao.db'}",
+            _("{path} is a directory, not a store file").format(path=path),
+            _("pass a file path, e.g. --db {example}").format(example=path / "jixiao.db"),
         )
     folder = path.parent
     if not folder.exists() and not create_folder:
         raise StoreError(
-            f"the folder {folder} of the store does not exist",
-            f"check the path, or create the folder first (mkdir -p {folder})",
+            _("the folder {folder} of the store does not exist").format(folder=folder),
+            _("check the path, or create the folder first (mkdir -p {folder})").format(
+                folder=folder
+            ),
         )
     if folder.exists() and not folder.is_dir():
         raise StoreError(
-            f"{folder} is a file, so it cannot hold the store {path.name}",
-            "pass another path with --db or JIXIAO_DB",
+            _("{folder} is a file, so it cannot hold the store {name}").format(
+                folder=folder, name=path.name
+            ),
+            _("pass another path with --db or JIXIAO_DB"),
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(
-            f"cannot create the folder for the store {path}: {error.strerror}",
-            "pass a writable location with --db or JIXIAO_DB",
+            _("cannot create the folder for the store {path}: {strerror}").format(
+                path=path, strerror=error.strerror
+            ),
+            _("pass a writable location with --db or JIXIAO_DB"),
         ) from None
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        where = f"the store {path}" if path.exists() else f"the folder {folder} of the store"
+        where = (
+            _("the store {path}").format(path=path)
+            if path.exists()
+            else _("the folder {folder} of the store").format(folder=folder)
+        )
         raise StoreError(
-            f"{where} is read-only",
-            "check its permissions and its folder's (jixiao must write the store and, beside "
-            "it, STORE-wal and STORE-shm), or that the disk is not mounted read-only; "
-            "`jixiao backup` and `jixiao verify` still read it",
+            _("{where} is read-only").format(where=where),
+            _(
+                "check its permissions and its folder's (jixiao must write the "
+                "store and, beside it, STORE-wal and STORE-shm), or that the disk "
+                "is not mounted read-only; `jixiao backup` and `jixiao verify` "
+                "still read it"
+            ),
             "read-only",
         )
     if path.is_file():
@@ -92,15 +108,21 @@ def _check_path(path: Path, create_folder: bool) -> None:
                 header = file.read(len(SQLITE_HEADER))
         except OSError as error:
             raise StoreError(
-                f"cannot read the store {path}: {error.strerror}",
-                "check its permissions (the user running jixiao must read and write it)",
+                _("cannot read the store {path}: {strerror}").format(
+                    path=path, strerror=error.strerror
+                ),
+                _("check its permissions (the user running jixiao must read and write it)"),
                 "read-only",
             ) from None
         if header and header != SQLITE_HEADER:
             raise StoreError(
-                f"cannot open the store {path}: it is not an SQLite store (it does not start "
-                "as one)",
-                "pass the path of a jixiao store with --db (a new path makes a new store), "
-                "or move that file away",
+                _(
+                    "cannot open the store {path}: it is not an SQLite store (it "
+                    "does not start as one)"
+                ).format(path=path),
+                _(
+                    "pass the path of a jixiao store with --db (a new path makes "
+                    "a new store), or move that file away"
+                ),
                 "not-a-store",
             )

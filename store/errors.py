@@ -12,6 +12,8 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from jixiao.i18n import N_, _
+
 
 class StoreError(Exception):
     def __init__(self, message: str, hint: str = "", kind: str = "") -> None:
@@ -22,7 +24,7 @@ class StoreError(Exception):
         """full | read-only | not-a-store | damaged | busy | io, or "" (any other)."""
 
 
-CHECK_HINT = (
+CHECK_HINT = N_(
     "copy it first with `jixiao backup COPY.db` (or copy the file while no jixiao runs), "
     "then run `jixiao verify` to see what is damaged; `sqlite3 STORE .recover` rescues what "
     "can still be read"
@@ -54,47 +56,61 @@ def store_fault(error: BaseException, path: Path | str | None) -> StoreError | N
     kind = fault_kind(error, path)
     if kind is None:
         return None
-    store = f"the store {path}" if path else "the store"
+    store = _("the store {path}").format(path=path) if path else _("the store")
     detail = _detail(error)
     if kind == "full":
         return StoreError(
-            f"the disk holding {store} is full ({detail})",
-            "free some space on it (or move the store and pass it with --db), then run the "
-            "command again: what was being written was rolled back, nothing is half-written",
+            _("the disk holding {store} is full ({detail})").format(store=store, detail=detail),
+            _(
+                "free some space on it (or move the store and pass it with --db), "
+                "then run the command again: what was being written was rolled "
+                "back, nothing is half-written"
+            ),
             kind,
         )
     if kind == "read-only":
         return StoreError(
-            f"{store} is read-only ({detail})",
-            "check its permissions and its folder's (SQLite writes STORE-wal and STORE-shm "
-            "beside it), or that the disk is not mounted read-only",
+            _("{store} is read-only ({detail})").format(store=store, detail=detail),
+            _(
+                "check its permissions and its folder's (SQLite writes STORE-wal "
+                "and STORE-shm beside it), or that the disk is not mounted "
+                "read-only"
+            ),
             kind,
         )
     if kind == "cannot-open":
         return StoreError(
-            f"cannot open {store} ({detail})",
-            "check that its folder exists and that you may write in it (SQLite writes "
-            "STORE-wal and STORE-shm beside the store), or pass another path with --db",
+            _("cannot open {store} ({detail})").format(store=store, detail=detail),
+            _(
+                "check that its folder exists and that you may write in it "
+                "(SQLite writes STORE-wal and STORE-shm beside the store), or "
+                "pass another path with --db"
+            ),
             kind,
         )
     if kind == "not-a-store":
         return StoreError(
-            f"{store} is not an SQLite store ({detail})",
-            "pass the path of a jixiao store with --db (a new path makes a new store), or "
-            "move that file away",
+            _("{store} is not an SQLite store ({detail})").format(store=store, detail=detail),
+            _(
+                "pass the path of a jixiao store with --db (a new path makes a "
+                "new store), or move that file away"
+            ),
             kind,
         )
     if kind == "damaged":
-        return StoreError(f"{store} is damaged ({detail})", CHECK_HINT, kind)
+        return StoreError(_("{store} is damaged ({detail})").format(store=store, detail=detail),
+                          _(CHECK_HINT), kind)  # fmt: skip
     if kind == "busy":
         return StoreError(
-            f"{store} is busy: another program holds it ({detail})",
-            "try again when the other jixiao (or sqlite3) has finished",
+            _("{store} is busy: another program holds it ({detail})").format(
+                store=store, detail=detail
+            ),
+            _("try again when the other jixiao (or sqlite3) has finished"),
             kind,
         )
     return StoreError(
-        f"reading or writing {store} failed ({detail})",
-        "check the disk (`dmesg`, free space); if it is sound, run `jixiao verify`",
+        _("reading or writing {store} failed ({detail})").format(store=store, detail=detail),
+        _("check the disk (`dmesg`, free space); if it is sound, run `jixiao verify`"),
         kind,
     )
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.i18n import _
 from jixiao.store.connection import open_for_reading
 from jixiao.store.errors import CHECK_HINT, StoreError, fault_kind, store_fault
 from jixiao.store.search_tokens import bigram_tokens_of
@@ -99,13 +100,15 @@ def refuse_damaged(path: Path, files: int) -> None:
         return
     with contextlib.closing(open_for_reading(path)) as connection:
         try:
-            problems, _ = _quick_check(connection)
+            problems, _checked = _quick_check(connection)
         except sqlite3.DatabaseError as error:
             problems = [str(error)]
     if problems:
         raise StoreError(
-            f"the store {path} is damaged ({problems[0]}); nothing was imported",
-            CHECK_HINT,
+            _("the store {path} is damaged ({problem}); nothing was imported").format(
+                path=path, problem=problems[0]
+            ),
+            _(CHECK_HINT),
             "damaged",
         )
 
@@ -277,7 +280,7 @@ def _rows_behind(connection: sqlite3.Connection, wrong: set[str]) -> list[str]:
     in_texts: dict[int, set[str]] = {}
     for chunk in _chunks(connection.execute("SELECT id, text FROM search_text ORDER BY id")):
         made = bigram_tokens_of([text for _, text in chunk])
-        for (row_id, _), tokens in zip(chunk, made, strict=True):
+        for (row_id, _text), tokens in zip(chunk, made, strict=True):
             if found := wrong.intersection(tokens.split()):
                 in_texts[row_id] = found
     problems = []

@@ -100,11 +100,13 @@ class TestTablesInChinese:
 
 
 # Calls whose text argument a person reads.
-SPOKEN = {"UsageError", "say", "message", "Finding", "said"}
-# Where every message is in the catalog: the checks, compare's words, the command line.
+SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said"}
+# Where every message is in the catalog: the checks, compare's words, the command line, and
+# the store's errors about its file and about naming a document.
 TRANSLATED = [
     *sorted((ROOT / "store" / "checks").glob("*.py")),
     ROOT / "store" / "compare" / "render.py",
+    *(ROOT / "store" / f"{name}.py" for name in ("errors", "db", "backup", "references", "queries")),
     *sorted((ROOT / "tui" / "cli").rglob("*.py")),
 ]  # fmt: skip
 ENGLISH = re.compile(r"[A-Za-z]{3,}")

@@ -106,7 +106,8 @@ SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said"}
 TRANSLATED = [
     *sorted((ROOT / "store" / "checks").glob("*.py")),
     ROOT / "store" / "compare" / "render.py",
-    *(ROOT / "store" / f"{name}.py" for name in ("errors", "db", "backup", "references", "queries")),
+    *(ROOT / "store" / f"{name}.py"
+      for name in ("errors", "db", "backup", "references", "queries")),
     *sorted((ROOT / "tui" / "cli").rglob("*.py")),
 ]  # fmt: skip
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -121,8 +122,10 @@ class TestNoWordsOutsideTheCatalog:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and _name(node.func) in SPOKEN):
                 continue
-            # A finding's code and severity are keys; its message is the third argument.
-            for argument in node.args[2:3] if _name(node.func) == "Finding" else node.args:
+            # A finding's code and severity are keys, its message the third argument; a store
+            # error's third is its kind, a key.
+            spoken = {"Finding": slice(2, 3), "StoreError": slice(0, 2)}
+            for argument in node.args[spoken.get(_name(node.func), slice(None))]:
                 if _english_literal(argument):
                     untranslated.append((node.lineno, ast.unparse(argument)[:60]))
         assert untranslated == [], path

@@ -40,6 +40,8 @@ class TestHelpInChinese:
         assert (
             out.startswith("用法：jixiao check") and "位置参数" in out and "显示本帮助并退出" in out
         )
+        # usage's later lines under the first's arguments: 用法： takes six columns, not three
+        assert out.splitlines()[1].index("[") == len("      jixiao check ")
         assert main_exit(["--lang", "zh", "check"]) == 2
         assert "jixiao check：错误：缺少以下参数：DOC" in capsys.readouterr().err
 

@@ -9,6 +9,7 @@ So that name is pointed at jixiao's catalog, which holds the words listed here."
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from jixiao.i18n import N_, _, ngettext
 
@@ -52,6 +53,19 @@ class HelpFormatter(argparse.HelpFormatter):
         from jixiao.tui.linebreak import wrap
 
         return wrap(" ".join(text.split()), width)
+
+    def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None) -> str:
+        """Usage's later lines line up under the first's arguments, whose indent argparse
+        counted in characters: `用法：` is three and takes six columns."""
+        text = super()._format_usage(usage, actions, groups, prefix)
+        shown = _("usage: ") if prefix is None else prefix
+        if shown.isascii():
+            return text
+        from wcwidth import wcswidth
+
+        extra = " " * (wcswidth(shown) - len(shown))
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(extra + line if line.strip() else line for line in rest)])
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if text.isascii():

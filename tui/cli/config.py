@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.i18n import LANGUAGES, _
+from jixiao.i18n import LANGUAGES, N_, _
 from jixiao.tui.cli.errors import UsageError
 
 CONFIG_ENV = "JIXIAO_CONFIG"
@@ -88,7 +88,7 @@ def read_settings(args: argparse.Namespace) -> Settings:
         or _default_store(),
         language=_language_flag(args) or _language_environment() or from_file("language")
         or _locale_language(),
-        theme=from_file("theme") or Setting(DEFAULT_THEME, "default", "Textual's default"),
+        theme=from_file("theme") or Setting(DEFAULT_THEME, "default", N_("Textual's default")),
     )  # fmt: skip
 
 
@@ -209,7 +209,7 @@ def _language_flag(args: argparse.Namespace) -> Setting | None:
 def _locale_language() -> Setting:
     from jixiao.i18n import locale_language
 
-    origin = "the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); zh when it names none"
+    origin = N_("the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); zh when it names none")
     return Setting(locale_language(), "default", origin)
 
 
@@ -225,4 +225,4 @@ def _login() -> Setting:
     import getpass
 
     name = os.environ.get("USER") or getpass.getuser()
-    return Setting(name, "default", "the login name")
+    return Setting(name, "default", N_("the login name"))

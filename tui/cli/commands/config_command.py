@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.i18n import N_
+from jixiao.i18n import N_, _, pgettext
 from jixiao.tui.cli.output import json_text, render
 from jixiao.tui.cli.output_options import add_output_options
 
@@ -28,6 +28,19 @@ def run(args: argparse.Namespace) -> int:
     rows = found.rows()
     if args.format == "json":
         print(json_text({row.pop("setting"): row for row in rows}), end="")
-    else:
+    else:  # in the table, the sources in the chosen language (JSON keeps them as keys)
+        for row in rows:
+            row["source"] = _source(row["source"])
+            row["from"] = _(row["from"]) if row["from"] else row["from"]
         print(render(rows, "table"), end="")
     return 0
+
+
+def _source(source: str) -> str:
+    words = {
+        "flag": pgettext("setting source", "flag"),
+        "environment": pgettext("setting source", "environment"),
+        "file": pgettext("setting source", "file"),
+        "default": pgettext("setting source", "default"),
+    }
+    return words.get(source, source)

@@ -138,7 +138,9 @@ def _name(function: ast.expr) -> str:
 
 
 def _english_literal(node: ast.expr) -> bool:
-    """English words outside {placeholders}."""
+    """English words outside {placeholders} (in either branch of a conditional)."""
+    if isinstance(node, ast.IfExp):
+        return _english_literal(node.body) or _english_literal(node.orelse)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return bool(ENGLISH.search(PLACEHOLDER.sub("", node.value)))
     if isinstance(node, ast.JoinedStr):

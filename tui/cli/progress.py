@@ -11,14 +11,15 @@ import sys
 import time
 from typing import TextIO
 
+from jixiao.i18n import _
+
 _REDRAW_SECONDS = 0.1
 _BAR = 24
 
 
 class ProgressLine:
-    def __init__(self, total: int, noun: str = "files", stream: TextIO | None = None) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total = total
-        self.noun = noun
         self.stream = stream or sys.stderr
         self.enabled = total > 1 and self.stream.isatty()
         self.done = 0
@@ -46,13 +47,15 @@ class ProgressLine:
         rate = self.done / elapsed if elapsed > 0 else 0.0
         left = (self.total - self.done) / rate if rate > 0 else None
         eta = "--:--" if left is None else _clock(left)
-        failed = f"  {self.failed} failed" if self.failed else ""
-        text = (
-            f" {self.done:,}/{self.total:,} {self.noun} {share:4.0%}  {rate:6.1f}/s  "
-            f"ETA {eta}{failed}"
-        )
+        failed = "  " + _("{count} failed").format(count=self.failed) if self.failed else ""
+        text = " " + _("{done}/{total} files {share}  {rate}/s  ETA {eta}").format(
+            done=f"{self.done:,}", total=f"{self.total:,}", share=f"{share:4.0%}",
+            rate=f"{rate:6.1f}", eta=eta,
+        ) + failed  # fmt: skip
         # The bar gives way so that the line never wraps (\r only returns within a line).
-        width = min(_BAR, shutil.get_terminal_size().columns - len(text) - 3)
+        from wcwidth import wcswidth  # the line's width in columns: Chinese takes two
+
+        width = min(_BAR, shutil.get_terminal_size().columns - wcswidth(text) - 3)
         if width < 5:
             return text.strip()
         filled = round(share * width)

@@ -159,11 +159,14 @@ def _print_summary(results: list[Any], total: int, stopped: str, to_stderr: bool
     ]
     if stopped:
         not_in = counts.get("interrupted", 0) + total - len(results)
-        why = " by the fault of the store below" if stopped == "stopped" else ""
+        how = (_("stopped by the fault of the store below") if stopped == "stopped"
+               else _("interrupted"))  # fmt: skip
         lines.append(
-            f"{stopped}{why}: {not_in:,} files are not in the store (the transaction in "
-            "progress was rolled back); run the same import again to finish — files already "
-            "in are skipped as unchanged"
+            _(
+                "{how}: {count} files are not in the store (the transaction in progress was "
+                "rolled back); run the same import again to finish — files already in are "
+                "skipped as unchanged"
+            ).format(how=how, count=f"{not_in:,}")
         )
     lines += _same_document_notes(results)
     failures = [r for r in results if r.status == "failed"]
@@ -195,12 +198,16 @@ def _same_document_notes(results: list[Any]) -> list[str]:
         if len(same) > 1:
             files = ", ".join(r.file for r in same[:FILES_NAMED])
             if len(same) > FILES_NAMED:
-                files += f" and {len(same) - FILES_NAMED:,} more"
-            become = "would each become" if same[0].status == "parsed" else "each became"
-            notes.append(
-                f"note: {len(same)} files are {department} {year} {stage} and {become} a "
-                f"revision of it (the last one read is current): {files}"
-            )
+                files += _(" and {count} more").format(count=f"{len(same) - FILES_NAMED:,}")
+            note = (
+                _("note: {count} files are {department} {year} {stage} and would each become a "
+                  "revision of it (the last one read is current): {files}")
+                if same[0].status == "parsed"
+                else _("note: {count} files are {department} {year} {stage} and each became a "
+                       "revision of it (the last one read is current): {files}")
+            )  # fmt: skip
+            notes.append(note.format(count=len(same), department=department, year=year,
+                                     stage=stage, files=files))  # fmt: skip
     return notes
 
 

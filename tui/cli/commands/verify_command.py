@@ -57,19 +57,23 @@ def run(args: argparse.Namespace) -> int:
         print(render(flat, "csv"), end="")
     else:
         table = [
-            {"check": r["check"], "result": "ok" if r["ok"] else "PROBLEM", "checked": r["checked"]}
+            {
+                "check": r["check"],
+                "result": _("ok") if r["ok"] else _("PROBLEM"),
+                "checked": r["checked"],
+            }
             for r in rows
         ]
         say(render(table, "table").rstrip("\n"))
         for r in rows:
             for problem in r["problems"]:
                 say(f"{r['check']}: {problem}")
-        say(f"the store {path} is sound" if sound else _advice(path))
+        say(_("the store {path} is sound").format(path=path) if sound else _advice(path))
     return 0 if sound else 2
 
 
 def _advice(path: object) -> str:
-    return (
-        f"the store {path} has problems: copy it first (`jixiao backup COPY.db`); "
+    return _(
+        "the store {path} has problems: copy it first (`jixiao backup COPY.db`); "
         "docs/store.md (Verify, backup and repair) says what to do next"
-    )
+    ).format(path=path)

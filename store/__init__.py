@@ -75,6 +75,7 @@ _API: dict[str, tuple[str, str]] = {
     "comparison_title": ("compare.render", "title"),
     "comparison_status_word": ("compare.render", "status_word"),
     "comparison_match_word": ("compare.render", "match_word"),
+    "stage_word": ("compare.render", "stage_word"),
     "when_busy": ("connection", "when_busy"),
     "write_connection": ("connection", "write_connection"),
     "open_store": ("db", "open_store"),

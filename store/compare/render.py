@@ -47,10 +47,19 @@ def _field(field: str) -> str:
     return words.get(field, field)
 
 
+STAGE_WORDS = {"draft": N_("draft"), "final": N_("final")}
+
+
+def stage_word(stage: str) -> str:
+    """A document's stage as people read it (草案, 终稿); JSON keeps the key."""
+    return _(STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
+
+
 def title(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
-    return (f"{a.parsed.department} {a.parsed.year} {a.parsed.stage} r{a.revision} → "
-            f"{b.parsed.department} {b.parsed.year} {b.parsed.stage} r{b.revision}")  # fmt: skip
+    return (f"{a.parsed.department} {a.parsed.year} {stage_word(a.parsed.stage)} r{a.revision} → "
+            f"{b.parsed.department} {b.parsed.year} {stage_word(b.parsed.stage)} "
+            f"r{b.revision}")  # fmt: skip
 
 
 def status_word(status: str) -> str:

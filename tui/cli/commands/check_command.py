@@ -35,7 +35,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store import CRITERIA, check_codes, finding_rows, load_document, markdown_cell
+    from jixiao.store import (
+        CRITERIA,
+        check_codes,
+        finding_rows,
+        load_document,
+        markdown_cell,
+        stage_word,
+    )
     from jixiao.tui.cli.errors import UsageError
 
     select, ignore = _codes(args.select), _codes(args.ignore)
@@ -58,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         heading = _("# Checks: {department} {year} {stage}").format(
             department=markdown_cell(stored.parsed.department),
             year=stored.parsed.year,
-            stage=stored.parsed.stage,
+            stage=stage_word(stored.parsed.stage),
         )
         lines = [heading, "", _("{count} findings").format(count=len(rows)), ""]  # fmt: skip
         for criterion, group in groupby(grouped, key=lambda row: row["criterion"]):

@@ -187,6 +187,8 @@ FILES_NAMED = 5
 def _same_document_notes(results: list[Any]) -> list[str]:
     """Files of one import that are the same document (a PDF and its dump, say) became
     revisions of it: say so, since that is seldom what was meant."""
+    from jixiao.store import stage_word
+
     by_document: dict[tuple[Any, ...], list[Any]] = {}
     for result in results:
         if result.status in ("imported", "parsed"):
@@ -207,11 +209,13 @@ def _same_document_notes(results: list[Any]) -> list[str]:
                        "revision of it (the last one read is current): {files}")
             )  # fmt: skip
             notes.append(note.format(count=len(same), department=department, year=year,
-                                     stage=stage, files=files))  # fmt: skip
+                                     stage=stage_word(stage), files=files))  # fmt: skip
     return notes
 
 
 def _print_result(result: dict[str, Any]) -> None:
+    from jixiao.store import stage_word
+
     name = result["file"]
     if result["status"] == "failed":
         where = f"{name}:{result['line']}" if result["line"] else name
@@ -221,7 +225,8 @@ def _print_result(result: dict[str, Any]) -> None:
     what = _(
         "{department} {year} {stage}: {units} units, {projects} projects, {indicators} "
         "indicators, budget {budget}"
-    ).format(department=result["department"], year=result["year"], stage=result["stage"],
+    ).format(department=result["department"], year=result["year"],
+             stage=stage_word(result["stage"]),
              units=result["units"], projects=result["projects"],
              indicators=result["indicators"], budget=budget)  # fmt: skip
     lines = result["lines"]

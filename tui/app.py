@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from jixiao.i18n import N_, _, ngettext
+from jixiao.i18n import _, ngettext
 from jixiao.importers import ImportFault
 from jixiao.store import SaveResult, latest_document, save_document
 from jixiao.tui import actions
@@ -26,17 +26,6 @@ from jixiao.tui.screens.welcome import WelcomeScreen
 from jixiao.tui.store_writer import writer_of
 
 _PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
-
-TEXTUAL_COMMANDS = (
-    N_("Theme"), N_("Change the current theme"),
-    N_("Quit"), N_("Quit the application as soon as possible"),
-    N_("Keys"), N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
-    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"), N_("Maximize the focused widget"),
-    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
-)  # fmt: skip
-"""Textual's own palette commands, in the catalog so that the palette speaks one language."""
 
 
 class JixiaoApp(App[None]):

@@ -109,3 +109,25 @@ def messages(catalog) -> dict[object, object]:
         return tuple(value) if isinstance(value, list | tuple) else value
 
     return {frozen(m.id): frozen(m.string) for m in catalog}
+
+
+class TestTextualsOwnWords:
+    def test_the_widgets_bindings_have_their_chinese(self, speak):
+        """The help screen and footer show the descriptions of Textual's own bindings of
+        the widgets the screens use: tui/textual_words.py lists them for the catalog."""
+        from textual.app import App
+        from textual.command import CommandPalette
+        from textual.containers import VerticalScroll
+        from textual.screen import ModalScreen, Screen
+        from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, TextArea, Tree
+
+        speak("zh")
+        widgets = (App, Screen, ModalScreen, CommandPalette, VerticalScroll, Checkbox,
+                   DataTable, Input, OptionList, Select, TextArea, Tree)  # fmt: skip
+        untranslated = {
+            binding.description
+            for widget in widgets
+            for _key, binding in widget._merged_bindings  # the class's bindings, as built
+            if binding.description and _(binding.description) == binding.description
+        }
+        assert untranslated == set(), "add them to tui/textual_words.py, `make catalog`"

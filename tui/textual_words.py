@@ -24,6 +24,19 @@ BINDING_DESCRIPTIONS = (
     N_("Scroll Down"), N_("Scroll End"), N_("Scroll Home"), N_("Scroll Left"),
     N_("Scroll Right"), N_("Scroll Up"), N_("Select all"), N_("Select"), N_("Show menu"),
     N_("Submit"), N_("Expand or collapse all"), N_("Toggle"),
+    # DataTable, OptionList, Input, TextArea, Select, the command palette:
+    N_("Bottom"), N_("Copy"), N_("Cursor down"), N_("Cursor down select"), N_("Cursor left"),
+    N_("Cursor left select"), N_("Cursor left word select"), N_("Cursor line end"),
+    N_("Cursor line end select"), N_("Cursor line start"), N_("Cursor line start select"),
+    N_("Cursor page down"), N_("Cursor page up"), N_("Cursor right"),
+    N_("Cursor right select"), N_("Cursor right word select"), N_("Cursor up"),
+    N_("Cursor up select"), N_("Cursor word left"), N_("Cursor word right"), N_("Cut"),
+    N_("Delete line"), N_("Delete to line end"), N_("Delete to line start"), N_("Down"),
+    N_("End"), N_("Exit the command palette"), N_("First"), N_("Go to bottom"),
+    N_("Go to top"), N_("Home"), N_("Last"), N_("Next command"), N_("Next page"),
+    N_("Page down"), N_("Page up"), N_("Paste"), N_("Previous command"),
+    N_("Previous page"), N_("Quit"), N_("Redo"), N_("Select line"), N_("Top"), N_("Undo"),
+    N_("Up"),
 )  # fmt: skip
 
 PALETTE_COMMANDS = (

@@ -131,3 +131,24 @@ class TestTextualsOwnWords:
             if binding.description and _(binding.description) == binding.description
         }
         assert untranslated == set(), "add them to tui/textual_words.py, `make catalog`"
+
+
+class TestTheCommandLine:
+    def test_lang_before_or_after_the_command(self, tmp_path, speak, monkeypatch):
+        from jixiao.tui.cli import main
+
+        monkeypatch.setenv("JIXIAO_LANG", "en")
+        db = str(tmp_path / "s.db")
+        assert main(["--lang", "zh", "--db", db, "ls"]) == 0
+        assert current_language() == "zh"
+        assert main(["--db", db, "ls", "--lang", "en"]) == 0
+        assert current_language() == "en"
+
+    def test_an_unknown_jixiao_lang_exits_2_with_the_reason(self, tmp_path, capsys, monkeypatch):
+        from jixiao.tui.cli import main
+
+        monkeypatch.setenv("JIXIAO_LANG", "fr")
+        assert main(["--db", str(tmp_path / "s.db"), "ls"]) == 2
+        error = capsys.readouterr().err
+        assert "JIXIAO_LANG: 'fr' is not a language jixiao speaks (zh, en)" in error
+        assert "Traceback" not in error

@@ -28,7 +28,7 @@ from jixiao.store import (
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
-from jixiao.tui.display import visible
+from jixiao.tui.display import STAGE_WORDS, visible
 from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.history import HistoryScreen
 from jixiao.tui.store_writer import writer_of
@@ -234,8 +234,12 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     a_doc, b_doc = comparison.a.parsed, comparison.b.parsed
     table = Table(expand=True, show_lines=False, box=None, padding=(0, 1))
     table.add_column(Text(""), max_width=12, overflow="fold")
-    table.add_column(Text(f"{a_doc.year} {a_doc.stage}", style="bold"), ratio=1)
-    table.add_column(Text(f"{b_doc.year} {b_doc.stage}", style="bold"), ratio=1)
+    table.add_column(
+        Text(f"{a_doc.year} {_(STAGE_WORDS.get(a_doc.stage, a_doc.stage))}", style="bold"), ratio=1
+    )
+    table.add_column(
+        Text(f"{b_doc.year} {_(STAGE_WORDS.get(b_doc.stage, b_doc.stage))}", style="bold"), ratio=1
+    )
     a, b = pair.a, pair.b
     changed_fields = {change.field for change in pair.changes}
 

@@ -502,7 +502,8 @@ def project_summary(project: ProjectDetail) -> str:
         *(f"{i.level2}\t{i.level3}\t{i.value}" for i in project.indicators),
     ]
     if project.mark is not None:
-        lines.append(f"审核 {project.mark.state or ''} {project.mark.note}".strip())
+        state = _(STATE_WORDS[project.mark.state]) if project.mark.state else ""
+        lines.append(f"审核 {state} {project.mark.note}".strip())
     return "\n".join(lines)
 
 

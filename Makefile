@@ -7,7 +7,7 @@ DEMO_DB := .demo/jixiao.db
 # The bundled sample: package data of jixiao.tui (docs/samples/ links to it).
 SAMPLE := tui/samples/julu-zuzhibu-2024-draft.txt
 
-.PHONY: install system-deps run demo test lint format catalog bench bench-scale renderings clean
+.PHONY: install system-deps run demo test lint format catalog screenshots bench bench-scale renderings clean
 
 # The tests render the sample as a PDF and run `pdftotext -layout` on it: they need
 # poppler-utils and a CJK TrueType font, from Debian's packages (jixiao itself needs neither).
@@ -65,6 +65,10 @@ catalog: $(STAMP)
 	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching --ignore-obsolete --init-missing \
 	  -l zh -i $(VENV)/jixiao.pot -o i18n/zh.po
 	$(BIN)/pybabel -q compile --statistics -l zh -i i18n/zh.po -o i18n/zh.mo
+
+# The main screens in Chinese at 80x24 as SVG, for docs/screenshots (after a change to them).
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.screenshots docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/import_rate.py

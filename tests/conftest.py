@@ -53,6 +53,7 @@ def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     starts with an empty configuration folder, none of jixiao's variables set but the
     language, English (the tests' assertions are written in it; tests of Chinese ask)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # tui/place.py
     for name in ("JIXIAO_CONFIG", "JIXIAO_DB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("JIXIAO_LANG", "en")
@@ -63,6 +64,16 @@ def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 @pytest.fixture(scope="session")
 def sample() -> tuple[ParsedDocument, ImportReport]:
     return parse_bytes(SAMPLE.read_bytes(), str(SAMPLE))
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, sample) -> Path:
+    """A store holding the sample as document 1 (the TUI's tests open it)."""
+    from jixiao.store.save import save_document
+
+    path = tmp_path / "review.db"
+    save_document(open_store(path), *sample)
+    return path
 
 
 @pytest.fixture

@@ -326,3 +326,38 @@ class TestConfig:
         monkeypatch.setattr(JixiaoApp, "run", lambda app: pytest.fail("the TUI opened"))
         assert main([]) == 2
         assert f"{path}:1: unknown theme 'nordic'" in capsys.readouterr().err
+
+
+class TestReviewerAskedOnce:
+    """The TUI asks for a person's name once, when nothing names the reviewer, and keeps it in
+    the config file: marks are not signed `root`."""
+
+    def test_the_name_is_asked_and_kept(self, tmp_path, monkeypatch, capsys):
+        from jixiao.tui.cli.commands.tui_command import ask_reviewer
+        from jixiao.tui.cli.config import read_settings
+
+        monkeypatch.setenv("USER", "root")
+        path = tmp_path / "config" / "jixiao" / "config.toml"
+        found = read_settings(argparse.Namespace())
+        assert found.reviewer.source == "default"
+        monkeypatch.setattr("builtins.input", lambda prompt: " 王芳\x1b[31m ")
+        assert ask_reviewer(found) == "王芳\x1b[31m"
+        assert path.read_text(encoding="utf-8") == 'reviewer = "王芳[31m"\n'
+        again = read_settings(argparse.Namespace())
+        assert (again.reviewer.value, again.reviewer.source) == ("王芳[31m", "file")
+
+    def test_enter_keeps_the_login_name_and_writes_nothing(self, tmp_path, monkeypatch):
+        from jixiao.tui.cli.commands.tui_command import ask_reviewer
+        from jixiao.tui.cli.config import read_settings
+
+        monkeypatch.setattr("builtins.input", lambda prompt: "")
+        assert ask_reviewer(read_settings(argparse.Namespace())) is None
+        assert not (tmp_path / "config" / "jixiao" / "config.toml").exists()
+
+    def test_an_existing_file_keeps_its_lines(self, tmp_path, monkeypatch):
+        from jixiao.tui.cli.config import remember_reviewer
+
+        path = tmp_path / "config.toml"
+        path.write_text('theme = "nord"', encoding="utf-8")
+        assert remember_reviewer(path, '李"四')
+        assert path.read_text(encoding="utf-8") == 'theme = "nord"\nreviewer = "李\\"四"\n'

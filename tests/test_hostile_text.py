@@ -308,5 +308,6 @@ class TestTui:
             shown = screen_text(pilot)
             assert "12. [bold]关工委\\x1b]0;PWNED" in shown  # the list of pairs
             assert shown.count("\\x1b]0;PWNED") == 2  # …and the pair, side by side
-            assert "活动。\\x7f" in shown  # the purpose (wrapped), its C1 and DEL
+            # The purpose, its C1 and DEL, wrapped in its column as Chinese breaks
+            assert "A0\\x85" in shown and "活动。\\x7f" in shown
             assert RAW.search(shown.replace("\n", "")) is None

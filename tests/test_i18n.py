@@ -109,3 +109,46 @@ def messages(catalog) -> dict[object, object]:
         return tuple(value) if isinstance(value, list | tuple) else value
 
     return {frozen(m.id): frozen(m.string) for m in catalog}
+
+
+class TestTextualsOwnWords:
+    def test_the_widgets_bindings_have_their_chinese(self, speak):
+        """The help screen and footer show the descriptions of Textual's own bindings of
+        the widgets the screens use: tui/textual_words.py lists them for the catalog."""
+        from textual.app import App
+        from textual.command import CommandPalette
+        from textual.containers import VerticalScroll
+        from textual.screen import ModalScreen, Screen
+        from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, TextArea, Tree
+
+        speak("zh")
+        widgets = (App, Screen, ModalScreen, CommandPalette, VerticalScroll, Checkbox,
+                   DataTable, Input, OptionList, Select, TextArea, Tree)  # fmt: skip
+        untranslated = {
+            binding.description
+            for widget in widgets
+            for _key, binding in widget._merged_bindings  # the class's bindings, as built
+            if binding.description and _(binding.description) == binding.description
+        }
+        assert untranslated == set(), "add them to tui/textual_words.py, `make catalog`"
+
+
+class TestTheCommandLine:
+    def test_lang_before_or_after_the_command(self, tmp_path, speak, monkeypatch):
+        from jixiao.tui.cli import main
+
+        monkeypatch.setenv("JIXIAO_LANG", "en")
+        db = str(tmp_path / "s.db")
+        assert main(["--lang", "zh", "--db", db, "ls"]) == 0
+        assert current_language() == "zh"
+        assert main(["--db", db, "ls", "--lang", "en"]) == 0
+        assert current_language() == "en"
+
+    def test_an_unknown_jixiao_lang_exits_2_with_the_reason(self, tmp_path, capsys, monkeypatch):
+        from jixiao.tui.cli import main
+
+        monkeypatch.setenv("JIXIAO_LANG", "fr")
+        assert main(["--db", str(tmp_path / "s.db"), "ls"]) == 2
+        error = capsys.readouterr().err
+        assert "JIXIAO_LANG: unknown language 'fr'" in error and "zh and en" in error
+        assert "Traceback" not in error

@@ -55,7 +55,7 @@ class TestLayers:
 
 
 HEAVY = ("textual", "sqlalchemy", "sqlmodel", "scipy", "rapidfuzz", "pdfplumber", "openpyxl",
-         "docx", "pypdfium2")  # fmt: skip
+         "tabulate", "docx", "pypdfium2")  # fmt: skip
 
 
 @pytest.fixture(scope="module")

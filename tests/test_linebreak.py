@@ -59,6 +59,7 @@ class TestRules:
     def test_newlines_and_spaces_at_a_break(self):
         assert wrap("甲乙\n\n丙", 8) == ["甲乙", "", "丙"]
         assert wrap("开展工作 开展工作", 8) == ["开展工作", "开展工作"]
+        assert wrap("    jixiao import FILE", 20) == ["    jixiao import", "FILE"]  # indented
 
 
 class TestEveryWidthOfTheSample:

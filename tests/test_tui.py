@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jixiao.store.db import open_store
@@ -15,13 +13,6 @@ from tests.conftest import parse_text, sample_with
 from tests.tui_helpers import make_app, marks, press, screen_text
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def store_path(tmp_path: Path, sample) -> Path:
-    path = tmp_path / "review.db"
-    save_document(open_store(path), *sample)
-    return path
 
 
 async def to_project(pilot, ordinal: int) -> None:
@@ -122,8 +113,10 @@ class TestReview:
         assert marks(app.engine) == [(5, None, "problem", "核实人数\n第二行", "li")]
 
         async with make_app(store_path).run_test(size=SIZE) as pilot:
-            await to_project(pilot, 5)
+            await pilot.app.workers.wait_for_complete()  # reopens where the reviewer was
+            await pilot.pause()
             text = screen_text(pilot)
+            assert "5. 村级组织运转经费" in text
             assert "审核: ! problem" in text and "li · " in text
             assert "核实人数" in text and "第二行" in text
             assert "1 of 35 marked" not in text  # the project view, not the overview

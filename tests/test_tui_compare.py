@@ -81,6 +81,20 @@ class TestCompareView:
                 "SELECT decision, reviewer FROM pairing_decision"
             ).all() == [("confirmed", "tester")]
 
+    async def test_the_list_keeps_its_place_after_a_decision_and_g_G_move(self, store_path):
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            table = pilot.app.screen.query_one("PairTable")
+            await press(pilot, *(["j"] * 11))  # 关工委经费, paired uncertainly
+            assert table.cursor_row == 11
+            await press(pilot, "d")  # rejected: the pair splits, the cursor stays on the row
+            assert table.cursor_row == 11
+            await press(pilot, "G")
+            assert table.cursor_row == table.row_count - 1
+            await press(pilot, "g")
+            assert table.cursor_row == 0
+
     async def test_history_and_export(self, store_path, tmp_path, monkeypatch):
         monkeypatch.chdir(tmp_path)
         async with make_app(store_path, compare=(1, 2)).run_test(size=(120, 40)) as pilot:

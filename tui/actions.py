@@ -116,9 +116,15 @@ COMPARE = (
     Action("compare.back", "escape", "back", N_("Back"), show=True),
     Action("compare.down", "j", "cursor_down", N_("Down"), palette=False),
     Action("compare.up", "k", "cursor_up", N_("Up"), palette=False),
+    Action("compare.top", "g,home", "scroll_top", N_("First line"), palette=False),
+    Action("compare.bottom", "G,end", "scroll_bottom", N_("Last line"), palette=False),
 )
 
-PICK = (Action("pick.cancel", "escape", "cancel", N_("Cancel"), show=True),)
+PICK = (
+    Action("pick.cancel", "escape", "cancel", N_("Cancel"), show=True),
+    Action("pick.first", "g", "first_option", N_("First line"), palette=False),
+    Action("pick.last", "G", "last_option", N_("Last line"), palette=False),
+)
 
 ACROSS = (
     # Not PgDn/PgUp: those scroll within the page, as in every table.
@@ -139,8 +145,8 @@ PAGE_TABLE = (
     Action("rows.up", "up", "cursor_up", N_("Up"), palette=False),
     Action("rows.page_down", "pagedown", "page_down", N_("A screen down"), palette=False),
     Action("rows.page_up", "pageup", "page_up", N_("A screen up"), palette=False),
-    Action("rows.first", "home", "first_row", N_("First row"), palette=False),
-    Action("rows.last", "end", "last_row", N_("Last row"), palette=False),
+    Action("rows.first", "home,g", "first_row", N_("First row"), palette=False),
+    Action("rows.last", "end,G", "last_row", N_("Last row"), palette=False),
     Action("rows.open", "enter", "select", N_("Open"), palette=False),
 )
 
@@ -148,6 +154,8 @@ FINDINGS = (
     Action("findings.dismiss", "d", "dismiss", N_("Dismiss the finding, with a reason"), show=True),
     Action("findings.restore", "u", "restore", N_("Restore a dismissed finding"), show=True),
     Action("findings.close", "escape", "cancel", N_("Close"), show=True),
+    Action("findings.first", "g", "first_option", N_("First line"), palette=False),
+    Action("findings.last", "G", "last_option", N_("Last line"), palette=False),
 )
 
 ROW = (Action("row.close", "escape,enter,q", "dismiss", N_("Close"), show=True, palette=False),)

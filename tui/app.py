@@ -12,12 +12,13 @@ from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from jixiao.i18n import N_, _, ngettext
+from jixiao.i18n import _, ngettext
 from jixiao.importers import ImportFault
-from jixiao.store import SaveResult, latest_document, save_document
+from jixiao.store import SaveResult, document, latest_document, save_document
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
+from jixiao.tui.place import Place, last_place, remember_place
 from jixiao.tui.sample import parse_sample
 from jixiao.tui.screens.browse import BrowseScreen
 from jixiao.tui.screens.help import HelpScreen, help_sections
@@ -25,17 +26,6 @@ from jixiao.tui.screens.welcome import WelcomeScreen
 from jixiao.tui.store_writer import writer_of
 
 _PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
-
-TEXTUAL_COMMANDS = (
-    N_("Theme"), N_("Change the current theme"),
-    N_("Quit"), N_("Quit the application as soon as possible"),
-    N_("Keys"), N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
-    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"), N_("Maximize the focused widget"),
-    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
-)  # fmt: skip
-"""Textual's own palette commands, in the catalog so that the palette speaks one language."""
 
 
 class JixiaoApp(App[None]):
@@ -73,11 +63,18 @@ class JixiaoApp(App[None]):
         if latest_document(self.engine) is None:
             self.push_screen(WelcomeScreen(str(self.store_path)))
             return
-        self.push_screen(BrowseScreen(self.engine, self.reviewer, self.document_id))
+        start, project = self.document_id, None
+        place = last_place(self.store_path) if start is None else None
+        if place is not None and document(self.engine, place.document_id) is not None:
+            start, project = place.document_id, place.project_id  # where the reviewer was
+        self.push_screen(BrowseScreen(self.engine, self.reviewer, start, start_project=project))
         if self.compare is not None:
             from jixiao.tui.screens.compare import CompareScreen  # loads compare's libraries
 
             self.push_screen(CompareScreen(self.engine, *self.compare, self.reviewer))
+
+    def remember_place(self, document_id: int, project_id: int | None) -> None:
+        remember_place(self.store_path, Place(document_id, project_id))
 
     def import_sample(self) -> None:
         try:

@@ -78,8 +78,10 @@ def _units(paragraph: str) -> Iterator[tuple[int, int, int]]:
             if unit is not None:
                 yield unit[0], unit[1], gap
             spaces = paragraph[space_start : match.start()] if space_start is not None else ""
-            gap = cell_len(spaces) if unit is not None else 0
-            unit = (match.start(), match.end())
+            # A paragraph's indentation stays with its first unit.
+            first = unit is None
+            gap = 0 if first else cell_len(spaces)
+            unit = (0 if first else match.start(), match.end())
         last_token, space_start = token, None
     if unit is not None:
         yield unit[0], unit[1], gap

@@ -121,7 +121,7 @@ def _read_file(path: Path, named: bool) -> dict[str, tuple[str, int]]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         if named:
-            hint = "check the name given to --config or JIXIAO_CONFIG"
+            hint = _("check the name given to --config or JIXIAO_CONFIG")
             raise UsageError(_("{path}: no such config file").format(path=path), hint) from None
         return {}
     except (OSError, UnicodeDecodeError) as error:
@@ -226,3 +226,21 @@ def _login() -> Setting:
 
     name = os.environ.get("USER") or getpass.getuser()
     return Setting(name, "default", N_("the login name"))
+
+
+def remember_reviewer(path: Path, name: str) -> bool:
+    """Add `reviewer = "name"` to the config file at `path` (made if need be); False when it
+    cannot be written (the name is used for this run only). Control characters are dropped:
+    the name is written into TOML and shown on every mark."""
+    import json
+
+    clean = "".join(ch for ch in name if ch.isprintable())
+    line = f"reviewer = {json.dumps(clean, ensure_ascii=False)}\n"  # a TOML basic string
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+        glue = "" if not before or before.endswith("\n") else "\n"
+        path.write_text(before + glue + line, encoding="utf-8")
+    except OSError:
+        return False
+    return True

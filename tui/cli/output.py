@@ -22,6 +22,7 @@ from jixiao.i18n import N_, _
 
 ROW_FORMATS = ("table", "json", "csv")
 
+
 TITLES = {
     key: key
     for key in (
@@ -62,12 +63,7 @@ def render(
     align = ["right" if key in right else "left" for key in columns]
     if width is not None and fit:
         body = fitted(titles, body, [key in fit for key in columns], width)
-    if len(body) > LARGE_TABLE:
-        return simple_table(titles, body, align) + "\n"
-    from tabulate import tabulate
-
-    table = tabulate(body, headers=titles, tablefmt="simple", disable_numparse=True, colalign=align)
-    return table + "\n"
+    return simple_table(titles, body, align) + "\n"
 
 
 def terminal_width() -> int | None:
@@ -107,16 +103,16 @@ def fitted(
              for i, cell in enumerate(row)] for row in body]  # fmt: skip
 
 
-LARGE_TABLE = 500
-"""Rows beyond which tables are drawn by simple_table: tabulate's per-cell work takes half a
-second for the ten thousand rows of `jixiao ls` on a province's store."""
-
-
 def simple_table(titles: list[str], body: list[list[str]], align: list[str]) -> str:
-    """What tabulate's "simple" format draws (tested to be identical), at a fraction of the
-    cost: each column as wide as its widest cell or its title plus two, two spaces between,
-    a row of dashes under the titles, no spaces at the ends of lines; widths in terminal
-    columns (CJK counts two)."""
+    """What tabulate's "simple" format draws (tests/test_cli.py holds every command's table to
+    tabulate's), at a fraction of the cost — importing tabulate alone takes ≈ 28 ms (it loads
+    importlib.metadata), a third of what `jixiao show` may take in all, and its per-cell work
+    half a second for the ten thousand rows of `jixiao ls` on a province's store. Each column
+    as wide as its widest cell or its title plus two, two spaces between, a row of dashes
+    under the titles, no spaces at the ends of lines; widths in terminal columns (CJK counts
+    two). A cell of several lines (a wrapped one, `fitted`) makes its row as many lines high,
+    as tabulate draws it."""
+    body = [line for row in body for line in _row_lines(row)]
     widths = [
         max(_width(title) + 2, *(_width(row[i]) for row in body)) if body else _width(title) + 2
         for i, title in enumerate(titles)
@@ -130,6 +126,15 @@ def simple_table(titles: list[str], body: list[list[str]], align: list[str]) -> 
         ).rstrip()
 
     return "\n".join([line(titles), "  ".join("-" * w for w in widths), *map(line, body)])
+
+
+def _row_lines(row: list[str]) -> list[list[str]]:
+    """A row as the lines it takes: one, unless a cell holds several."""
+    if not any("\n" in cell for cell in row):
+        return [row]
+    cells = [cell.split("\n") for cell in row]
+    height = max(len(lines) for lines in cells)
+    return [[lines[n] if n < len(lines) else "" for lines in cells] for n in range(height)]
 
 
 @lru_cache(maxsize=65536)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.columns import Columns
+from rich.console import Group
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -22,11 +24,13 @@ class OverviewView(VerticalScroll):
         yield Static(id="overview-text")
 
     def show(self, overview: Overview) -> None:
-        self.query_one("#overview-text", Static).update(Wrapped(render_overview(overview)))
+        self.query_one("#overview-text", Static).update(render_overview(overview))
 
 
-def render_overview(overview: Overview) -> Text:
-    """Short lines first and figures before names, so that it reads at 80 columns."""
+def render_overview(overview: Overview) -> Group:
+    """Short lines first and figures before names, so that it reads at 80 columns. The
+    review states side by side as far as they fit, each whole (`· 未审 35`, never `· 未` on
+    one line and `审 35` on the next)."""
     doc, unit = overview.document, overview.money_unit
     stage = _("草案 draft") if doc.stage == "draft" else _("终稿 final")
     text = Text()
@@ -48,33 +52,36 @@ def render_overview(overview: Overview) -> Text:
     progress = _("审核进度 review: {done} of {total} marked").format(
         done=done, total=overview.projects
     )
-    text.append(f"\n{progress}\n", style="dim")
-    for state, count in overview.progress.items():
-        word = _(STATE_WORDS.get(state, state))
-        text.append(f"{STATE_MARKS.get(state, '·')} {word} {count}  ",
-                    style=STATE_STYLES.get(state, "dim"))  # fmt: skip
-    text.append("\n" + _("审核等级 grades: "), style="dim")
+    text.append(f"\n{progress}", style="dim")
+    states = Columns(
+        [Text(f"{STATE_MARKS.get(state, '·')} {_(STATE_WORDS.get(state, state))} {count}",
+              style=STATE_STYLES.get(state, "dim"))
+         for state, count in overview.progress.items()],
+        padding=(0, 2),
+    )  # fmt: skip
+    review = Text(_("审核等级 grades: "), style="dim")
     for grade, count in overview.grades.items():
-        text.append(f"{grade} {count}  ", style=GRADE_STYLES.get(grade, "dim"))
+        label = _("ungraded") if grade == "ungraded" else grade
+        review.append(f"{label} {count}  ", style=GRADE_STYLES.get(grade, "dim"))
     conclusion = overview.conclusion
-    text.append("\n" + _("审核结论 conclusion (C): "), style="dim")
+    review.append("\n" + _("审核结论 conclusion (C): "), style="dim")
     if conclusion is None:
-        text.append(_("none yet"), style="dim")
+        review.append(_("none yet"), style="dim")
     else:
         if conclusion.grade:
-            text.append(conclusion.grade, style=GRADE_STYLES[conclusion.grade])
-        text.append(visible(f"  {conclusion.reviewer} · {local_time(conclusion.updated_at)}"),
-                    style="dim")  # fmt: skip
+            review.append(conclusion.grade, style=GRADE_STYLES[conclusion.grade])
+        review.append(visible(f"  {conclusion.reviewer} · {local_time(conclusion.updated_at)}"),
+                      style="dim")  # fmt: skip
         if conclusion.note.strip():
-            text.append("\n")
-            text.append(visible(conclusion.note.strip()))
-    text.append("\n\n" + _("最大项目 largest projects") + "\n", style="dim")
+            review.append("\n")
+            review.append(visible(conclusion.note.strip()))
+    largest = Text("\n" + _("最大项目 largest projects") + "\n", style="dim")
     total = max(overview.budget_fen, 1)
     for project in overview.largest:
         share = project.budget_fen / total
-        text.append(f"{'█' * max(1, round(share * 8)):<8}", style="cyan")
-        text.append(f"{share:6.1%} {money(project.budget_fen, unit):>9}  {project.ordinal}.")
-        text.append(visible(project.name))
-        text.append("\n")
-    text.rstrip()
-    return text
+        largest.append(f"{'█' * max(1, round(share * 8)):<8}", style="cyan")
+        largest.append(f"{share:6.1%} {money(project.budget_fen, unit):>9}  {project.ordinal}.")
+        largest.append(visible(project.name))
+        largest.append("\n")
+    largest.rstrip()
+    return Group(Wrapped(text), states, Wrapped(review), Wrapped(largest))

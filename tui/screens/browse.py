@@ -12,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static, Tree
 
 from jixiao.i18n import _
@@ -74,11 +75,20 @@ class BrowseScreen(Screen[None]):
     BrowseScreen #detail.document #project { display: none; }
     """
 
-    def __init__(self, engine: Engine, reviewer: str, document_id: int | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        reviewer: str,
+        document_id: int | None = None,
+        *,
+        start_project: int | None = None,
+    ) -> None:
         super().__init__()
         self.engine = engine
         self.reviewer = reviewer
         self.start_document = document_id
+        self.start_project = start_project
+        self._place_timer: Timer | None = None
         self.show_source = False
         self.sources: dict[int, list[str]] = {}
         self.search_result: SearchResult | None = None
@@ -114,6 +124,11 @@ class BrowseScreen(Screen[None]):
             tree.select_ref(Ref("document", start.id, start.id))
             # Keep the department's line in view above the document's.
             self.call_after_refresh(tree.scroll_home, animate=False)
+            if self.start_project is not None:  # the project last shown (tui/place.py)
+                project = Ref("project", self.start_project, start.id)
+                if tree.select_ref(project):
+                    self.current = project
+                    self.refresh_detail()
         tree.focus()
 
     # -- what is shown --------------------------------------------------------------------
@@ -147,6 +162,22 @@ class BrowseScreen(Screen[None]):
         if ref != self.current:
             self.current = ref
             self.refresh_detail()
+            self._place_changed()
+
+    def _place_changed(self) -> None:
+        """Remember where the reviewer is, once the cursor has rested a second (not a file
+        write a key)."""
+        if self._place_timer is not None:
+            self._place_timer.stop()
+        self._place_timer = self.set_timer(1.0, self._remember_place)
+
+    def on_unmount(self) -> None:
+        self._remember_place()  # quitting before the timer fires
+
+    def _remember_place(self) -> None:
+        ref, remember = self.current, getattr(self.app, "remember_place", None)
+        if ref is not None and ref.document_id is not None and remember is not None:
+            remember(ref.document_id, ref.id if ref.kind == "project" else None)
 
     def refresh_detail(self) -> None:
         detail = self.query_one("#detail")
@@ -530,7 +561,8 @@ def project_summary(project: ProjectDetail) -> str:
         *(f"{i.level2}\t{i.level3}\t{i.value}" for i in project.indicators),
     ]
     if project.mark is not None:
-        lines.append(f"审核 {project.mark.state or ''} {project.mark.note}".strip())
+        state = _(STATE_WORDS[project.mark.state]) if project.mark.state else ""
+        lines.append(f"审核 {state} {project.mark.note}".strip())
     return "\n".join(lines)
 
 

@@ -28,7 +28,7 @@ from jixiao.store import (
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
-from jixiao.tui.display import visible
+from jixiao.tui.display import STAGE_WORDS, visible
 from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.history import HistoryScreen
 from jixiao.tui.store_writer import writer_of
@@ -50,7 +50,7 @@ STATUS_STYLES = {"changed": "yellow", "to_confirm": "bold magenta", "added": "gr
                  "removed": "red", "unchanged": "dim"}  # fmt: skip
 
 
-_MOVES = ("compare.down", "compare.up")
+_MOVES = ("compare.down", "compare.up", "compare.top", "compare.bottom")
 
 
 class PairTable(DataTable[Text]):
@@ -108,6 +108,7 @@ class CompareScreen(Screen[None]):
             pairs.sort(key=lambda p: -abs(p.budget_change_fen))
         self.shown = pairs
         table = self.query_one(PairTable)
+        row = table.cursor_row
         table.clear()
         for p in pairs:
             project = p.b or p.a
@@ -118,11 +119,11 @@ class CompareScreen(Screen[None]):
                 Text(f"{change:+.2f}" if change else "", justify="right"),
                 Text(visible(f"{project.ordinal}. {project.name}", one_line=True)),
             )
-        if keep is not None:
-            key = (keep.a_id, keep.b_id)
-            rows = [(p.a_id, p.b_id) for p in pairs]
-            if key in rows:
-                table.move_cursor(row=rows.index(key))
+        rows = [(p.a_id, p.b_id) for p in pairs]
+        if keep is not None and (keep.a_id, keep.b_id) in rows:
+            table.move_cursor(row=rows.index((keep.a_id, keep.b_id)))
+        elif pairs:  # the pair is gone (rejected, made): stay where the reviewer was
+            table.move_cursor(row=min(row, len(pairs) - 1))
         self.show_pair()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
@@ -234,8 +235,12 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     a_doc, b_doc = comparison.a.parsed, comparison.b.parsed
     table = Table(expand=True, show_lines=False, box=None, padding=(0, 1))
     table.add_column(Text(""), max_width=12, overflow="fold")
-    table.add_column(Text(f"{a_doc.year} {a_doc.stage}", style="bold"), ratio=1)
-    table.add_column(Text(f"{b_doc.year} {b_doc.stage}", style="bold"), ratio=1)
+    table.add_column(
+        Text(f"{a_doc.year} {_(STAGE_WORDS.get(a_doc.stage, a_doc.stage))}", style="bold"), ratio=1
+    )
+    table.add_column(
+        Text(f"{b_doc.year} {_(STAGE_WORDS.get(b_doc.stage, b_doc.stage))}", style="bold"), ratio=1
+    )
     a, b = pair.a, pair.b
     changed_fields = {change.field for change in pair.changes}
 

@@ -116,6 +116,12 @@ class FindingsScreen(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_first_option(self) -> None:
+        self.query_one(OptionList).action_first()
+
+    def action_last_option(self) -> None:
+        self.query_one(OptionList).action_last()
+
 
 def finding_line(finding: Finding, with_project: bool = False,
                  dismissal: Dismissal | None = None) -> Text:  # fmt: skip

@@ -49,6 +49,12 @@ class PickDocumentScreen(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_first_option(self) -> None:
+        self.query_one(OptionList).action_first()
+
+    def action_last_option(self) -> None:
+        self.query_one(OptionList).action_last()
+
 
 def _label(document: DocumentRow) -> str:
     stage = _(STAGE_WORDS.get(document.stage, document.stage))

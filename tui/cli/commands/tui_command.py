@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,8 @@ from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from jixiao.tui.cli.config import Settings
 
 SUMMARY = N_("open the review TUI (the default when no command is given)")
 DESCRIPTION = N_(
@@ -59,6 +62,9 @@ def run_app(
 
     found = settings(args)
     check_theme(found)
+    reviewer = found.reviewer.value
+    if found.reviewer.source == "default" and sys.stdin.isatty() and sys.stdout.isatty():
+        reviewer = ask_reviewer(found) or reviewer
     keymap_path = Path(args.keymap) if getattr(args, "keymap", None) else default_keymap_path()
     try:
         keymap = load_keymap(keymap_path)
@@ -67,7 +73,7 @@ def run_app(
 
     from jixiao.tui.app import JixiaoApp
 
-    app = JixiaoApp(engine, store_path(args), found.reviewer.value, document_id=document_id,
+    app = JixiaoApp(engine, store_path(args), reviewer, document_id=document_id,
                     keymap=keymap, compare=compare, theme=found.theme.value)  # fmt: skip
     try:
         app.run()
@@ -75,3 +81,23 @@ def run_app(
         writer = getattr(app, "store_writer", None)
         if writer is not None:
             writer.finish()  # marks still waiting for a busy store are saved before exit
+
+
+def ask_reviewer(found: Settings) -> str | None:
+    """Asked once: the name marks and notes are signed with, kept in the config file so that
+    the login name (often root, or a shared account) is not what the department reads."""
+    from jixiao.tui.cli.config import remember_reviewer
+
+    prompt = _("Your name, to sign marks and notes (Enter keeps {login}): ").format(
+        login=found.reviewer.value
+    )
+    try:
+        name = input(prompt).strip()
+    except EOFError:
+        return None
+    if not name:
+        return None
+    path = Path(found.file.value)
+    if remember_reviewer(path, name):
+        print(_("saved in {path}").format(path=path))
+    return name

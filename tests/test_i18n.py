@@ -148,6 +148,9 @@ class TestTheCommandLine:
         from jixiao.tui.cli import main
 
         monkeypatch.setenv("JIXIAO_LANG", "fr")
+        monkeypatch.setenv("LANG", "en_US.UTF-8")  # the reason is said in the locale's language
+        for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(variable, raising=False)
         assert main(["--db", str(tmp_path / "s.db"), "ls"]) == 2
         error = capsys.readouterr().err
         assert "JIXIAO_LANG: unknown language 'fr'" in error and "zh and en" in error

@@ -200,3 +200,15 @@ class TestTablesAt80Columns:
 
         rows = [{"code": "M001", "message": "提升工作效率：指标值“提升”没有数字，年终无法考核" * 3}]
         assert render(rows, "table", fit=("message",), width=None).count("\n") == 3
+
+
+class TestASettingsMistakeInTheLocalesLanguage:
+    def test_a_bad_jixiao_lang_over_ssh_is_reported_in_chinese(self, tmp_path, capsys, monkeypatch):
+        monkeypatch.setenv("JIXIAO_LANG", "fr")
+        monkeypatch.setenv("LANG", "C")  # names no language: Chinese
+        for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(variable, raising=False)
+        assert main(["--db", str(tmp_path / "s.db"), "ls"]) == 2
+        assert capsys.readouterr().err == (
+            "jixiao：错误：JIXIAO_LANG：没有语言“fr”\n提示：可用的语言：zh和en\n"
+        )

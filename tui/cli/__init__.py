@@ -142,10 +142,11 @@ class _PrintVersion(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First the language a mistake in the settings is reported in, then the settings'.
+    use_language(_language_despite_the_config(argv))
     try:
         use_language(_language(argv))
     except UsageError as error:  # a bad --lang, $JIXIAO_LANG or config file
-        use_language(_language_despite_the_config(argv))
         return _fail(error.message, error.hint)
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`jixiao completion`)
         from argcomplete import autocomplete

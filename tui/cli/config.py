@@ -177,7 +177,7 @@ def _check_language(value: str, where: str) -> None:
     if value not in LANGUAGES:
         raise UsageError(
             _("{where}: unknown language '{value}'").format(where=where, value=value),
-            _("the languages are {languages}").format(languages=_(", ").join(LANGUAGES)),
+            _("the languages are {languages}").format(languages=_(" and ").join(LANGUAGES)),
         )
 
 

@@ -194,6 +194,13 @@ class TestTablesAt80Columns:
                 "".join(cell.split()) for cell in before
             ]  # wrapped, nothing lost
         assert any("\n" in row[2] for row in cells)
+        from tabulate import tabulate  # the table its wrapped rows are held to
+
+        titles = ["编码", "项目", "说明"]
+        drawn = tabulate(cells, headers=titles, tablefmt="simple", disable_numparse=True)
+        assert render([dict(zip(["c", "p", "m"], row, strict=True)) for row in body], "table",
+                      dict(zip(["c", "p", "m"], titles, strict=True)), fit=("p", "m"),
+                      width=80) == drawn + "\n"  # fmt: skip
 
     def test_piped_output_keeps_a_row_a_line(self):
         from jixiao.tui.cli.output import render

@@ -138,13 +138,19 @@ class Wrapped:
 
     def __init__(self, text: Text | str) -> None:
         self.text = text if isinstance(text, Text) else Text(text)
+        self._lines: dict[int, Text] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = wrap_text(self.text, options.max_width)
-        joined = Text("\n").join(lines)
-        joined.no_wrap = True
-        joined.overflow = "crop"
-        yield joined
+        # Textual draws a widget's content at least twice at one width (to measure its
+        # height, then to paint it): the breaking is done once a width.
+        width = options.max_width
+        joined = self._lines.get(width)
+        if joined is None:
+            joined = Text("\n").join(wrap_text(self.text, width))
+            joined.no_wrap = True
+            joined.overflow = "crop"
+            self._lines[width] = joined
+        yield joined.copy()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         paragraphs = self.text.plain.split("\n")

@@ -57,12 +57,12 @@ def render(
         return csv_text(rows)
     columns = list(headers) if headers else (list(rows[0]) if rows else [])
     titles = [_(headers[key]) if headers else _(TITLES.get(key, key)) for key in columns]
-    from jixiao.importers.controls import visible
-
-    body = [[visible(_cell(row.get(key))) for key in columns] for row in rows]
+    body = [_cells(row, columns) for row in rows]
     align = ["right" if key in right else "left" for key in columns]
     if width is not None and fit:
-        body = fitted(titles, body, [key in fit for key in columns], width)
+        wrapped = fitted(titles, body, [key in fit for key in columns], width)
+        # A wrapped cell makes its row as many lines high, as tabulate draws it.
+        body = [line for row in wrapped for line in _row_lines(row)]
     return simple_table(titles, body, align) + "\n"
 
 
@@ -110,22 +110,25 @@ def simple_table(titles: list[str], body: list[list[str]], align: list[str]) -> 
     half a second for the ten thousand rows of `jixiao ls` on a province's store. Each column
     as wide as its widest cell or its title plus two, two spaces between, a row of dashes
     under the titles, no spaces at the ends of lines; widths in terminal columns (CJK counts
-    two). A cell of several lines (a wrapped one, `fitted`) makes its row as many lines high,
-    as tabulate draws it."""
-    body = [line for row in body for line in _row_lines(row)]
+    two)."""
+    sizes = [[_width(cell) for cell in row] for row in [titles, *body]]  # measured once
     widths = [
-        max(_width(title) + 2, *(_width(row[i]) for row in body)) if body else _width(title) + 2
-        for i, title in enumerate(titles)
+        max(sizes[0][i] + 2, *(row[i] for row in sizes[1:])) if body else sizes[0][i] + 2
+        for i in range(len(titles))
     ]
     if not body:
         align = ["left"] * len(titles)  # as tabulate: no rows, no alignment
+    right = [side == "right" for side in align]
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            _pad(cell, width, side) for cell, width, side in zip(cells, widths, align, strict=True)
-        ).rstrip()
+    def line(cells: list[str], size: list[int]) -> str:
+        padded = [
+            " " * (width - n) + cell if at_right else cell + " " * (width - n)
+            for cell, n, width, at_right in zip(cells, size, widths, right, strict=True)
+        ]
+        return "  ".join(padded).rstrip()
 
-    return "\n".join([line(titles), "  ".join("-" * w for w in widths), *map(line, body)])
+    rows = [line(cells, size) for cells, size in zip([titles, *body], sizes, strict=True)]
+    return "\n".join([rows[0], "  ".join("-" * w for w in widths), *rows[1:]])
 
 
 def _row_lines(row: list[str]) -> list[list[str]]:
@@ -145,11 +148,6 @@ def _width(text: str) -> int:
 
     width = wcswidth(text)
     return width if width >= 0 else len(text)
-
-
-def _pad(text: str, width: int, side: str) -> str:
-    fill = " " * (width - _width(text))
-    return fill + text if side == "right" else text + fill
 
 
 def json_text(data: Any) -> str:
@@ -184,5 +182,10 @@ def say(text: str = "") -> None:
     print(visible(text))
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
+def _cells(row: dict[str, Any], columns: list[str]) -> list[str]:
+    """A table row's cells as text, escaped where they hold control characters (one search
+    a row rather than one a cell: `ls` draws a hundred thousand cells on a province's store)."""
+    from jixiao.importers.controls import has_controls, visible
+
+    cells = ["" if (value := row.get(key)) is None else str(value) for key in columns]
+    return [visible(cell) for cell in cells] if has_controls("".join(cells)) else cells

@@ -20,6 +20,7 @@ from jixiao.store import (
     ProjectComparison,
     compare_documents,
     comparison_markdown,
+    comparison_match_word,
     comparison_summary_lines,
     comparison_title,
     decide,
@@ -253,7 +254,7 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
         )
 
     status = _(STATUS_WORDS[pair.status])
-    match = " · " + _("paired by {how}").format(how=pair.match) + (
+    match = " · " + _("paired by {how}").format(how=comparison_match_word(pair.match)) + (
         f" ({pair.score})" if pair.score else "") if pair.match else ""  # fmt: skip
     table.add_row(
         Text(_("status"), style="dim"),

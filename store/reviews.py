@@ -115,39 +115,33 @@ def marks_of_project(engine: Engine, project_id: int) -> tuple[Mark | None, dict
 
 def progress(engine: Engine, document_id: int) -> dict[str, int]:
     """Projects of the document by review state, with "untouched" for those without one."""
-    with engine.connect() as connection:
-        by_document = {"id": document_id}
-        total = connection.execute(
-            text("SELECT count(*) FROM project WHERE document_id = :id"), by_document
-        ).scalar_one()
-        states = dict(
-            connection.execute(
-                text("""SELECT state, count(*) FROM review_mark WHERE document_id = :id
-                        AND indicator_id IS NULL AND state IS NOT NULL GROUP BY state"""),
-                by_document,
-            ).all()
-        )
-    counts = {state: states.get(state, 0) for state in STATES}
-    counts["untouched"] = total - sum(counts.values())
-    return counts
+    return _projects_by(engine, document_id, "state", STATES, "untouched")
 
 
 def grade_counts(engine: Engine, document_id: int) -> dict[str, int]:
     """Projects of the document by grade, with "ungraded" for those without one."""
+    return _projects_by(engine, document_id, "grade", GRADES, "ungraded")
+
+
+def _projects_by(
+    engine: Engine, document_id: int, column: str, values: tuple[str, ...], rest: str
+) -> dict[str, int]:
+    """How many of the document's projects carry each value of their own mark's `column`
+    (a name of this module's, never a user's), and how many carry none (`rest`)."""
+    by_document = {"id": document_id}
     with engine.connect() as connection:
-        by_document = {"id": document_id}
         total = connection.execute(
             text("SELECT count(*) FROM project WHERE document_id = :id"), by_document
         ).scalar_one()
-        grades = dict(
+        found = dict(
             connection.execute(
-                text("""SELECT grade, count(*) FROM review_mark WHERE document_id = :id
-                        AND indicator_id IS NULL AND grade IS NOT NULL GROUP BY grade"""),
+                text(f"""SELECT {column}, count(*) FROM review_mark WHERE document_id = :id
+                         AND indicator_id IS NULL AND {column} IS NOT NULL GROUP BY {column}"""),
                 by_document,
             ).all()
         )
-    counts = {grade: grades.get(grade, 0) for grade in GRADES}
-    counts["ungraded"] = total - sum(counts.values())
+    counts = {value: found.get(value, 0) for value in values}
+    counts[rest] = total - sum(counts.values())
     return counts
 
 

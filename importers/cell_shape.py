@@ -122,7 +122,7 @@ def _indicator_rows(cursor: _Cursor, header: list[str]) -> Iterator[Rebuilt]:
                     end=cursor.where_end(),
                 ),
             )
-        cells = [cursor.take() for _ in range(width)]
+        cells = [cursor.take() for _cell in range(width)]
         names = [label(cell.text) for cell in cells]
         if names[0] == "一级指标" and names == header:
             yield _row(*cells)  # the header again (a table that repeats it)

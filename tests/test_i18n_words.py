@@ -102,15 +102,17 @@ class TestTablesInChinese:
 
 
 # Calls whose text argument a person reads.
-SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said"}
-# Where every message is in the catalog: the checks, compare's words, the command line, and
-# the store's errors about its file and about naming a document.
+SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said", "ImportFault", "Note",
+          "warn"}  # fmt: skip
+# Where every message is in the catalog: the checks, compare's words, the command line, the
+# store's errors about its file and about naming a document, and the importers.
 TRANSLATED = [
     *sorted((ROOT / "store" / "checks").glob("*.py")),
     ROOT / "store" / "compare" / "render.py",
     *(ROOT / "store" / f"{name}.py"
       for name in ("errors", "db", "backup", "references", "queries")),
     *sorted((ROOT / "tui" / "cli").rglob("*.py")),
+    *sorted((ROOT / "importers").rglob("*.py")),  # an import's faults and notes
 ]  # fmt: skip
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
@@ -126,7 +128,15 @@ class TestNoWordsOutsideTheCatalog:
                 continue
             # A finding's code and severity are keys, its message the third argument; a store
             # error's third is its kind, a key.
-            spoken = {"Finding": slice(2, 3), "StoreError": slice(0, 2)}
+            # An import fault's and a note's first arguments are where (file, line, severity);
+            # a warning's, its line.
+            spoken = {
+                "Finding": slice(2, 3),
+                "StoreError": slice(0, 2),
+                "ImportFault": slice(2, 3),
+                "Note": slice(2, 3),
+                "warn": slice(1, 2),
+            }
             for argument in node.args[spoken.get(_name(node.func), slice(None))]:
                 if _english_literal(argument):
                     untranslated.append((node.lineno, ast.unparse(argument)[:60]))
@@ -219,3 +229,48 @@ class TestASettingsMistakeInTheLocalesLanguage:
         assert capsys.readouterr().err == (
             "jixiao：错误：JIXIAO_LANG：没有语言“fr”\n提示：可用的语言：zh和en\n"
         )
+
+
+class TestImportInChinese:
+    def test_a_fault_names_the_file_in_chinese(self, tmp_path, capsys, speak):
+        empty = tmp_path / "empty.txt"
+        empty.write_bytes(b"\n")
+        speak("zh")
+        assert main(["--db", str(tmp_path / "f.db"), "--lang", "zh", "import", str(empty)]) == 2
+        err = capsys.readouterr().err
+        # FILE: MESSAGE keeps its ASCII colon: editors and terminals jump to FILE:LINE
+        assert err == f"jixiao：错误：{empty}: 文件为空；应为绩效文本导出的文字\n"
+
+    def test_a_fault_with_its_numbers_in_chinese(self, speak):
+        from jixiao.importers.layouts import parse_bytes
+        from jixiao.importers.report import ImportFault
+
+        speak("zh")
+        text = SAMPLE.read_text(encoding="utf-8").replace("单位：万元", "单位：美元", 1)
+        with pytest.raises(ImportFault) as fault:
+            parse_bytes(text.encode("utf-8"), "bad.txt")
+        assert fault.value.message == "未知的金额单位“美元”；应为以下之一：元, 千元, 万元, 亿元"
+
+    def test_a_note_is_stored_in_the_language_of_the_import(self, tmp_path, capsys, speak):
+        """What an import notes is stored as it was said: `show --notes` later, in either
+        language, shows the words of the import."""
+        text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
+        path = tmp_path / "bell.txt"
+        path.write_text(text, encoding="utf-8")
+        db = str(tmp_path / "n.db")
+        speak("zh")
+        assert main(["--db", db, "--lang", "zh", "import", str(path)]) == 0
+        said = "文本中有控制字符 \\x07：按原样保存，显示时转义"
+        assert said in capsys.readouterr().out
+        speak("en")
+        assert main(["--db", db, "--lang", "en", "show", "1", "--notes"]) == 0
+        assert said in capsys.readouterr().out
+
+    def test_english_is_as_before(self):
+        from jixiao.importers.layouts import parse_bytes
+
+        text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
+        _, report = parse_bytes(text.encode("utf-8"), "bell.txt")
+        assert "control characters \\x07 in the text: stored as written, shown escaped" in [
+            note.message for note in report.warnings
+        ]

@@ -105,12 +105,13 @@ class TestTablesInChinese:
 SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said", "ImportFault", "Note",
           "warn"}  # fmt: skip
 # Where every message is in the catalog: the checks, compare's words, the command line, the
-# store's errors about its file and about naming a document, and the importers.
+# store's errors about its file, about naming a document, verify's and the upgrade's, and the
+# importers.
 TRANSLATED = [
     *sorted((ROOT / "store" / "checks").glob("*.py")),
     ROOT / "store" / "compare" / "render.py",
     *(ROOT / "store" / f"{name}.py"
-      for name in ("errors", "db", "backup", "references", "queries")),
+      for name in ("errors", "db", "backup", "references", "queries", "verify", "migrations")),
     *sorted((ROOT / "tui" / "cli").rglob("*.py")),
     *sorted((ROOT / "importers").rglob("*.py")),  # an import's faults and notes
 ]  # fmt: skip
@@ -274,3 +275,28 @@ class TestImportInChinese:
         assert "control characters \\x07 in the text: stored as written, shown escaped" in [
             note.message for note in report.warnings
         ]
+
+
+class TestVerifyInChinese:
+    def test_the_checks_and_their_problems(self, tmp_path, capsys, speak):
+        import json
+        import sqlite3
+
+        db = tmp_path / "v.db"
+        main(["--db", str(db), "import", str(SAMPLE)])
+        with sqlite3.connect(db) as connection:
+            connection.execute("UPDATE document SET project_count = 99 WHERE id = 1")
+        capsys.readouterr()
+        speak("zh")
+        assert main(["--db", str(db), "--lang", "zh", "verify", "--quick"]) == 2
+        out = capsys.readouterr().out
+        assert "SQLite quick_check  正常" in out and "文本计数            有问题  1 个文本" in out
+        said = (
+            "文本计数：文本 1（中共巨鹿县委组织部 2024 draft 第 1 版）："
+            "项目数：保存的是 99，实有 35"
+        )
+        assert said in out
+        # a check's name is a key for scripts, as a finding's code is: English in JSON
+        assert main(["--db", str(db), "--lang", "zh", "verify", "--quick", "--format", "json"]) == 2
+        checks = json.loads(capsys.readouterr().out)["checks"]
+        assert [c["check"] for c in checks][:2] == ["sqlite quick_check", "foreign keys"]

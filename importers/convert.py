@@ -21,7 +21,9 @@ from jixiao.importers.report import ImportFault, ImportReport
 from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "doc"
-DESCRIPTION = "Word 97-2003 .doc, WPS .wps or Excel .xls file, converted by LibreOffice (soffice)"
+DESCRIPTION = N_(
+    "Word 97-2003 .doc, WPS .wps or Excel .xls file, converted by LibreOffice (soffice)"
+)
 ENCODING = "converted by soffice"
 """What the import report gives as the encoding: the text comes out of the converted file."""
 

@@ -24,7 +24,7 @@ import csv
 import re
 from collections.abc import Iterator
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers import tabbed
 from jixiao.importers.grid import cell_text, grid_line
 from jixiao.importers.lines import Line, Reading, source_lines
@@ -35,7 +35,7 @@ from jixiao.importers.template import Overrides, TemplateWalker
 from jixiao.importers.text import label
 
 NAME = "csv"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "a spreadsheet's text export: comma- or tab-separated cells, quoted where they hold "
     "line breaks (CSV; Excel's Text and Unicode text)"
 )

@@ -134,7 +134,7 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
     if layout is not None:
         module = _known(layout, filename)
         if module in FILE_FORMATS:
-            message = _("this is a text file, not a {format}").format(format=module.DESCRIPTION)
+            message = _("this is a text file, not a {format}").format(format=_(module.DESCRIPTION))
             raise ImportFault(filename, None, message)
         return module
     refused = columns_refusal(text) or not_targets_refusal(text)
@@ -152,7 +152,7 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         refused = contents_refusal(text)
         if refused is not None:
             raise ImportFault(filename, None, refused)
-        known = "; ".join(f"{name} ({module.DESCRIPTION})" for name, module in LAYOUTS.items())
+        known = "; ".join(f"{name} ({_(module.DESCRIPTION)})" for name, module in LAYOUTS.items())
         raise ImportFault(
             filename,
             None,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 NAME = "odt"
-DESCRIPTION = "OpenDocument text (.odt): paragraphs and tables read from the document"
+DESCRIPTION = N_("OpenDocument text (.odt): paragraphs and tables read from the document")
 ENCODING = "odt"
 """What the import report gives as the encoding: the text comes out of the file's XML."""
 

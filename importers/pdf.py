@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers.pdf_cells import PageChars, Table, read_table, trailing_spaces
 from jixiao.importers.pdf_page import PdfPage, read_page
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
 
 NAME = "pdf"
-DESCRIPTION = "PDF file: ruled tables and text read from the pages (PDFium, pdfplumber)"
+DESCRIPTION = N_("PDF file: ruled tables and text read from the pages (PDFium, pdfplumber)")
 ENCODING = "pdf"
 """What the import report gives as the encoding: the text comes from the PDF's fonts."""
 

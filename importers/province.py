@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers.lines import Line, number_lines
 from jixiao.importers.model import (
     DepartmentGoals,
@@ -31,7 +31,7 @@ from jixiao.importers.template import Overrides
 from jixiao.importers.text import label
 
 NAME = "province"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "another province's 项目支出绩效目标表 or 部门整体支出绩效目标表: cells split by pipes, tabs "
     "or single spaces, a cell a line, or run together"
 )

@@ -25,7 +25,7 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers import tabbed
 from jixiao.importers.grid import cell_text, grid_line
 from jixiao.importers.merged_cells import CoveredCells, merged_ranges
@@ -35,7 +35,7 @@ from jixiao.importers.report import ImportFault, ImportReport
 from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "xlsx"
-DESCRIPTION = "Excel/WPS .xlsx workbook: every sheet's rows read from the file (openpyxl)"
+DESCRIPTION = N_("Excel/WPS .xlsx workbook: every sheet's rows read from the file (openpyxl)")
 ENCODING = "xlsx"
 """What the import report gives as the encoding: the text comes out of the file's XML."""
 

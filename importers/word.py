@@ -14,12 +14,12 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
 
 NAME = "docx"
-DESCRIPTION = "Word .docx file: paragraphs and tables read from the document"
+DESCRIPTION = N_("Word .docx file: paragraphs and tables read from the document")
 ENCODING = "docx"
 """What the import report gives as the encoding: the text comes out of the file's XML."""
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NoReturn
 
+from jixiao.i18n import _
 from jixiao.importers.lines import Line
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import label, one_line
@@ -57,38 +58,43 @@ def rebuild_table(lines: list[Line], filename: str, end: int | None) -> Iterator
     cursor = _Cursor(lines, filename, end)
     yield _row(
         cursor.label("项目编码", lambda name: name == "项目编码"),
-        cursor.value("the project code after 项目编码"),
+        cursor.value(_("the project code after 项目编码")),
         cursor.label("项目名称", lambda name: name == "项目名称"),
-        cursor.value("the project name after 项目名称"),
+        cursor.value(_("the project name after 项目名称")),
     )
     yield _row(
         cursor.label("预算规模及资金用途", lambda name: name.startswith("预算规模")),
         cursor.label("预算数", lambda name: name == "预算数"),
-        cursor.value("the amount of 预算数"),
+        cursor.value(_("the amount of 预算数")),
         cursor.label("其中：财政资金", lambda name: name.endswith("财政资金")),
-        cursor.value("the amount of 财政资金"),
+        cursor.value(_("the amount of 财政资金")),
         cursor.label("其他资金", lambda name: name == "其他资金"),
-        cursor.value("the amount of 其他资金 (an empty line when there is none)"),
+        cursor.value(_("the amount of 其他资金 (an empty line when there is none)")),
     )
-    covered = cursor.empty("预算规模及资金用途, merged over the purpose row")
+    covered = cursor.empty(_("预算规模及资金用途, merged over the purpose row"))
     purpose = cursor.until("资金支出计划（%）", lambda name: name.startswith("资金支出计划"))
     yield _row(covered, purpose)
     plan = cursor.label("资金支出计划（%）", lambda name: name.startswith("资金支出计划"))
     quarters = cursor.run(lambda name: bool(_QUARTER_END.match(name)))
     if not quarters:
-        cursor.fail("the quarter-ends 3月底, 6月底, 10月底 and 12月底 after 资金支出计划（%）")
+        cursor.fail(_("the quarter-ends 3月底, 6月底, 10月底 and 12月底 after 资金支出计划（%）"))
     yield _row(plan, *quarters)
     if cursor.next_label() != "绩效目标":  # no row of shares at all: every one left empty
-        covered = cursor.empty("资金支出计划（%）, merged over the row of shares")
-        shares = [cursor.value(f"the share spent by {q.text.strip()}") for q in quarters]
+        covered = cursor.empty(_("资金支出计划（%）, merged over the row of shares"))
+        shares = [
+            cursor.value(_("the share spent by {quarter}").format(quarter=q.text.strip()))
+            for q in quarters
+        ]
         yield _row(covered, *shares)
     goals = cursor.label("绩效目标", lambda name: name == "绩效目标")
     yield _row(goals, cursor.until("一级指标", lambda name: name == "一级指标"))
     header = cursor.run(lambda name: name in _INDICATOR_HEADER)
     if len(header) < 4 or label(header[0].text) != "一级指标":
         cursor.fail(
-            "the indicator header 一级指标 / 二级指标 / 三级指标 / 绩效指标描述 / 指标值 / "
-            "指标值确定依据"
+            _(
+                "the indicator header 一级指标 / 二级指标 / 三级指标 / 绩效指标描述 / 指标值 / "
+                "指标值确定依据"
+            )
         )
     yield _row(*header)
     yield from _indicator_rows(cursor, [label(cell.text) for cell in header])
@@ -106,11 +112,17 @@ def _indicator_rows(cursor: _Cursor, header: list[str]) -> Iterator[Rebuilt]:
             raise ImportFault(
                 cursor.filename,
                 first.number,
-                f"the indicator row starting here does not close: expected {width} cells "
-                f"({' / '.join(header)}), a line each, and found {cursor.remaining()} "
-                f"before {cursor.where_end()}; is a cell missing?",
+                _(
+                    "the indicator row starting here does not close: expected {width} cells "
+                    "({header}), a line each, and found {found} before {end}; is a cell missing?"
+                ).format(
+                    width=width,
+                    header=" / ".join(header),
+                    found=cursor.remaining(),
+                    end=cursor.where_end(),
+                ),
             )
-        cells = [cursor.take() for _ in range(width)]
+        cells = [cursor.take() for _cell in range(width)]
         names = [label(cell.text) for cell in cells]
         if names[0] == "一级指标" and names == header:
             yield _row(*cells)  # the header again (a table that repeats it)
@@ -122,14 +134,16 @@ def _indicator_rows(cursor: _Cursor, header: list[str]) -> Iterator[Rebuilt]:
             _misplaced(
                 cursor,
                 cells[0],
-                "the row's 一级指标 (产出指标, 效益指标, 满意度指标…) or an empty line under "
-                "a merged one",
+                _(
+                    "the row's 一级指标 (产出指标, 效益指标, 满意度指标…) or an empty line under "
+                    "a merged one"
+                ),
             )
         for cell, name in zip(cells[1:], names[1:], strict=True):
             if name in _LABELS:
-                _misplaced(cursor, cell, "a cell of an indicator row")
+                _misplaced(cursor, cell, _("a cell of an indicator row"))
         if level2 is not None and names[level2] in _LEVEL1:
-            _misplaced(cursor, cells[level2], "the row's 二级指标 (数量指标, 质量指标…)")
+            _misplaced(cursor, cells[level2], _("the row's 二级指标 (数量指标, 质量指标…)"))
         yield _row(*cells)
 
 
@@ -137,8 +151,10 @@ def _misplaced(cursor: _Cursor, cell: Line, what: str) -> NoReturn:
     raise ImportFault(
         cursor.filename,
         cell.number,
-        f"expected {what} here; found {_shown(cell)}. A cell above is missing, or one has "
-        "a line too many: the indicator rows of a cell-a-line text cannot be rebuilt",
+        _(
+            "expected {what} here; found {found}. A cell above is missing, or one has a line "
+            "too many: the indicator rows of a cell-a-line text cannot be rebuilt"
+        ).format(what=what, found=_shown(cell)),
     )
 
 
@@ -162,7 +178,9 @@ class _Cursor:
         self._end = end
 
     def where_end(self) -> str:
-        return f"the next table title on line {self._end}" if self._end else "the end of the file"
+        if self._end:
+            return _("the next table title on line {line}").format(line=self._end)
+        return _("the end of the file")
 
     def remaining(self) -> int:
         return len(self._lines) - self._at
@@ -190,30 +208,37 @@ class _Cursor:
             raise ImportFault(
                 self.filename,
                 self._end or last,
-                f"the table ends here without {expected} (the table starts on line "
-                f"{self._lines[0].number if self._lines else '?'})",
+                _(
+                    "the table ends here without {expected} (the table starts on line {line})"
+                ).format(expected=expected, line=self._lines[0].number if self._lines else "?"),
             )
         raise ImportFault(
             self.filename,
             self.peek().number,
-            f"expected {expected}; found {_shown(self.peek())}",
+            _("expected {expected}; found {found}").format(
+                expected=expected, found=_shown(self.peek())
+            ),
         )
 
     def label(self, what: str, fits: Callable[[str], bool]) -> Line:
         if self._at >= len(self._lines) or not fits(label(self.peek().text)):
-            self.fail(f"the label {what} on a line of its own")
+            self.fail(_("the label {label} on a line of its own").format(label=what))
         return self.take()
 
     def value(self, what: str) -> Line:
         if self._at >= len(self._lines):
             self.fail(what)
         if label(self.peek().text) in _LABELS:
-            self.fail(f"{what} on a line of its own (an empty line when there is none)")
+            self.fail(
+                _("{what} on a line of its own (an empty line when there is none)").format(
+                    what=what
+                )
+            )
         return self.take()
 
     def empty(self, merged: str) -> Line:
         if self._at >= len(self._lines) or self.peek().text.strip():
-            self.fail(f"an empty line: the lower part of the cell {merged}")
+            self.fail(_("an empty line: the lower part of the cell {merged}").format(merged=merged))
         return self.take()
 
     def until(self, what: str, ends: Callable[[str], bool]) -> list[Line]:
@@ -227,8 +252,10 @@ class _Cursor:
             raise ImportFault(
                 self.filename,
                 line.number if line else self._end,
-                f"expected the label {what} on a line of its own after this line; "
-                f"{self.where_end()} comes first",
+                _(
+                    "expected the label {label} on a line of its own after this line; "
+                    "{end} comes first"
+                ).format(label=what, end=self.where_end()),
             )
         return self._lines[start : self._at]
 
@@ -242,5 +269,5 @@ class _Cursor:
 def _shown(line: Line) -> str:
     text = line.text.strip()
     if not text:
-        return "an empty line"
+        return _("an empty line")
     return repr(text if len(text) <= 40 else text[:37] + "…")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.i18n import N_
 from jixiao.importers import tabbed
 from jixiao.importers.cell_shape import rebuild_table
 from jixiao.importers.lines import Line, Reading, number_lines
@@ -24,7 +25,7 @@ from jixiao.importers.template import Overrides, TemplateWalker, table_title
 from jixiao.importers.text import label
 
 NAME = "cells"
-DESCRIPTION = "a table cell a line, as LibreOffice Writer's plain-text export writes"
+DESCRIPTION = N_("a table cell a line, as LibreOffice Writer's plain-text export writes")
 
 _ROW_LABELS = ("项目编码", "预算规模及资金用途", "资金支出计划(%)", "绩效目标", "一级指标")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")

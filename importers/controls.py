@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import _
 from jixiao.importers.lines import source_lines
 
 if TYPE_CHECKING:
@@ -79,10 +80,9 @@ class ControlFinding:
 
     @property
     def message(self) -> str:
-        return (
-            f"control characters {', '.join(self.characters)} in the text: stored as written, "
-            "shown escaped"
-        )
+        return _(
+            "control characters {characters} in the text: stored as written, shown escaped"
+        ).format(characters=", ".join(self.characters))
 
 
 def find_controls(text: str) -> list[ControlFinding]:

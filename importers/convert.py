@@ -14,13 +14,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.i18n import N_, _
 from jixiao.importers import ole2, tabbed
 from jixiao.importers.model import ParsedDocument, SourceInfo
 from jixiao.importers.report import ImportFault, ImportReport
 from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "doc"
-DESCRIPTION = "Word 97-2003 .doc, WPS .wps or Excel .xls file, converted by LibreOffice (soffice)"
+DESCRIPTION = N_(
+    "Word 97-2003 .doc, WPS .wps or Excel .xls file, converted by LibreOffice (soffice)"
+)
 ENCODING = "converted by soffice"
 """What the import report gives as the encoding: the text comes out of the converted file."""
 
@@ -36,11 +39,12 @@ class _Kind:
     """The `--convert-to` argument: the XML format the file is read in."""
 
 
-_WORD = _Kind("a Word 97-2003 .doc (or WPS .wps) file", ".doc", "docx")
-_EXCEL = _Kind("an Excel 97-2003 .xls (or WPS .et) file", ".xls", "xlsx")
+# What a kind of file is called, in the message ids: translated where said.
+_WORD = _Kind(N_("a Word 97-2003 .doc (or WPS .wps) file"), ".doc", "docx")
+_EXCEL = _Kind(N_("an Excel 97-2003 .xls (or WPS .et) file"), ".xls", "xlsx")
 _REFUSED = {
-    "PowerPoint Document": "a PowerPoint .ppt (or WPS .dps) presentation",
-    "EncryptedPackage": (
+    "PowerPoint Document": N_("a PowerPoint .ppt (or WPS .dps) presentation"),
+    "EncryptedPackage": N_(
         "a password-protected Office file; save an unprotected copy and import that"
     ),
 }
@@ -57,10 +61,12 @@ def render(data: bytes, filename: str) -> str:
         raise ImportFault(
             filename,
             None,
-            f"this is {kind.what}, which jixiao reads through LibreOffice, and neither soffice "
-            f"nor libreoffice is on PATH. Convert it with `{command(filename, kind.target)}` "
-            f"and import the .{kind.target} (or install LibreOffice: on Debian, apt-get "
-            "install libreoffice-writer-nogui libreoffice-calc-nogui)",
+            _(
+                "this is {what}, which jixiao reads through LibreOffice, and neither soffice "
+                "nor libreoffice is on PATH. Convert it with `{command}` and import the "
+                ".{target} (or install LibreOffice: on Debian, apt-get install "
+                "libreoffice-writer-nogui libreoffice-calc-nogui)"
+            ).format(what=_(kind.what), command=command(filename, kind.target), target=kind.target),
         )
     converted = _convert(program, data, filename, kind)
     return _render_converted(converted, filename, kind)
@@ -97,8 +103,10 @@ def _kind(data: bytes, filename: str) -> _Kind:
         raise ImportFault(
             filename,
             None,
-            f"cannot read this Office 97-2003 file's directory ({error}); is it damaged or "
-            "cut short?",
+            _(
+                "cannot read this Office 97-2003 file's directory ({error}); is it damaged or "
+                "cut short?"
+            ).format(error=error),
         ) from None
     if "WordDocument" in names:
         return _WORD
@@ -106,13 +114,16 @@ def _kind(data: bytes, filename: str) -> _Kind:
         return _EXCEL
     for stream, what in _REFUSED.items():
         if stream in names:
-            raise ImportFault(filename, None, f"this is {what}, not a document jixiao reads")
-    shown = ", ".join(repr(name) for name in names if name.isprintable()) or "nothing"
+            message = _("this is {what}, not a document jixiao reads").format(what=_(what))
+            raise ImportFault(filename, None, message)
+    shown = ", ".join(repr(name) for name in names if name.isprintable()) or _("nothing")
     raise ImportFault(
         filename,
         None,
-        "this is an OLE2 compound file, but not a Word, WPS or Excel one: its directory "
-        f"holds no WordDocument or Workbook stream (it holds {shown})",
+        _(
+            "this is an OLE2 compound file, but not a Word, WPS or Excel one: its directory "
+            "holds no WordDocument or Workbook stream (it holds {shown})"
+        ).format(shown=shown),
     )
 
 
@@ -151,20 +162,28 @@ def _convert(program: str, data: bytes, filename: str, kind: _Kind) -> bytes:
             raise ImportFault(
                 filename,
                 None,
-                f"LibreOffice did not convert this file within {TIMEOUT_SECONDS} s (is it "
-                f"password-protected?); try `{command(filename, kind.target)}` yourself",
+                _(
+                    "LibreOffice did not convert this file within {seconds} s (is it "
+                    "password-protected?); try `{command}` yourself"
+                ).format(seconds=TIMEOUT_SECONDS, command=command(filename, kind.target)),
             ) from None
         except OSError as error:
-            raise ImportFault(filename, None, f"cannot run {program}: {error}") from None
+            message = _("cannot run {program}: {error}").format(program=program, error=error)
+            raise ImportFault(filename, None, message) from None
         produced = out / f"document.{kind.target}"
         if not produced.is_file():
             said = (finished.stderr or finished.stdout).decode("utf-8", "replace").strip()
             raise ImportFault(
                 filename,
                 None,
-                f"LibreOffice could not convert {kind.what[:-5].strip()} (exit status "
-                f"{finished.returncode}{': ' + said[-200:] if said else ''}); is it damaged or "
-                "password-protected?",
+                _(
+                    "LibreOffice could not convert this file ({what}, exit status "
+                    "{status}{said}); is it damaged or password-protected?"
+                ).format(
+                    what=_(kind.what),
+                    status=finished.returncode,
+                    said=": " + said[-200:] if said else "",
+                ),
             )
         return produced.read_bytes()
 
@@ -182,13 +201,19 @@ def _render_converted(converted: bytes, filename: str, kind: _Kind) -> str:
         raise ImportFault(
             filename,
             None,
-            f"this is {kind.what}; LibreOffice converts it into a .{kind.target}, which this "
-            f"version of jixiao does not read. Convert it with `{command(filename, kind.target)}` "
-            "and export the table as text",
+            _(
+                "this is {what}; LibreOffice converts it into a .{target}, which this version "
+                "of jixiao does not read. Convert it with `{command}` and export the table as "
+                "text"
+            ).format(what=_(kind.what), target=kind.target, command=command(filename, kind.target)),
         )
     try:
         return reader.render(converted, filename)
     except ImportFault as fault:
         raise ImportFault(
-            filename, fault.line, f"{fault.message} (in its conversion to .{kind.target})"
+            filename,
+            fault.line,
+            _("{message} (in its conversion to .{target})").format(
+                message=fault.message, target=kind.target
+            ),
         ) from None

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.i18n import _
 from jixiao.importers.report import ImportFault
 
 # Control characters other than tab, newline, carriage return and form feed do not occur in
@@ -40,7 +41,9 @@ class DecodedText:
 def decode_bytes(data: bytes, filename: str) -> DecodedText:
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        raise ImportFault(filename, None, "the file is empty; expected the text of a 绩效文本 dump")
+        raise ImportFault(
+            filename, None, _("the file is empty; expected the text of a 绩效文本 dump")
+        )
     # UTF-16 is half NUL bytes: its BOM is looked for before a NUL is taken to mean binary.
     # (UTF-16 without a BOM is not guessed.)
     utf16 = data.startswith(_UTF16_BOMS) and not data.startswith(_UTF32_LE_BOM)
@@ -50,28 +53,36 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
         raise ImportFault(
             filename,
             None,
-            "this is a ZIP archive (as .docx, .xlsx and .odt files are) that jixiao cannot "
-            "read: is it damaged or cut short, or not an office document?",
+            _(
+                "this is a ZIP archive (as .docx, .xlsx and .odt files are) that jixiao cannot "
+                "read: is it damaged or cut short, or not an office document?"
+            ),
         )
     if not utf16 and b"\x00" in data[:65536]:
         raise ImportFault(
             filename,
             None,
-            "this is a binary file (it contains NUL bytes) but none that jixiao reads; "
-            "expected a text dump, a PDF, a Word .docx/.doc, an .odt or an Excel .xlsx/.xls",
+            _(
+                "this is a binary file (it contains NUL bytes) but none that jixiao reads; "
+                "expected a text dump, a PDF, a Word .docx/.doc, an .odt or an Excel .xlsx/.xls"
+            ),
         )
     if len(data) > MAX_TEXT_BYTES:
         raise ImportFault(
             filename,
             None,
-            f"this text file is {len(data) / 1_000_000:,.1f} MB; jixiao reads text dumps of up "
-            f"to {MAX_TEXT_BYTES // 1_000_000} MB (a 绩效文本 with the 999 project tables its "
-            "numbering allows is about 2 MB). Is it several documents in one file, or not a "
-            "dump? Split it into one file per department and year",
+            _(
+                "this text file is {size:,.1f} MB; jixiao reads text dumps of up to {most} MB "
+                "(a 绩效文本 with the 999 project tables its numbering allows is about 2 MB). "
+                "Is it several documents in one file, or not a dump? Split it into one file "
+                "per department and year"
+            ).format(size=len(data) / 1_000_000, most=MAX_TEXT_BYTES // 1_000_000),
         )
     text, encoding = _decode_utf16(data, filename) if utf16 else _decode(data, filename)
     if not text.lstrip(_BOM).strip():
-        raise ImportFault(filename, None, "the file is empty; expected the text of a 绩效文本 dump")
+        raise ImportFault(
+            filename, None, _("the file is empty; expected the text of a 绩效文本 dump")
+        )
     # Normalise line ends so that line numbers match what an editor shows. Form feeds (page
     # breaks) stay: editors show them inside a line, and the layouts use them to find pages.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -79,10 +90,12 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
         raise ImportFault(
             filename,
             None,
-            f"this text has {lines:,} lines; jixiao reads text dumps of up to "
-            f"{MAX_TEXT_LINES:,} lines (a 绩效文本 with the 999 project tables its numbering "
-            "allows has at most about 42,000). Is it several documents in one file, or not a dump? "
-            "Split it into one file per department and year",
+            _(
+                "this text has {lines:,} lines; jixiao reads text dumps of up to {most:,} lines "
+                "(a 绩效文本 with the 999 project tables its numbering allows has at most about "
+                "42,000). Is it several documents in one file, or not a dump? Split it into one "
+                "file per department and year"
+            ).format(lines=lines, most=MAX_TEXT_LINES),
         )
     # Byte order marks left after the first (a BOM added to a file that had one, in any
     # encoding) are no text: they would open the department's name.
@@ -92,7 +105,7 @@ def decode_bytes(data: bytes, filename: str) -> DecodedText:
         raise ImportFault(
             filename,
             None,
-            "this looks like a binary file (many control characters); expected a text dump",
+            _("this looks like a binary file (many control characters); expected a text dump"),
         )
     return DecodedText(text=text, encoding=encoding, sha256=sha256)
 
@@ -107,8 +120,10 @@ def _decode_utf16(data: bytes, filename: str) -> tuple[str, str]:
         raise ImportFault(
             filename,
             line,
-            f"the text starts with a UTF-16 byte order mark but is not valid {encoding.upper()} "
-            "(cut short, or a lone surrogate); re-save it as UTF-8 or UTF-16",
+            _(
+                "the text starts with a UTF-16 byte order mark but is not valid {encoding} "
+                "(cut short, or a lone surrogate); re-save it as UTF-8 or UTF-16"
+            ).format(encoding=encoding.upper()),
         ) from None
 
 
@@ -130,7 +145,7 @@ def _decode(data: bytes, filename: str) -> tuple[str, str]:
             raise ImportFault(
                 filename,
                 line,
-                "the text is neither UTF-8 nor GB18030; re-save it in one of those encodings",
+                _("the text is neither UTF-8 nor GB18030; re-save it in one of those encodings"),
             ) from None
 
 
@@ -138,6 +153,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except IsADirectoryError:
-        raise ImportFault(str(path), None, "this is a directory; expected a file") from None
+        raise ImportFault(str(path), None, _("this is a directory; expected a file")) from None
     except OSError as error:
-        raise ImportFault(str(path), None, f"cannot read the file: {error.strerror}") from None
+        message = _("cannot read the file: {reason}").format(reason=error.strerror)
+        raise ImportFault(str(path), None, message) from None

@@ -24,6 +24,7 @@ import csv
 import re
 from collections.abc import Iterator
 
+from jixiao.i18n import N_, _
 from jixiao.importers import tabbed
 from jixiao.importers.grid import cell_text, grid_line
 from jixiao.importers.lines import Line, Reading, source_lines
@@ -34,7 +35,7 @@ from jixiao.importers.template import Overrides, TemplateWalker
 from jixiao.importers.text import label
 
 NAME = "csv"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "a spreadsheet's text export: comma- or tab-separated cells, quoted where they hold "
     "line breaks (CSV; Excel's Text and Unicode text)"
 )
@@ -142,18 +143,20 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
 def _fault(lines: list[str], first: int, current: int, error: csv.Error) -> tuple[int, str]:
     said = str(error)
     if "unexpected end of data" in said or "field larger than field limit" in said:
-        return first, (
+        return first, _(
             'a quoted cell (starting with ") opens on this line and is never closed; a '
             'quote inside a quoted cell is written twice ("")'
         )
     shown = lines[current - 1] if 0 < current <= len(lines) else ""
     shown = shown if len(shown) <= 60 else shown[:57] + "…"
     if "expected after" not in said:
-        return current, f"this line cannot be read as CSV ({said}): {shown!r}"
-    return current, (
+        return current, _("this line cannot be read as CSV ({error}): {line!r}").format(
+            error=said, line=shown
+        )
+    return current, _(
         "a quoted cell is closed by a quote that neither the delimiter nor the line's end "
-        f'follows ({shown!r}); a quote inside a quoted cell is written twice ("")'
-    )
+        'follows ({line!r}); a quote inside a quoted cell is written twice ("")'
+    ).format(line=shown)
 
 
 def _quoted(lines: list[str], record: tuple[int, int, list[str]], delimiter: str) -> bool:

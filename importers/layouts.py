@@ -15,6 +15,7 @@ import hashlib
 from pathlib import Path
 from types import ModuleType
 
+from jixiao.i18n import _
 from jixiao.importers import (
     cells,
     convert,
@@ -120,7 +121,11 @@ def _file_format(data: bytes, filename: str, layout: str | None) -> ModuleType |
 def _known(layout: str, filename: str) -> ModuleType:
     if layout not in LAYOUTS:
         raise ImportFault(
-            filename, None, f"unknown layout '{layout}'; known layouts: {', '.join(LAYOUTS)}"
+            filename,
+            None,
+            _("unknown layout '{layout}'; known layouts: {known}").format(
+                layout=layout, known=", ".join(LAYOUTS)
+            ),
         )
     return LAYOUTS[layout]
 
@@ -129,7 +134,8 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
     if layout is not None:
         module = _known(layout, filename)
         if module in FILE_FORMATS:
-            raise ImportFault(filename, None, f"this is a text file, not a {module.DESCRIPTION}")
+            message = _("this is a text file, not a {format}").format(format=_(module.DESCRIPTION))
+            raise ImportFault(filename, None, message)
         return module
     refused = columns_refusal(text) or not_targets_refusal(text)
     if refused is not None:
@@ -146,11 +152,13 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         refused = contents_refusal(text)
         if refused is not None:
             raise ImportFault(filename, None, refused)
-        known = "; ".join(f"{name} ({module.DESCRIPTION})" for name, module in LAYOUTS.items())
+        known = "; ".join(f"{name} ({_(module.DESCRIPTION)})" for name, module in LAYOUTS.items())
         raise ImportFault(
             filename,
             None,
-            "unknown layout: no project table rows (项目编码, "
-            f"预算规模及资金用途, 一级指标…) were recognised. Known layouts: {known}",
+            _(
+                "unknown layout: no project table rows (项目编码, 预算规模及资金用途, 一级指标…) "
+                "were recognised. Known layouts: {known}"
+            ).format(known=known),
         )
     return LAYOUTS[best]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.i18n import _
+
 YUAN_PER_UNIT: dict[str, int] = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 _DIGITS_PER_UNIT = {unit: len(str(yuan)) - 1 for unit, yuan in YUAN_PER_UNIT.items()}
 
@@ -29,8 +31,10 @@ def parse_amount(text: str) -> Decimal:
     written = "".join(text.split()).translate(_FULL_WIDTH)
     if not _AMOUNT.fullmatch(written):
         raise ValueError(
-            f"'{text}' is not an amount; expected a number such as 16.80 or 1,000.00 "
-            "(digits, a decimal point, commas only between thousands)"
+            _(
+                "'{text}' is not an amount; expected a number such as 16.80 or 1,000.00 "
+                "(digits, a decimal point, commas only between thousands)"
+            ).format(text=text)
         )
     return Decimal(written.replace(",", ""))
 
@@ -39,9 +43,13 @@ def to_fen(amount: Decimal, unit: str) -> int:
     """Exact, or ValueError: 16.80 万元 → 16800000 分; 0.001 元 cannot be held, nor more than
     MAX_FEN."""
     if unit not in YUAN_PER_UNIT:
-        raise ValueError(f"unknown money unit '{unit}'; expected one of {', '.join(YUAN_PER_UNIT)}")
+        raise ValueError(
+            _("unknown money unit '{unit}'; expected one of {units}").format(
+                unit=unit, units=", ".join(YUAN_PER_UNIT)
+            )
+        )
     if not amount.is_finite():
-        raise ValueError(f"'{amount}' is not an amount")
+        raise ValueError(_("'{amount}' is not an amount").format(amount=amount))
     digits = _DIGITS_PER_UNIT[unit] + 2
     # adjusted() is the power of ten of the leading digit: a cheap test that keeps 1e309
     # away from arithmetic that would raise or build a huge integer.
@@ -49,17 +57,19 @@ def to_fen(amount: Decimal, unit: str) -> int:
         raise ValueError(_too_large(amount, unit))
     fen = amount.scaleb(digits)
     if fen != fen.to_integral_value():
-        raise ValueError(f"{amount} {unit} is not a whole number of 分")
+        raise ValueError(
+            _("{amount} {unit} is not a whole number of 分").format(amount=amount, unit=unit)
+        )
     if abs(fen) > MAX_FEN:
         raise ValueError(_too_large(amount, unit))
     return int(fen)
 
 
 def _too_large(amount: Decimal, unit: str) -> str:
-    return (
-        f"{amount} {unit} is more than the store holds; amounts up to 1 万亿元 "
-        f"({MAX_FEN // 100:,} 元) are read"
-    )
+    return _(
+        "{amount} {unit} is more than the store holds; amounts up to 1 万亿元 ({most:,} 元) "
+        "are read"
+    ).format(amount=amount, unit=unit, most=MAX_FEN // 100)
 
 
 def from_fen(fen: int, unit: str) -> Decimal:

@@ -17,6 +17,7 @@ import zlib
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from jixiao.i18n import N_, _
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 NAME = "odt"
-DESCRIPTION = "OpenDocument text (.odt): paragraphs and tables read from the document"
+DESCRIPTION = N_("OpenDocument text (.odt): paragraphs and tables read from the document")
 ENCODING = "odt"
 """What the import report gives as the encoding: the text comes out of the file's XML."""
 
@@ -38,14 +39,14 @@ _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _ODF = b"application/vnd.oasis.opendocument."
 _TEXT_TYPES = ("text", "text-template", "text-master")
 _OTHER_TYPES = {
-    "spreadsheet": "an OpenDocument spreadsheet (.ods)",
-    "spreadsheet-template": "an OpenDocument spreadsheet template (.ots)",
-    "presentation": "an OpenDocument presentation (.odp)",
-    "presentation-template": "an OpenDocument presentation template (.otp)",
-    "graphics": "an OpenDocument drawing (.odg)",
-    "formula": "an OpenDocument formula (.odf)",
-    "chart": "an OpenDocument chart (.odc)",
-    "database": "an OpenDocument database (.odb)",
+    "spreadsheet": N_("an OpenDocument spreadsheet (.ods)"),
+    "spreadsheet-template": N_("an OpenDocument spreadsheet template (.ots)"),
+    "presentation": N_("an OpenDocument presentation (.odp)"),
+    "presentation-template": N_("an OpenDocument presentation template (.otp)"),
+    "graphics": N_("an OpenDocument drawing (.odg)"),
+    "formula": N_("an OpenDocument formula (.odf)"),
+    "chart": N_("an OpenDocument chart (.odc)"),
+    "database": N_("an OpenDocument database (.odb)"),
 }
 
 _PARAGRAPHS = frozenset({f"{_T}p", f"{_T}h"})
@@ -102,15 +103,21 @@ def render(data: bytes, filename: str) -> str:
     kind = _media_type(data)
     if kind is None:
         raise ImportFault(
-            filename, None, "not an OpenDocument file (a ZIP archive with its mimetype first)"
+            filename, None, _("not an OpenDocument file (a ZIP archive with its mimetype first)")
         )
     if kind not in _TEXT_TYPES:
-        what = _OTHER_TYPES.get(kind, f"an OpenDocument file of type '{kind}'")
+        what = (
+            _(_OTHER_TYPES[kind])
+            if kind in _OTHER_TYPES
+            else _("an OpenDocument file of type '{kind}'").format(kind=kind)
+        )
         raise ImportFault(
             filename,
             None,
-            f"this is {what}, not an OpenDocument text (.odt); jixiao reads the document "
-            "itself: import the .odt, .docx or PDF of it",
+            _(
+                "this is {what}, not an OpenDocument text (.odt); jixiao reads the document "
+                "itself: import the .odt, .docx or PDF of it"
+            ).format(what=what),
         )
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
@@ -123,15 +130,17 @@ def render(data: bytes, filename: str) -> str:
         # zipfile's errors on a damaged archive: bad deflate data (zlib), a name not UTF-8,
         # a method or flag it does not know (NotImplementedError, RuntimeError: encrypted)
         raise ImportFault(
-            filename, None, f"cannot read this .odt ({error}); is it damaged or cut short?"
+            filename,
+            None,
+            _("cannot read this .odt ({error}); is it damaged or cut short?").format(error=error),
         ) from None
     body = root.find(f"{{{_OFFICE_NS}}}body/{{{_OFFICE_NS}}}text")
     if body is None:
-        raise ImportFault(filename, None, "cannot read this .odt: content.xml has no text body")
+        raise ImportFault(filename, None, _("cannot read this .odt: content.xml has no text body"))
     lines: list[str] = []
     _block(body, lines)
     if not any(line.strip() for line in lines):
-        raise ImportFault(filename, None, "the .odt has no text in its body")
+        raise ImportFault(filename, None, _("the .odt has no text in its body"))
     return "\n".join(lines) + "\n"
 
 
@@ -217,7 +226,7 @@ def _row(row: Element, spans_down: dict[int, int]) -> list[str]:
         text = " ".join(one_line(_text(p)) for p in _paragraphs(cell)).strip()
         across = _count(cell, "number-columns-spanned")
         down = _count(cell, "number-rows-spanned")
-        for _ in range(repeat):
+        for _copy in range(repeat):
             if down > 1:
                 columns = range(len(cells), len(cells) + across)
                 spans_down.update(dict.fromkeys(columns, down - 1))

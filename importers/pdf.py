@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.importers.pdf_cells import PageChars, Table, read_table, trailing_spaces
 from jixiao.importers.pdf_page import PdfPage, read_page
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
 
 NAME = "pdf"
-DESCRIPTION = "PDF file: ruled tables and text read from the pages (PDFium, pdfplumber)"
+DESCRIPTION = N_("PDF file: ruled tables and text read from the pages (PDFium, pdfplumber)")
 ENCODING = "pdf"
 """What the import report gives as the encoding: the text comes from the PDF's fonts."""
 
@@ -45,7 +46,7 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
     import pypdfium2
 
     if not recognises(data):
-        raise ImportFault(filename, None, "not a PDF file (it does not start with %PDF-)")
+        raise ImportFault(filename, None, _("not a PDF file (it does not start with %PDF-)"))
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
@@ -57,7 +58,11 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
                 pdf_pages.append(read_page(document, number - 1))
             except Exception as error:
                 raise ImportFault(
-                    filename, None, f"cannot read page {number} of the PDF: {error}"
+                    filename,
+                    None,
+                    _("cannot read page {number} of the PDF: {error}").format(
+                        number=number, error=error
+                    ),
                 ) from None
     finally:
         document.close()
@@ -78,14 +83,16 @@ def render_with_notes(data: bytes, filename: str) -> tuple[str, list[tuple[int, 
         raise ImportFault(
             filename,
             None,
-            "the PDF has no text to read (a scan?): jixiao reads a PDF's text and does no OCR",
+            _("the PDF has no text to read (a scan?): jixiao reads a PDF's text and does no OCR"),
         )
     if tables_found == 0:
         raise ImportFault(
             filename,
             None,
-            "no ruled table was found in the PDF (jixiao finds a PDF's tables by their "
-            "lines); make a text dump with `pdftotext -layout FILE.pdf` and import that",
+            _(
+                "no ruled table was found in the PDF (jixiao finds a PDF's tables by their "
+                "lines); make a text dump with `pdftotext -layout FILE.pdf` and import that"
+            ),
         )
     return "\n\f".join("\n".join(lines) for lines in pages) + "\n", notes
 
@@ -94,9 +101,9 @@ def _open_problem(error: Exception) -> str:
     # PDFium says why in words: "Failed to load document (PDFium: Incorrect password error)."
     message = str(error)
     if "password" in message.lower():
-        return "the PDF is password-protected; save an unprotected copy and import that"
+        return _("the PDF is password-protected; save an unprotected copy and import that")
     detail = message.removeprefix("Failed to load document (").removesuffix(").")
-    return f"cannot read this PDF ({detail}); is it damaged or cut short?"
+    return _("cannot read this PDF ({detail}); is it damaged or cut short?").format(detail=detail)
 
 
 _SAME_X = 2.0
@@ -154,7 +161,7 @@ def _page_lines(items: list[_Item]) -> tuple[list[str], list[tuple[int, str]]]:
     """The page's lines, and its doubts by the index of the line they concern."""
     lines: list[str] = []
     doubts: list[tuple[int, str]] = []
-    for _, _, item in items:
+    for _top, _left, item in items:
         if isinstance(item, Table):
             rows, table_doubts = item.render()
             doubts += [(len(lines) + index, doubt) for index, doubt in table_doubts]

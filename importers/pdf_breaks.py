@@ -24,6 +24,7 @@ character (or word) of the text below the break (else the writer would have put 
 
 from __future__ import annotations
 
+from jixiao.i18n import _
 from jixiao.importers.pdf_cells import OPENING, SLACK, Cell, Row, Table, TextLine, joint
 from jixiao.importers.text import label
 
@@ -80,11 +81,13 @@ def join_page_break(above: Table, below: Table) -> None:
                 _join(match, cell, above)
         first.continued = True
         if doubtful:
-            row = next(match for _, match in written if match is not None)
+            row = next(match for _cell, match in written if match is not None)
             row.target().doubts.append(
-                "the next page's first row was taken as the rest of this row, cut by the "
-                "page break (each of its cells goes on from a full cell here), though it "
-                "could be a row of its own; check the row"
+                _(
+                    "the next page's first row was taken as the rest of this row, cut by the "
+                    "page break (each of its cells goes on from a full cell here), though it "
+                    "could be a row of its own; check the row"
+                )
             )
         return
     for cell, match in written:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from jixiao.i18n import _
+
 Bbox = tuple[float, float, float, float]
 
 _GAP = 3.0
@@ -258,9 +260,10 @@ def joint(cell: Cell, last: TextLine, following: TextLine, table: Table) -> str:
     if _is_cjk(last.text[-1]) == _is_cjk(following.text[0]) or free >= table.space_width:
         return ""
     cell.doubts.append(
-        f"a cell wraps between '{last.text.strip()[-6:]}' and '{following.text[:6]}' with no "
-        "room for a space at the line's end: the PDF cannot show whether a space was "
-        "there; read as one; check the cell"
+        _(
+            "a cell wraps between '{end}' and '{start}' with no room for a space at the line's "
+            "end: the PDF cannot show whether a space was there; read as one; check the cell"
+        ).format(end=last.text.strip()[-6:], start=following.text[:6])
     )
     return " "
 

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
 
+from jixiao.i18n import _
+
 Char = dict[str, Any]
 Edge = dict[str, Any]
 _Matrix = tuple[float, float, float, float, float, float]
@@ -95,14 +97,16 @@ def read_page(document: Any, index: int) -> PdfPage:
 
     page = pdfium.FPDF_LoadPage(document.raw, index)
     if not page:
-        raise ValueError(f"PDFium cannot load page {index + 1}")
+        raise ValueError(_("PDFium cannot load page {number}").format(number=index + 1))
     try:
         box = pdfium.FS_RECTF()
         if not pdfium.FPDF_GetPageBoundingBox(page, box):
-            raise ValueError(f"page {index + 1} has no size")
+            raise ValueError(_("page {number} has no size").format(number=index + 1))
         text_page = pdfium.FPDFText_LoadPage(page)
         if not text_page:
-            raise ValueError(f"PDFium cannot read the text of page {index + 1}")
+            raise ValueError(
+                _("PDFium cannot read the text of page {number}").format(number=index + 1)
+            )
         try:
             reader = _PageObjects(pdfium, text_page, box.left, box.top)
             reader.read(page)

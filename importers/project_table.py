@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jixiao.i18n import _
 from jixiao.importers.lines import Line, Row, UsedLines
 from jixiao.importers.model import QUARTER_ENDS, Indicator, Project
 from jixiao.importers.money import parse_amount, to_fen
@@ -153,8 +154,10 @@ class ProjectTableReader:
             raise ImportFault(
                 self._filename,
                 header.line.number,
-                "expected the spending-plan header to name 3月底, 6月底, 10月底 "
-                f"and 12月底; found {', '.join(c for c in header.cells if c)}",
+                _(
+                    "expected the spending-plan header to name 3月底, 6月底, 10月底 and 12月底; "
+                    "found {found}"
+                ).format(found=", ".join(c for c in header.cells if c)),
             )
         self._used.take(header.line)
         plan: dict[int, Decimal | None] = dict.fromkeys(QUARTER_ENDS)
@@ -169,17 +172,19 @@ class ProjectTableReader:
                 raise ImportFault(
                     self._filename,
                     values.line.number,
-                    f"spending-plan value '{cell}' in column {position + 1} "
-                    "stands under no quarter-end of the header on line "
-                    f"{header.line.number}",
+                    _(
+                        "spending-plan value '{cell}' in column {column} stands under no "
+                        "quarter-end of the header on line {line}"
+                    ).format(cell=cell, column=position + 1, line=header.line.number),
                 )
             match = _PERCENT.match(squash(cell))
             if match is None:
                 raise ImportFault(
                     self._filename,
                     values.line.number,
-                    f"expected a percentage such as '25%' for "
-                    f"{months[position]}月底; found '{cell}'",
+                    _("expected a percentage such as '25%' for {month}月底; found '{cell}'").format(
+                        month=months[position], cell=cell
+                    ),
                 )
             plan[months[position]] = Decimal(match.group(1))
         self._used.take(values.line)
@@ -200,9 +205,10 @@ class ProjectTableReader:
             raise ImportFault(
                 self._filename,
                 row.line.number,
-                f"the indicator header lacks {', '.join(missing)}; expected "
-                "一级指标 / 二级指标 / 三级指标 / 绩效指标描述 / 指标值 / "
-                "指标值确定依据",
+                _(
+                    "the indicator header lacks {missing}; expected 一级指标 / 二级指标 / "
+                    "三级指标 / 绩效指标描述 / 指标值 / 指标值确定依据"
+                ).format(missing=", ".join(missing)),
             )
         self._used.take(row.line)
         return columns
@@ -216,14 +222,16 @@ class ProjectTableReader:
                 raise ImportFault(
                     self._filename,
                     row.line.number,
-                    "the first indicator row has no 一级指标 (产出指标, 效益指标 "
-                    "or 满意度指标) to carry down to the rows below it",
+                    _(
+                        "the first indicator row has no 一级指标 (产出指标, 效益指标 or "
+                        "满意度指标) to carry down to the rows below it"
+                    ),
                 )
             level1 = reading.indicators[-1].level1
         value = values.get("value", "")
         kind, target = parse_target(value)
         if not value:
-            self._report.warn(row.line.number, "indicator row has no 指标值 (target value)")
+            self._report.warn(row.line.number, _("indicator row has no 指标值 (target value)"))
         reading.indicators.append(
             Indicator(
                 level1=level1,
@@ -243,16 +251,18 @@ class ProjectTableReader:
 
     def _finish(self, reading: _Reading, rows: list[Row], end_line: int) -> Project:
         head = reading.head
-        where = f"the table '{head.title}' (line {head.title_line.number})"
+        where = _("the table '{title}' (line {line})").format(
+            title=head.title, line=head.title_line.number
+        )
         missing = [
             what
             for what, present in (
-                ("the 项目编码/项目名称 row", reading.code),
-                ("the 预算规模及资金用途 row with 预算数", reading.budget is not None),
-                ("the 资金支出计划（%） rows", reading.plan is not None),
-                ("the 绩效目标 row", reading.goal_lines),
-                ("the 一级指标 header row", reading.columns is not None),
-                ("at least one indicator row", reading.indicators),
+                (_("the 项目编码/项目名称 row"), reading.code),
+                (_("the 预算规模及资金用途 row with 预算数"), reading.budget is not None),
+                (_("the 资金支出计划（%） rows"), reading.plan is not None),
+                (_("the 绩效目标 row"), reading.goal_lines),
+                (_("the 一级指标 header row"), reading.columns is not None),
+                (_("at least one indicator row"), reading.indicators),
             )
             if not present
         ]
@@ -260,17 +270,23 @@ class ProjectTableReader:
             raise ImportFault(
                 self._filename,
                 end_line,
-                f"{where} ends here without {missing[0]}; the table is cut "
-                f"off or not in the 绩效目标表 template ({len(missing)} part(s) "
-                "missing)",
+                _(
+                    "{where} ends here without {missing}; the table is cut off or not in the "
+                    "绩效目标表 template ({count} part(s) missing)"
+                ).format(where=where, missing=missing[0], count=len(missing)),
             )
         assert reading.budget is not None and reading.plan is not None
         name = reading.name or ""
         if not name:
-            self._report.warn(head.title_line.number, f"{where} has an empty 项目名称")
+            self._report.warn(
+                head.title_line.number, _("{where} has an empty 项目名称").format(where=where)
+            )
         elif squash(name) != squash(head.title):
             self._report.warn(
-                head.title_line.number, f"the title names '{head.title}' but 项目名称 says '{name}'"
+                head.title_line.number,
+                _("the title names '{title}' but 项目名称 says '{name}'").format(
+                    title=head.title, name=name
+                ),
             )
         return Project(
             ordinal=head.ordinal,
@@ -297,7 +313,7 @@ class ProjectTableReader:
                 raise ImportFault(
                     self._filename,
                     line.number,
-                    f"{name} is empty; expected an amount such as 16.80",
+                    _("{name} is empty; expected an amount such as 16.80").format(name=name),
                 )
             return None
         try:

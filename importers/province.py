@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.i18n import N_, _
 from jixiao.importers.lines import Line, number_lines
 from jixiao.importers.model import (
     DepartmentGoals,
@@ -30,7 +31,7 @@ from jixiao.importers.template import Overrides
 from jixiao.importers.text import label
 
 NAME = "province"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "another province's 项目支出绩效目标表 or 部门整体支出绩效目标表: cells split by pipes, tabs "
     "or single spaces, a cell a line, or run together"
 )
@@ -64,7 +65,7 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
         raise ImportFault(
             source.filename,
             None,
-            "no indicator header row (一级指标 二级指标 三级指标 指标值) was found",
+            _("no indicator header row (一级指标 二级指标 三级指标 指标值) was found"),
         )
     header_line = indicator_header_line([line for line in lines if line.number not in text.debris])
     assert header_line is not None  # shaped() found it
@@ -87,7 +88,10 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
             periods = _periods(fields.fields.goal_order)
             columns = header_columns(sub or header, periods)
             for name in columns.unknown:
-                report.warn(header.first_line, f"the column '{name}' is not one jixiao reads")
+                report.warn(
+                    header.first_line,
+                    _("the column '{name}' is not one jixiao reads").format(name=name),
+                )
             indicators = IndicatorReader(report, columns, glued)
             if sub is not None or indicators.read(row):
                 used.update(row.lines)
@@ -96,8 +100,10 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
                 raise ImportFault(
                     source.filename,
                     row.first_line,
-                    "a second table starts here; jixiao reads one table a file: put each "
-                    "table in a file of its own",
+                    _(
+                        "a second table starts here; jixiao reads one table a file: put each "
+                        "table in a file of its own"
+                    ),
                 )
             if indicators.read(row):
                 used.update(row.lines)
@@ -121,8 +127,10 @@ def parse(source: SourceInfo, report: ImportReport, overrides: Overrides) -> Par
         raise ImportFault(
             source.filename,
             None,
-            "no title was found (…项目支出绩效目标表, …申报表/批复表/审批表, or "
-            "…部门整体支出绩效目标表) before the table",
+            _(
+                "no title was found (…项目支出绩效目标表, …申报表/批复表/审批表, or "
+                "…部门整体支出绩效目标表) before the table"
+            ),
         )
     _account(lines, used, set(text.debris), report)
     return _document(
@@ -153,7 +161,8 @@ def _account(lines: list[Line], used: set[int], debris: set[int], report: Import
             blank += 1
         elif line.number not in used and line.number not in debris:
             shown = line.text if len(line.text) <= 80 else line.text[:77] + "…"
-            report.notes.append(Note(line.number, "unread", f"not understood: {shown!r}"))
+            message = _("not understood: {line!r}").format(line=shown)
+            report.notes.append(Note(line.number, "unread", message))
     report.lines_total = len(lines)
     report.lines_blank = blank
     report.lines_used = len(used)
@@ -176,17 +185,19 @@ def _document(
     code, department = fields.department_code_and_name
     department = overrides.department or department
     if not department:
-        fault("no 主管部门 or 部门名称 was found; pass --department NAME")
+        fault(_("no 主管部门 or 部门名称 was found; pass --department NAME"))
     year = overrides.year or (int(title["year"]) if title["year"] else None)
     if year is None:
-        fault("the title names no year (2024年度…); pass --year YYYY")
+        fault(_("the title names no year (2024年度…); pass --year YYYY"))
     name = fields.get("name") or (department if department_table else "")
     if not name:
-        fault("no 项目名称 was found in the table")
+        fault(_("no 项目名称 was found in the table"))
     if not fields.money_unit:
-        fault("the money unit was not found (金额单位：元, 项目资金（万元）, 项目金额 85.60万元)")
+        fault(
+            _("the money unit was not found (金额单位：元, 项目资金（万元）, 项目金额 85.60万元)")
+        )
     if fields.budget is None:
-        fault("no amount (项目金额, 年度资金总额, 资金总额) was found in the table")
+        fault(_("no amount (项目金额, 年度资金总额, 资金总额) was found in the table"))
     assert year is not None and fields.budget is not None
     funds = [Fund(label, amount) for label, amount in fields.funds]
     project = Project(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jixiao.i18n import _
 from jixiao.importers.money import YUAN_PER_UNIT, parse_amount
 from jixiao.importers.province_glued import split_at_labels
 from jixiao.importers.province_text import TextRow, join_wrapped
@@ -147,7 +148,9 @@ class HeaderReader:
             return False  # nothing known: the line is reported as not understood
         self.used.update(row.lines)
         for cell in left:
-            self._report.warn(row.first_line, f"not understood in this row: '{cell}'")
+            self._report.warn(
+                row.first_line, _("not understood in this row: '{cell}'").format(cell=cell)
+            )
         return True
 
     def _cell(self, cell: str, row: TextRow, index: int, cells: list[str]) -> bool:
@@ -221,7 +224,9 @@ class HeaderReader:
         elif before:
             self._report.warn(
                 row.first_line,
-                f"a second value for {field_name} ('{text}'); the first, '{before}', is kept",
+                _("a second value for {field} ('{text}'); the first, '{before}', is kept").format(
+                    field=field_name, text=text, before=before
+                ),
             )
             return
         self.fields.values[field_name] = text
@@ -230,13 +235,15 @@ class HeaderReader:
         written = _AMOUNT_WITH_UNIT.match("".join(text.split()))
         try:
             if written is None:
-                raise ValueError(f"'{text}' is not an amount")
+                raise ValueError(_("'{amount}' is not an amount").format(amount=text))
             return parse_amount(written["amount"]), written["unit"] or ""
         except ValueError as fault:
             raise ImportFault(
                 self._filename,
                 row.first_line,
-                f"{fault}; expected an amount such as 486.00, 85.60万元 or 1,250,000.00",
+                _("{fault}; expected an amount such as 486.00, 85.60万元 or 1,250,000.00").format(
+                    fault=fault
+                ),
             ) from None
 
     def _note_unit(self, unit: str, row: TextRow) -> None:
@@ -245,7 +252,9 @@ class HeaderReader:
         if self.fields.money_unit and self.fields.money_unit != unit:
             self._report.warn(
                 row.first_line,
-                f"this amount is in {unit} but the table says {self.fields.money_unit}",
+                _("this amount is in {unit} but the table says {table_unit}").format(
+                    unit=unit, table_unit=self.fields.money_unit
+                ),
             )
             return
         if unit in YUAN_PER_UNIT:

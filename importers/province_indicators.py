@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jixiao.i18n import _
 from jixiao.importers.levels import belongs_under, fill_down, level1_name, level2_name
 from jixiao.importers.model import INDICATOR_DETAILS, Indicator
 from jixiao.importers.province_glued import split_at_labels, split_indicator_row
@@ -197,8 +198,10 @@ class IndicatorReader:
             if not found:
                 self._report.warn(
                     row.first_line,
-                    f"no value was found at the end of '{row.cells[0]}': all of it after the "
-                    "level names was taken for the 三级指标; check this row",
+                    _(
+                        "no value was found at the end of '{cell}': all of it after the level "
+                        "names was taken for the 三级指标; check this row"
+                    ).format(cell=row.cells[0]),
                 )
         if len(cells) < 2:
             return False
@@ -211,7 +214,9 @@ class IndicatorReader:
         if beyond:
             self._report.warn(
                 row.first_line,
-                f"cells beyond the table's columns, not read: {', '.join(map(repr, beyond))}",
+                _("cells beyond the table's columns, not read: {cells}").format(
+                    cells=", ".join(map(repr, beyond))
+                ),
             )
         for (period, columns), offset in zip(
             self._columns.sets, self._columns.offsets, strict=True
@@ -263,21 +268,25 @@ class IndicatorReader:
             )
             target = shaped or next((name for name in free if name not in _SHAPED), None)
             if target is None:
-                self._report.warn(row.first_line, f"'{cell}' fits no column of this table")
+                self._report.warn(
+                    row.first_line, _("'{cell}' fits no column of this table").format(cell=cell)
+                )
                 continue
             values[target] = cell
             free.remove(target)
         self._report.warn(
             row.first_line,
-            f"this row has {len(cells)} cell(s) for {len(others)} column(s) after its levels: "
-            "they were placed by what they say; check this row",
+            _(
+                "this row has {cells} cell(s) for {columns} column(s) after its levels: they "
+                "were placed by what they say; check this row"
+            ).format(cells=len(cells), columns=len(others)),
         )
         return values
 
     def indicators(self) -> list[Indicator]:
         """The rows read, their levels filled from the merged cells."""
         made: list[Indicator] = []
-        for period in dict.fromkeys(period for period, _ in self._columns.sets):
+        for period in dict.fromkeys(period for period, _columns in self._columns.sets):
             rows = [raw for raw in self._rows if raw.period == period]
             made.extend(self._filled(rows))
         return made
@@ -299,11 +308,12 @@ class IndicatorReader:
         if doubtful:
             self._report.warn(
                 doubtful[0],
-                "the levels of rows on lines "
-                f"{', '.join(map(str, doubtful))} stand in merged cells whose rows cannot be "
-                "told for sure: check the levels of this table",
+                _(
+                    "the levels of rows on lines {lines} stand in merged cells whose rows "
+                    "cannot be told for sure: check the levels of this table"
+                ).format(lines=", ".join(map(str, doubtful))),
             )
-        details = [name for _, columns in self._columns.sets for name in columns]
+        details = [name for _period, columns in self._columns.sets for name in columns]
         return [
             _indicator(raw, one.value, two.value, [n for n in details if n in INDICATOR_DETAILS])
             for raw, one, two in zip(rows, filled1, filled2, strict=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.i18n import _
 from jixiao.importers.template import TABLE_TITLE
 from jixiao.importers.text import label
 
@@ -50,7 +51,7 @@ def columns_refusal(text: str) -> str | None:
     """The message for `pdftotext` output without `-layout`; None for any other text."""
     if not columns_one_after_another(text):
         return None
-    return (
+    return _(
         "this looks like `pdftotext` output without `-layout`: the table's columns come "
         "one after another and its rows cannot be rebuilt. Make the dump with "
         "`pdftotext -layout FILE.pdf FILE.txt`, or import the PDF itself"
@@ -63,11 +64,11 @@ def contents_refusal(text: str) -> str | None:
     listed = contents_without_tables(text)
     if not listed:
         return None
-    return (
-        f"the contents list {listed} tables; none is in this file (a cover and a table of "
-        f"contents listing {listed} project table(s) (…绩效目标表), but no 项目编码 row and "
+    return _(
+        "the contents list {listed} tables; none is in this file (a cover and a table of "
+        "contents listing {listed} project table(s) (…绩效目标表), but no 项目编码 row and "
         "no indicator table): is it only the first pages? Import the whole document"
-    )
+    ).format(listed=listed)
 
 
 _SELF_EVALUATION_TITLE = re.compile(r"绩效自评(?:表|报告)")
@@ -86,12 +87,12 @@ def not_targets_refusal(text: str) -> str | None:
     if _SELF_EVALUATION_TITLE.search(written) or (
         scored and "实际完成值" in written and "偏差原因" in written
     ):
-        return (
+        return _(
             "this is a self-evaluation table (绩效自评表: 实际完成值, 得分, 偏差原因 after the "
             "year), not a table of performance targets; jixiao reads targets (…绩效目标表)"
         )
     if _EVALUATION_TITLE.search(written) or (scored and "分值" in written):
-        return (
+        return _(
             "this is an evaluation table (绩效评价指标表: 分值 and 得分 for a finished "
             "project), not a table of performance targets; jixiao reads targets (…绩效目标表)"
         )

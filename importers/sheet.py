@@ -25,6 +25,7 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.importers import tabbed
 from jixiao.importers.grid import cell_text, grid_line
 from jixiao.importers.merged_cells import CoveredCells, merged_ranges
@@ -34,7 +35,7 @@ from jixiao.importers.report import ImportFault, ImportReport
 from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "xlsx"
-DESCRIPTION = "Excel/WPS .xlsx workbook: every sheet's rows read from the file (openpyxl)"
+DESCRIPTION = N_("Excel/WPS .xlsx workbook: every sheet's rows read from the file (openpyxl)")
 ENCODING = "xlsx"
 """What the import report gives as the encoding: the text comes out of the file's XML."""
 
@@ -68,9 +69,11 @@ def render(data: bytes, filename: str) -> str:
             raise ImportFault(
                 filename,
                 None,
-                "this is an Excel binary workbook (.xlsb), which jixiao cannot read; save it "
-                "as .xlsx (Excel: Save As → Excel Workbook; or `soffice --headless "
-                "--convert-to xlsx FILE.xlsb`) and import that",
+                _(
+                    "this is an Excel binary workbook (.xlsb), which jixiao cannot read; save "
+                    "it as .xlsx (Excel: Save As → Excel Workbook; or `soffice --headless "
+                    "--convert-to xlsx FILE.xlsb`) and import that"
+                ),
             )
     try:
         with warnings.catch_warnings():
@@ -90,10 +93,12 @@ def render(data: bytes, filename: str) -> str:
             workbook.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged package
         raise ImportFault(
-            filename, None, f"cannot read this .xlsx ({error}); is it damaged or cut short?"
+            filename,
+            None,
+            _("cannot read this .xlsx ({error}); is it damaged or cut short?").format(error=error),
         ) from None
     if not any(line for lines in sheets for line in lines):
-        raise ImportFault(filename, None, "the workbook has no text in any of its sheets")
+        raise ImportFault(filename, None, _("the workbook has no text in any of its sheets"))
     return "\n\f".join("\n".join(lines) for lines in sheets) + "\n"
 
 
@@ -108,18 +113,20 @@ def not_a_workbook(data: bytes) -> str:
     if data.startswith(_OLE2):
         head = data[: 1 << 20]
         if "EncryptedPackage".encode("utf-16-le") in head:
-            return (
+            return _(
                 "the workbook is password-protected (encrypted); save an unprotected copy "
                 "(Excel: File → Info → Protect Workbook → Encrypt with Password, cleared) "
                 "and import that"
             )
-        return (
+        return _(
             "this is an old binary Excel workbook (.xls), not an .xlsx: import it without "
             "--layout (jixiao converts it through LibreOffice where soffice is installed), "
             "or convert it with `soffice --headless --convert-to xlsx FILE.xls` (or save it "
             "as .xlsx in Excel or WPS) and import the .xlsx"
         )
-    return f"not an Excel .xlsx workbook (a ZIP archive holding {_WORKBOOK})"
+    return _("not an Excel .xlsx workbook (a ZIP archive holding {workbook})").format(
+        workbook=_WORKBOOK
+    )
 
 
 def _sheet_lines(sheet: Any, covered: CoveredCells) -> list[str]:

@@ -7,6 +7,8 @@ import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao.i18n import _
+
 DUMP_SUFFIXES = (".txt", ".pdf", ".docx", ".odt", ".doc", ".wps", ".xlsx", ".csv")
 """What a folder is searched for: text dumps, PDFs, Word, OpenDocument and WPS files (.doc
 and .wps are read where LibreOffice is installed), Excel workbooks and CSV files (the
@@ -44,7 +46,8 @@ def find_sources(arguments: list[str]) -> Sources:
             )
             if not found:
                 suffixes = ", ".join(DUMP_SUFFIXES)
-                sources.problems.append((argument, f"a folder with no {suffixes} files in it"))
+                problem = _("a folder with no {suffixes} files in it").format(suffixes=suffixes)
+                sources.problems.append((argument, problem))
             for file in found:
                 add(file)
         elif path.exists() or not glob.has_magic(argument):
@@ -54,7 +57,7 @@ def find_sources(arguments: list[str]) -> Sources:
             matches = sorted(Path(m) for m in glob.glob(argument, recursive=True))  # noqa: PTH207
             files = [m for m in matches if m.is_file()]
             if not files:
-                sources.problems.append((argument, "a pattern that matches no file"))
+                sources.problems.append((argument, _("a pattern that matches no file")))
             for file in files:
                 add(file)
     return sources

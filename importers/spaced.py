@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.i18n import N_
 from jixiao.importers import tabbed
 from jixiao.importers.lines import Line, Reading
 from jixiao.importers.model import ParsedDocument, SourceInfo
@@ -22,7 +23,7 @@ from jixiao.importers.template import Overrides, TemplateWalker, table_title
 from jixiao.importers.text import label
 
 NAME = "spaced"
-DESCRIPTION = "columns aligned with spaces, as `pdftotext -layout` writes"
+DESCRIPTION = N_("columns aligned with spaces, as `pdftotext -layout` writes")
 
 _ROW_LABELS = ("项目编码", "预算规模", "资金支出计划", "一级指标")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.i18n import _
 from jixiao.importers.spaced_full import ColumnWidths, width
 
 _NEAR = 2
@@ -68,13 +69,18 @@ def unglue(
         splits = _splits(piece, result, widths, first)
         following = piece.column + 1
         where = (
-            f"check {names[piece.column]} and {names[following]} of this row"
+            _("check {cell} and {next} of this row").format(
+                cell=names[piece.column], next=names[following]
+            )
             if following < len(names)
-            else "check the cells of this row"
+            else _("check the cells of this row")
         )
         chosen = splits[0] if len(splits) == 1 else _by_position(piece, splits, first)
         if chosen is None:
-            notes.append((piece.line, f"two cells may run together here: '{piece.text}'; {where}"))
+            message = _("two cells may run together here: '{text}'; {where}").format(
+                text=piece.text, where=where
+            )
+            notes.append((piece.line, message))
             continue
         if chosen == len(piece.text):
             continue
@@ -84,8 +90,10 @@ def unglue(
             notes.append(
                 (
                     piece.line,
-                    f"two cells ran together here: '{piece.text}' was read as '{own}' and "
-                    f"'{other}', by the lines below, which could belong to either; {where}",
+                    _(
+                        "two cells ran together here: '{text}' was read as '{own}' and "
+                        "'{other}', by the lines below, which could belong to either; {where}"
+                    ).format(text=piece.text, own=own, other=other, where=where),
                 )
             )
     return result, notes

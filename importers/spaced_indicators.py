@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jixiao.i18n import _
 from jixiao.importers.columns import column_of, pieces
 from jixiao.importers.levels import FAMILIES
 from jixiao.importers.lines import Line
@@ -150,29 +151,35 @@ class IndicatorRows:
                 raise ImportFault(
                     self._filename,
                     min(on_page[0].parts),
-                    f"cannot tell which indicator rows the 一级指标 '{on_page[0].text}' stands "
-                    "for: it is not beside them (expected each 一级指标 at the top or in the "
-                    "middle of its rows, as PDF tables print merged cells)",
+                    _(
+                        "cannot tell which indicator rows the 一级指标 '{level1}' stands for: it "
+                        "is not beside them (expected each 一级指标 at the top or in the middle "
+                        "of its rows, as PDF tables print merged cells)"
+                    ).format(level1=on_page[0].text),
                 )
             if _misplaced(spans, unlike):
                 self.notes.append(
                     (
                         min(on_page[0].parts),
-                        "the 一级指标 of this table do not fit their rows' 二级指标 (数量指标 "
-                        "under 产出指标, 社会效益指标 under 效益指标…) whichever way they are "
-                        "read: check the levels of this table",
+                        _(
+                            "the 一级指标 of this table do not fit their rows' 二级指标 (数量指标 "
+                            "under 产出指标, 社会效益指标 under 效益指标…) whichever way they "
+                            "are read: check the levels of this table"
+                        ),
                     )
                 )
             elif spans not in (by_position, at_top):
                 self.notes.append(
                     (
                         min(on_page[0].parts),
-                        "the 一级指标 of this table sit between rows; by position alone they "
-                        "would cover other rows than by what each 二级指标 stands under, and "
-                        "the second was taken: check the levels of this table",
+                        _(
+                            "the 一级指标 of this table sit between rows; by position alone they "
+                            "would cover other rows than by what each 二级指标 stands under, and "
+                            "the second was taken: check the levels of this table"
+                        ),
                     )
                 )
-            for (first, _), found in zip(spans, on_page, strict=True):
+            for (first, _last), found in zip(spans, on_page, strict=True):
                 row = rows[indexes[first]]
                 row.cells[0] = found.text
                 row.parts.update(found.parts)
@@ -277,7 +284,7 @@ def _off_centre(lines: list[_Line]) -> float:
     """How far the middles of a row's cells lie from each other (0: all on one line)."""
     where: dict[int, list[int]] = {}
     for line in lines:
-        for column, _ in line.cells:
+        for column, _start in line.cells:
             where.setdefault(column, []).append(line.position)
     centres = [(min(p) + max(p)) / 2 for p in where.values()]
     if not centres:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.i18n import _
 from jixiao.importers.columns import align, distinct_starts, pieces
 from jixiao.importers.lines import Line
 from jixiao.importers.report import ImportFault
@@ -73,8 +74,10 @@ class TableRebuilder:
             raise ImportFault(
                 self._filename,
                 None,
-                "no indicator header row (一级指标 二级指标 三级指标 …) was found, so the "
-                "columns of the tables cannot be told",
+                _(
+                    "no indicator header row (一级指标 二级指标 三级指标 …) was found, so the "
+                    "columns of the tables cannot be told"
+                ),
             )
         known = self._grids[min(self._grids, key=lambda known: abs(known - page))]
         observed = distinct_starts([p.start for line in lines for p in pieces(line.text)])

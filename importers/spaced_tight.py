@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from jixiao.i18n import _
 from jixiao.importers.columns import align, distinct_starts, pieces
 from jixiao.importers.levels import FAMILIES
 from jixiao.importers.lines import Line
@@ -136,13 +137,15 @@ class TightRows:
                 if piece.column != column:
                     continue
                 if unsure_space(text, piece.text):
-                    name = names[column] if column < len(names) else "a cell"
+                    name = names[column] if column < len(names) else _("a cell")
                     self.notes.append(
                         (
                             piece.line,
-                            f"the line of {name} above was joined to this one without a "
-                            f"space ('{text}' + '{piece.text}'): whether a space was there "
-                            "cannot be told from the text; check this cell",
+                            _(
+                                "the line of {name} above was joined to this one without a "
+                                "space ('{text}' + '{piece}'): whether a space was there "
+                                "cannot be told from the text; check this cell"
+                            ).format(name=name, text=text, piece=piece.text),
                         )
                     )
                 text = join_wrapped(text, piece.text)
@@ -201,7 +204,7 @@ class TightRows:
     ) -> _Row | None:
         """The line's cells onto the row; returns the row holding the last 一级指标."""
         row.parts.add(line.number)
-        for column, _, text in cells:
+        for column, _start, text in cells:
             if column == 0 and not header:
                 labelled = self._level1(text, line, row, labelled)
             else:
@@ -238,7 +241,7 @@ class TightRows:
         """Whether the line is a row's first: it has a 二级指标 cell, and the row above has
         its 二级指标 whole. The known 二级指标 names tell; where they cannot (a name that is
         none of them), the line's cells do, and the import says so."""
-        level2 = [text for column, _, text in cells if column == 1]
+        level2 = [text for column, _start, text in cells if column == 1]
         if not level2:
             return False
         if not rows:
@@ -250,24 +253,28 @@ class TightRows:
         known = any(name.startswith(written) for name in _LEVEL2_NAMES)
         if known:
             return True
-        filled = len({column for column, _, _ in cells if column >= 1})
+        filled = len({column for column, _start, _text in cells if column >= 1})
         if label(above) in _LEVEL2_NAMES:
             # A text that names no 二级指标 under one that does: the rest of another cell
             # (pdftotext moved the columns at a page break), unless the line is full.
             if filled < _FULL_CELLS:
                 return False
         elif filled < _ANCHOR_CELLS:
-            self._doubt(line, f"'{level2[0]}' was taken for the rest of the row above")
+            self._doubt(
+                line, _("'{text}' was taken for the rest of the row above").format(text=level2[0])
+            )
             return False
-        self._doubt(line, f"'{level2[0]}' was taken to start an indicator row")
+        self._doubt(line, _("'{text}' was taken to start an indicator row").format(text=level2[0]))
         return True
 
     def _doubt(self, line: Line, decision: str) -> None:
         self.notes.append(
             (
                 line.number,
-                f"{decision}, by the line's cells alone, as it is none of the known 二级指标 "
-                "(数量指标, 社会效益指标…): check the rows of this table",
+                _(
+                    "{decision}, by the line's cells alone, as it is none of the known 二级指标 "
+                    "(数量指标, 社会效益指标…): check the rows of this table"
+                ).format(decision=decision),
             )
         )
 
@@ -305,7 +312,7 @@ def _columns(lines: list[PagedLine], header: list[int]) -> list[int]:
     all, the header's positions are taken."""
     page = lines[0][0]
     on_header_page = [line for on_page, line in lines[1:] if on_page == page]
-    for chosen in (on_header_page, [line for _, line in lines[1:]]):
+    for chosen in (on_header_page, [line for _page, line in lines[1:]]):
         starts = _clear_starts(chosen, header[0], len(header) - 1)
         if starts is not None:
             return [header[0], *starts]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from jixiao.i18n import N_
 from jixiao.importers.lines import Line
 from jixiao.importers.model import ParsedDocument, SourceInfo
 from jixiao.importers.pages import paged_reading
@@ -11,7 +12,7 @@ from jixiao.importers.sniffing import row_label_share
 from jixiao.importers.template import Overrides, TemplateWalker
 
 NAME = "tabbed"
-DESCRIPTION = "tab-separated dump: one table row a line, cells split by tabs"
+DESCRIPTION = N_("tab-separated dump: one table row a line, cells split by tabs")
 
 
 def sniff(text: str) -> float:

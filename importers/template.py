@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jixiao.i18n import _
 from jixiao.importers.lines import Line, Reading, Row, UsedLines, number_lines
 from jixiao.importers.model import (
     DepartmentGoals,
@@ -95,9 +96,15 @@ class TemplateWalker:
             raise ImportFault(
                 self._filename,
                 None,
-                "no project table (N.<项目名称>绩效目标表 followed by a 项目编码 "
-                "row) was found; is this a 部门预算绩效文本?"
-                + (f" Its table of contents lists {listed} table(s)." if listed else ""),
+                _(
+                    "no project table (N.<项目名称>绩效目标表 followed by a 项目编码 row) was "
+                    "found; is this a 部门预算绩效文本?"
+                )
+                + (
+                    _(" Its table of contents lists {listed} table(s).").format(listed=listed)
+                    if listed
+                    else ""
+                ),
             )
         self._check_toc(toc, [p for unit in units for p in unit.projects])
         self._report_unread()
@@ -108,14 +115,16 @@ class TemplateWalker:
             raise ImportFault(
                 self._filename,
                 None,
-                "the department name was not found in the front matter; pass --department NAME",
+                _("the department name was not found in the front matter; pass --department NAME"),
             )
         if year is None:
             raise ImportFault(
                 self._filename,
                 None,
-                "the year was not found (expected a line "
-                "like '2024 年部门预算绩效文本'); pass --year YYYY",
+                _(
+                    "the year was not found (expected a line like '2024 年部门预算绩效文本'); "
+                    "pass --year YYYY"
+                ),
             )
         stage = overrides.stage or ("draft" if front.get("draft") else "final")
         return ParsedDocument(
@@ -181,7 +190,9 @@ class TemplateWalker:
         ):
             self._report.warn(
                 None,
-                f"the cover names '{found['department']}' but the document says '{compiled_by}'",
+                _("the cover names '{department}' but the document says '{compiled_by}'").format(
+                    department=found["department"], compiled_by=compiled_by
+                ),
             )
         return found
 
@@ -191,7 +202,8 @@ class TemplateWalker:
         line = self._peek()
         if line is None or label(line.text) != "目录":
             self._report.warn(
-                None, "no table of contents (目录): the tables found cannot be checked against it"
+                None,
+                _("no table of contents (目录): the tables found cannot be checked against it"),
             )
             return []
         self._used.take(self._advance())
@@ -371,18 +383,27 @@ class TemplateWalker:
             first = seen.get(key)
             if first is not None:
                 same = (
-                    f"the same number and title as table {first.ordinal} '{first.title}'"
+                    _("the same number and title as table {ordinal} '{title}'").format(
+                        ordinal=first.ordinal, title=first.title
+                    )
                     if key[0] == "title"
-                    else f"the same 项目编码 {project.code} as table {first.ordinal} "
-                    f"'{first.title}'"
+                    else _("the same 项目编码 {code} as table {ordinal} '{title}'").format(
+                        code=project.code, ordinal=first.ordinal, title=first.title
+                    )
                 )
                 raise ImportFault(
                     self._filename,
                     project.first_line,
-                    f"table {project.ordinal} '{project.title}' has {same} on line "
-                    f"{first.first_line}: a project appears once in a document (its budget "
-                    "would count twice); delete the repeated table or correct its number "
-                    "and 项目编码",
+                    _(
+                        "table {ordinal} '{title}' has {same} on line {line}: a project appears "
+                        "once in a document (its budget would count twice); delete the "
+                        "repeated table or correct its number and 项目编码"
+                    ).format(
+                        ordinal=project.ordinal,
+                        title=project.title,
+                        same=same,
+                        line=first.first_line,
+                    ),
                 )
             seen[key] = project
 
@@ -415,7 +436,9 @@ class TemplateWalker:
                 if unit.name != name:
                     self._report.warn(
                         line.number,
-                        f"unit {code} is named '{name}' here but '{unit.name}' on line {unit.line}",
+                        _(
+                            "unit {code} is named '{name}' here but '{earlier}' on line {line}"
+                        ).format(code=code, name=name, earlier=unit.name, line=unit.line),
                     )
                 found_unit = True
             elif money_match:
@@ -424,8 +447,9 @@ class TemplateWalker:
                     raise ImportFault(
                         self._filename,
                         line.number,
-                        f"unknown money unit "
-                        f"'{money_unit}'; expected one of {', '.join(YUAN_PER_UNIT)}",
+                        _("unknown money unit '{unit}'; expected one of {units}").format(
+                            unit=money_unit, units=", ".join(YUAN_PER_UNIT)
+                        ),
                     )
             else:
                 break
@@ -434,20 +458,24 @@ class TemplateWalker:
             raise ImportFault(
                 self._filename,
                 title.number + 1,
-                "expected the budget unit after the table title, e.g. "
-                "'203001 中共巨鹿县委组织部本级'",
+                _(
+                    "expected the budget unit after the table title, e.g. "
+                    "'203001 中共巨鹿县委组织部本级'"
+                ),
             )
         if not found_unit:
             self._report.warn(
                 title.number,
-                f"no budget unit line after this title; the table "
-                f"is taken to belong to {unit.code} {unit.name}, as the one before",
+                _(
+                    "no budget unit line after this title; the table is taken to belong to "
+                    "{code} {name}, as the one before"
+                ).format(code=unit.code, name=unit.name),
             )
         if money_unit is None:
             raise ImportFault(
                 self._filename,
                 title.number + 1,
-                "expected the money unit after the table title, e.g. '单位：万元'",
+                _("expected the money unit after the table title, e.g. '单位：万元'"),
             )
         return unit, money_unit
 
@@ -478,15 +506,18 @@ class TemplateWalker:
             if key not in found:
                 self._report.warn(
                     entry.line,
-                    f"the table of contents lists table "
-                    f"{entry.ordinal} '{entry.title}' (page {entry.page}) but "
-                    "the document has no such table",
+                    _(
+                        "the table of contents lists table {ordinal} '{title}' (page {page}) "
+                        "but the document has no such table"
+                    ).format(ordinal=entry.ordinal, title=entry.title, page=entry.page),
                 )
         for key, project in found.items():
             if key not in listed:
                 self._report.warn(
                     project.first_line,
-                    f"table {project.ordinal} '{project.title}' is not in the table of contents",
+                    _("table {ordinal} '{title}' is not in the table of contents").format(
+                        ordinal=project.ordinal, title=project.title
+                    ),
                 )
 
     def _report_unread(self) -> None:
@@ -512,4 +543,4 @@ def _clean_cell(cell: str) -> str:
 
 def _unread(line: Line) -> Note:
     shown = line.text if len(line.text) <= 80 else line.text[:77] + "…"
-    return Note(line.number, "unread", f"not understood: {shown!r}")
+    return Note(line.number, "unread", _("not understood: {line!r}").format(line=shown))

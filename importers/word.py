@@ -14,11 +14,12 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
+from jixiao.i18n import N_, _
 from jixiao.importers.report import ImportFault
 from jixiao.importers.text import one_line
 
 NAME = "docx"
-DESCRIPTION = "Word .docx file: paragraphs and tables read from the document"
+DESCRIPTION = N_("Word .docx file: paragraphs and tables read from the document")
 ENCODING = "docx"
 """What the import report gives as the encoding: the text comes out of the file's XML."""
 
@@ -42,11 +43,13 @@ def render(data: bytes, filename: str) -> str:
     from docx.text.paragraph import Paragraph
 
     if not recognises(data):
-        raise ImportFault(filename, None, f"not a Word .docx file (a ZIP archive holding {_BODY})")
+        message = _("not a Word .docx file (a ZIP archive holding {body})").format(body=_BODY)
+        raise ImportFault(filename, None, message)
     try:
         document = docx.Document(BytesIO(data))
     except Exception as error:  # python-docx raises many kinds for a damaged package
-        raise ImportFault(filename, None, f"cannot read this .docx: {error}") from None
+        message = _("cannot read this .docx: {error}").format(error=error)
+        raise ImportFault(filename, None, message) from None
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
@@ -54,7 +57,7 @@ def render(data: bytes, filename: str) -> str:
         elif child.tag == qn("w:tbl"):
             lines += [_row(row, document, Paragraph) for row in child.tr_lst]
     if not any(line.strip() for line in lines):
-        raise ImportFault(filename, None, "the .docx has no text in its body")
+        raise ImportFault(filename, None, _("the .docx has no text in its body"))
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from jixiao.i18n import _
 from jixiao.store import models
 from jixiao.store.changes import link_changes
 from jixiao.store.connection import write_connection
@@ -217,9 +218,11 @@ def upgrade(engine: Engine, path: Path | None = None) -> None:
             return
     if version > SCHEMA_VERSION:
         raise StoreError(
-            f"the store {path} has schema version {version}, newer than this "
-            f"jixiao knows ({SCHEMA_VERSION})",
-            "upgrade jixiao to open it",
+            _(
+                "the store {path} has schema version {version}, newer than this jixiao knows "
+                "({known})"
+            ).format(path=path, version=version, known=SCHEMA_VERSION),
+            _("upgrade jixiao to open it"),
         )
     with write_connection(engine) as connection, connection.begin():
         version = schema_version(connection)  # another process may have upgraded it
@@ -239,8 +242,8 @@ def _create(connection: Connection, path: Path | None) -> None:
     ).scalar_one()
     if tables:
         raise StoreError(
-            f"{path} is an SQLite database but not a jixiao store",
-            "pass another path with --db, or move that file away",
+            _("{path} is an SQLite database but not a jixiao store").format(path=path),
+            _("pass another path with --db, or move that file away"),
         )
     SQLModel.metadata.create_all(connection)
     create_search_index(connection)

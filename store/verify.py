@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _, ngettext
 from jixiao.store.connection import open_for_reading
 from jixiao.store.errors import CHECK_HINT, StoreError, fault_kind, store_fault
 from jixiao.store.search_tokens import bigram_tokens_of
@@ -43,37 +43,39 @@ def verify_store(path: Path, *, quick: bool = False) -> list[CheckResult]:
     neither the source texts nor each search text against the index (the long parts)."""
     if not path.is_file():
         raise StoreError(
-            f"there is no store at {path}",
-            "pass the store's path with --db (or JIXIAO_DB)",
+            _("there is no store at {path}").format(path=path),
+            _("pass the store's path with --db (or JIXIAO_DB)"),
         )
     try:
         connection = open_for_reading(path)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as error:
-        raise (store_fault(error, path) or StoreError(f"cannot open {path}: {error}")) from None
+        opening = _("cannot open {path}: {error}").format(path=path, error=error)
+        raise (store_fault(error, path) or StoreError(opening)) from None
     try:
         checks: list[tuple[str, Callable[[sqlite3.Connection], tuple[list[str], str]]]] = [
-            ("sqlite quick_check" if quick else "sqlite integrity_check",
+            (N_("sqlite quick_check") if quick else N_("sqlite integrity_check"),
              _quick_check if quick else _integrity_check),
         ]  # fmt: skip
         if version != SCHEMA_VERSION:
             return [
                 *(_run(name, check, connection) for name, check in checks),
                 CheckResult(
-                    "schema version",
-                    [f"the store is version {version}, this jixiao knows {SCHEMA_VERSION}: "
-                     "open it once with any jixiao command to upgrade it, then verify again"],
+                    N_("schema version"),
+                    [_("the store is version {version}, this jixiao knows {known}: open it "
+                       "once with any jixiao command to upgrade it, then verify again").format(
+                         version=version, known=SCHEMA_VERSION)],
                 ),
             ]  # fmt: skip
         checks += [
-            ("foreign keys", _foreign_keys),
-            ("document counts", _document_counts),
-            ("search index", _search_index_structure),
+            (N_("foreign keys"), _foreign_keys),
+            (N_("document counts"), _document_counts),
+            (N_("search index"), _search_index_structure),
         ]
         if not quick:
             checks += [
-                ("source texts", _source_texts),
-                ("search index contents", _search_index_contents),
+                (N_("source texts"), _source_texts),
+                (N_("search index contents"), _search_index_contents),
             ]
         return [_run(name, check, connection) for name, check in checks]
     finally:
@@ -121,10 +123,10 @@ def _run(
     try:
         problems, checked = check(connection)
     except sqlite3.Error as error:  # damaged beyond what the check reads, busy, read-only…
-        return CheckResult(name, [f"could not be checked: {error}"])
+        return CheckResult(name, [_("could not be checked: {error}").format(error=error)])
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], f"… and {more:,} more"]
+        problems = [*problems[:MAX_PROBLEMS], _("… and {count:,} more").format(count=more)]
     return CheckResult(name, problems, checked)
 
 
@@ -140,18 +142,20 @@ def _sqlite_check(connection: sqlite3.Connection, pragma: str) -> tuple[list[str
     rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}({MAX_PROBLEMS + 1})")]
     (pages,) = connection.execute("PRAGMA page_count").fetchone()
     if rows == ["ok"]:
-        return [], _counted(pages, "page")
+        return [], _pages(pages)
     # A report starts "*** in database main ***" and may hold several lines a row.
     lines = [line for row in rows for line in row.splitlines() if not line.startswith("***")]
-    return lines, _counted(pages, "page")
+    return lines, _pages(pages)
 
 
 def _foreign_keys(connection: sqlite3.Connection) -> tuple[list[str], str]:
     problems = [
-        f"{table} row {rowid} points to a missing {parent} row"
-        for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check")
+        _("{table} row {rowid} points to a missing {parent} row").format(
+            table=table, rowid=rowid, parent=parent
+        )
+        for table, rowid, parent, _key in connection.execute("PRAGMA foreign_key_check")
     ]
-    return problems, "every table"
+    return problems, _("every table")
 
 
 _COUNTS = """
@@ -171,7 +175,10 @@ FROM document AS d LEFT JOIN department AS dep ON dep.id = d.department_id ORDER
 """Each stored count beside the count of its rows, as the import and the v5 upgrade make
 them (store/migrations.py _DOCUMENT_COUNTS)."""
 
-_COUNTED = ("units", "projects", "indicators", "budget (分)", "lines not understood", "warnings")
+_COUNTED = (
+    N_("units"), N_("projects"), N_("indicators"), N_("budget (分)"), N_("lines not understood"),
+    N_("warnings"),
+)  # fmt: skip
 
 
 def _document_counts(connection: sqlite3.Connection) -> tuple[list[str], str]:
@@ -181,16 +188,24 @@ def _document_counts(connection: sqlite3.Connection) -> tuple[list[str], str]:
         document_id, department, year, stage, revision = row[:5]
         values = row[5:]
         wrong = [
-            f"{what} {values[2 * i]} stored, {values[2 * i + 1]} in its rows"
+            _("{what} {stored} stored, {counted} in its rows").format(
+                what=_(what), stored=values[2 * i], counted=values[2 * i + 1]
+            )
             for i, what in enumerate(_COUNTED)
             if values[2 * i] != values[2 * i + 1]
         ]
         if wrong:
             problems.append(
-                f"document {document_id} ({department} {year} {stage} r{revision}): "
-                + "; ".join(wrong)
+                _("document {id} ({department} {year} {stage} r{revision}): {wrong}").format(
+                    id=document_id,
+                    department=department,
+                    year=year,
+                    stage=stage,
+                    revision=revision,
+                    wrong="; ".join(wrong),
+                )
             )
-    return problems, _counted(documents, "document")
+    return problems, _documents(documents)
 
 
 def _source_texts(connection: sqlite3.Connection) -> tuple[list[str], str]:
@@ -201,7 +216,9 @@ def _source_texts(connection: sqlite3.Connection) -> tuple[list[str], str]:
         "SELECT d.id FROM document AS d LEFT JOIN document_source AS s ON s.document_id = d.id "
         "WHERE s.document_id IS NULL"
     ).fetchall()
-    problems += [f"document {document_id} has no source text" for (document_id,) in missing]
+    problems += [
+        _("document {id} has no source text").format(id=document_id) for (document_id,) in missing
+    ]
     for document_id, blob in connection.execute(
         "SELECT document_id, text_zlib FROM document_source ORDER BY document_id"
     ):
@@ -209,8 +226,12 @@ def _source_texts(connection: sqlite3.Connection) -> tuple[list[str], str]:
         try:
             zlib.decompress(blob).decode("utf-8")
         except (zlib.error, UnicodeDecodeError, TypeError) as error:
-            problems.append(f"document {document_id}'s source text is damaged ({error})")
-    return problems, _counted(documents, "document")
+            problems.append(
+                _("document {id}'s source text is damaged ({error})").format(
+                    id=document_id, error=error
+                )
+            )
+    return problems, _documents(documents)
 
 
 def _search_index_structure(connection: sqlite3.Connection) -> tuple[list[str], str]:
@@ -220,11 +241,11 @@ def _search_index_structure(connection: sqlite3.Connection) -> tuple[list[str], 
         connection.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
     except sqlite3.DatabaseError as error:
         if fault_kind(error) == "read-only":  # FTS5 runs its check as a write
-            return [], "skipped: the store is read-only"
+            return [], _("skipped: the store is read-only")
         if fault_kind(error) != "damaged":
             raise
-        return [f"FTS5 integrity-check: {error}"], "its structure"
-    return [], "its structure"
+        return [_("FTS5 integrity-check: {error}").format(error=error)], _("its structure")
+    return [], _("its structure")
 
 
 def _search_index_contents(connection: sqlite3.Connection) -> tuple[list[str], str]:
@@ -257,9 +278,11 @@ def _search_index_contents(connection: sqlite3.Connection) -> tuple[list[str], s
         if indexed.get(term, (0, 0)) != (occurrences[term], in_rows[term])
     )
     problems = [
-        f"{len(wrong):,} of {len(indexed):,} tokens are not indexed as the texts make them"
+        _("{wrong:,} of {indexed:,} tokens are not indexed as the texts make them").format(
+            wrong=len(wrong), indexed=len(indexed))
     ] if wrong else []  # fmt: skip
-    return problems + _rows_behind(connection, set(wrong[:LOCATED_TOKENS])), _counted(texts, "text")
+    texts_read = ngettext("{count:,} text", "{count:,} texts", texts).format(count=texts)
+    return problems + _rows_behind(connection, set(wrong[:LOCATED_TOKENS])), texts_read
 
 
 LOCATED_TOKENS = 200
@@ -289,15 +312,18 @@ def _rows_behind(connection: sqlite3.Connection, wrong: set[str]) -> list[str]:
         if indexed == made:
             continue  # a row that merely shares a token with a wrong one
         if not connection.execute("SELECT 1 FROM search_text WHERE id = ?", (row_id,)).fetchone():
-            problems.append(f"index row {row_id} has no search text")
+            problems.append(_("index row {id} has no search text").format(id=row_id))
             continue
         extra, missing = sorted(indexed - made), sorted(made - indexed)
         parts = [
-            f"the index holds {len(extra)} tokens its text lacks ({_sample(extra)})" if extra
-            else "",
-            f"lacks {len(missing)} its text makes ({_sample(missing)})" if missing else "",
+            _("the index holds {count} tokens its text lacks ({sample})").format(
+                count=len(extra), sample=_sample(extra)) if extra else "",
+            _("lacks {count} its text makes ({sample})").format(
+                count=len(missing), sample=_sample(missing)) if missing else "",
         ]  # fmt: skip
-        problems.append(f"search text {row_id}: " + ", ".join(p for p in parts if p))
+        problems.append(
+            _("search text {id}: {parts}").format(id=row_id, parts=", ".join(p for p in parts if p))
+        )
     return problems
 
 
@@ -310,5 +336,9 @@ def _chunks(cursor: sqlite3.Cursor, size: int = 5000) -> Iterator[list[tuple[obj
         yield chunk
 
 
-def _counted(count: int, what: str) -> str:
-    return f"{count:,} {what}{'' if count == 1 else 's'}"
+def _pages(count: int) -> str:
+    return ngettext("{count:,} page", "{count:,} pages", count).format(count=count)
+
+
+def _documents(count: int) -> str:
+    return ngettext("{count:,} document", "{count:,} documents", count).format(count=count)

@@ -102,15 +102,18 @@ class TestTablesInChinese:
 
 
 # Calls whose text argument a person reads.
-SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said"}
-# Where every message is in the catalog: the checks, compare's words, the command line, and
-# the store's errors about its file and about naming a document.
+SPOKEN = {"UsageError", "StoreError", "say", "message", "Finding", "said", "ImportFault", "Note",
+          "warn"}  # fmt: skip
+# Where every message is in the catalog: the checks, compare's words, the command line, the
+# store's errors about its file, about naming a document, verify's and the upgrade's, and the
+# importers.
 TRANSLATED = [
     *sorted((ROOT / "store" / "checks").glob("*.py")),
     ROOT / "store" / "compare" / "render.py",
     *(ROOT / "store" / f"{name}.py"
-      for name in ("errors", "db", "backup", "references", "queries")),
+      for name in ("errors", "db", "backup", "references", "queries", "verify", "migrations")),
     *sorted((ROOT / "tui" / "cli").rglob("*.py")),
+    *sorted((ROOT / "importers").rglob("*.py")),  # an import's faults and notes
 ]  # fmt: skip
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
@@ -126,7 +129,15 @@ class TestNoWordsOutsideTheCatalog:
                 continue
             # A finding's code and severity are keys, its message the third argument; a store
             # error's third is its kind, a key.
-            spoken = {"Finding": slice(2, 3), "StoreError": slice(0, 2)}
+            # An import fault's and a note's first arguments are where (file, line, severity);
+            # a warning's, its line.
+            spoken = {
+                "Finding": slice(2, 3),
+                "StoreError": slice(0, 2),
+                "ImportFault": slice(2, 3),
+                "Note": slice(2, 3),
+                "warn": slice(1, 2),
+            }
             for argument in node.args[spoken.get(_name(node.func), slice(None))]:
                 if _english_literal(argument):
                     untranslated.append((node.lineno, ast.unparse(argument)[:60]))
@@ -219,3 +230,73 @@ class TestASettingsMistakeInTheLocalesLanguage:
         assert capsys.readouterr().err == (
             "jixiao：错误：JIXIAO_LANG：没有语言“fr”\n提示：可用的语言：zh和en\n"
         )
+
+
+class TestImportInChinese:
+    def test_a_fault_names_the_file_in_chinese(self, tmp_path, capsys, speak):
+        empty = tmp_path / "empty.txt"
+        empty.write_bytes(b"\n")
+        speak("zh")
+        assert main(["--db", str(tmp_path / "f.db"), "--lang", "zh", "import", str(empty)]) == 2
+        err = capsys.readouterr().err
+        # FILE: MESSAGE keeps its ASCII colon: editors and terminals jump to FILE:LINE
+        assert err == f"jixiao：错误：{empty}: 文件为空；应为绩效文本导出的文字\n"
+
+    def test_a_fault_with_its_numbers_in_chinese(self, speak):
+        from jixiao.importers.layouts import parse_bytes
+        from jixiao.importers.report import ImportFault
+
+        speak("zh")
+        text = SAMPLE.read_text(encoding="utf-8").replace("单位：万元", "单位：美元", 1)
+        with pytest.raises(ImportFault) as fault:
+            parse_bytes(text.encode("utf-8"), "bad.txt")
+        assert fault.value.message == "未知的金额单位“美元”；应为以下之一：元, 千元, 万元, 亿元"
+
+    def test_a_note_is_stored_in_the_language_of_the_import(self, tmp_path, capsys, speak):
+        """What an import notes is stored as it was said: `show --notes` later, in either
+        language, shows the words of the import."""
+        text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
+        path = tmp_path / "bell.txt"
+        path.write_text(text, encoding="utf-8")
+        db = str(tmp_path / "n.db")
+        speak("zh")
+        assert main(["--db", db, "--lang", "zh", "import", str(path)]) == 0
+        said = "文本中有控制字符 \\x07：按原样保存，显示时转义"
+        assert said in capsys.readouterr().out
+        speak("en")
+        assert main(["--db", db, "--lang", "en", "show", "1", "--notes"]) == 0
+        assert said in capsys.readouterr().out
+
+    def test_english_is_as_before(self):
+        from jixiao.importers.layouts import parse_bytes
+
+        text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
+        _, report = parse_bytes(text.encode("utf-8"), "bell.txt")
+        assert "control characters \\x07 in the text: stored as written, shown escaped" in [
+            note.message for note in report.warnings
+        ]
+
+
+class TestVerifyInChinese:
+    def test_the_checks_and_their_problems(self, tmp_path, capsys, speak):
+        import json
+        import sqlite3
+
+        db = tmp_path / "v.db"
+        main(["--db", str(db), "import", str(SAMPLE)])
+        with sqlite3.connect(db) as connection:
+            connection.execute("UPDATE document SET project_count = 99 WHERE id = 1")
+        capsys.readouterr()
+        speak("zh")
+        assert main(["--db", str(db), "--lang", "zh", "verify", "--quick"]) == 2
+        out = capsys.readouterr().out
+        assert "SQLite quick_check  正常" in out and "文本计数            有问题  1 个文本" in out
+        said = (
+            "文本计数：文本 1（中共巨鹿县委组织部 2024 draft 第 1 版）："
+            "项目数：保存的是 99，实有 35"
+        )
+        assert said in out
+        # a check's name is a key for scripts, as a finding's code is: English in JSON
+        assert main(["--db", str(db), "--lang", "zh", "verify", "--quick", "--format", "json"]) == 2
+        checks = json.loads(capsys.readouterr().out)["checks"]
+        assert [c["check"] for c in checks][:2] == ["sqlite quick_check", "foreign keys"]

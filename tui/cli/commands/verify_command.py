@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         raise UsageError(error.message, error.hint) from None
     sound = all(result.ok for result in results)
+    # A check's name is a key in JSON and CSV, as a finding's code is; the table says it.
     rows = [
         {"check": r.check, "ok": r.ok, "checked": r.checked, "problems": r.problems}
         for r in results
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         table = [
             {
-                "check": r["check"],
+                "check": _(r["check"]),
                 "result": _("ok") if r["ok"] else _("PROBLEM"),
                 "checked": r["checked"],
             }
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         say(render(table, "table").rstrip("\n"))
         for r in rows:
             for problem in r["problems"]:
-                say(f"{r['check']}: {problem}")
+                say(_("{check}: {problem}").format(check=_(r["check"]), problem=problem))
         say(_("the store {path} is sound").format(path=path) if sound else _advice(path))
     return 0 if sound else 2
 

@@ -39,8 +39,10 @@ class TestOnTheSample:
         ]  # fmt: skip
         totals = [f.message for f in found if f.code == "T002"]
         assert totals == [
-            "unit 203001 中共巨鹿县委组织部本级: 31 projects, 6993.31 万元 (97.7% of the document)",
-            "unit 203003 巨鹿县大数据发展中心: 4 projects, 163.70 万元 (2.3% of the document)",
+            "unit 203001 中共巨鹿县委组织部本级: 31 projects, 6993.31 万元 "
+            "(share of the document: 97.7%)",
+            "unit 203003 巨鹿县大数据发展中心: 4 projects, 163.70 万元 "
+            "(share of the document: 2.3%)",
         ]
         assert sorted(f.project.ordinal for f in found if f.code == "M001") == [
             5, 21, 32, 32, 32, 33, 33, 33, 34, 34, 35, 35,

@@ -91,7 +91,7 @@ def unit_totals(document: ParsedDocument, _notes: list[str]) -> Iterator[Finding
         money_unit = unit.projects[0].money_unit if unit.projects else ""
         yield Finding("T002", "info",
                       said(N_("unit {code} {name}: {projects} projects, {total} {money_unit} "
-                              "({share}% of the document)"), code=unit.code, name=unit.name,
+                              "(share of the document: {share}%)"), code=unit.code, name=unit.name,
                            projects=len(unit.projects), total=money_text(amount),
                            money_unit=money_unit, share=f"{share:.1f}"),
                       unit=f"{unit.code} {unit.name}",

@@ -60,7 +60,7 @@ def _split(unit: str, p: Project) -> Iterator[Finding]:
 @check(
     "P001",
     "error",
-    N_("The spending plan goes down, goes over 100% or never reaches 100%"),
+    N_("The spending plan goes down, passes 100%, or ends short of 100%"),
     "可行性",
     needs_plan=True,
 )

@@ -49,7 +49,7 @@ def loosened_targets(previous: PreviousYear, document: ParsedDocument) -> Iterat
 
 
 @year_check(
-    "Y002", "warning", N_("The budget rose by more than 20% for the same targets"), "适当性"
+    "Y002", "warning", N_("For the same targets, the budget rose by more than 20%"), "适当性"
 )
 def more_money_same_targets(previous: PreviousYear,
                             document: ParsedDocument) -> Iterator[Finding]:  # fmt: skip

@@ -200,7 +200,12 @@ def _mark(detail: ProjectDetail) -> Text:
     if mark is None:
         return Text(_("审核: untouched — r reviewed · q question · p problem · e note · "
                       "1-4 grade 优良中差"), style="dim")  # fmt: skip
-    text = Text(_("审核: "), style="dim")
+    return Text(_("审核: "), style="dim") + mark_text(mark)
+
+
+def mark_text(mark: Mark) -> Text:
+    """A mark as the reviewer reads it: its state, who and when (local time), its note."""
+    text = Text()
     if mark.state:
         text.append(_(STATE_LABELS[mark.state]), style=STATE_STYLES[mark.state])
     text.append(visible(f"  {mark.reviewer} · {local_time(mark.updated_at)}"), style="dim")

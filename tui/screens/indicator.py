@@ -16,7 +16,8 @@ from jixiao.store import IndicatorRow, Mark, ProjectDetail
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
-from jixiao.tui.display import STATE_LABELS, STATE_STYLES, visible
+from jixiao.tui.components.project_view import mark_text
+from jixiao.tui.display import visible
 from jixiao.tui.linebreak import Wrapped
 
 CELLS = (
@@ -68,10 +69,5 @@ def indicator_in_full(project: ProjectDetail, indicator: IndicatorRow, mark: Mar
     if mark is None:
         review.append(_("untouched"), style="dim")
     else:
-        if mark.state:
-            review.append(_(STATE_LABELS[mark.state]), style=STATE_STYLES[mark.state])
-        review.append(visible(f"  {mark.reviewer} · {mark.updated_at}"), style="dim")
-        if mark.note:
-            review.append("\n")
-            review.append(visible(mark.note))
+        review.append_text(mark_text(mark))
     return Group(Wrapped(heading), Text(""), cells, Text(""), Wrapped(review))

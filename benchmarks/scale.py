@@ -40,6 +40,7 @@ from tui_speed import measure as measure_browse  # noqa: E402
 
 from jixiao.store import (  # noqa: E402
     StoreFilter,
+    open_handle,
     open_store,
     project_page,
     search_store,
@@ -129,7 +130,7 @@ async def tui_pages(path: Path, pages: int) -> list[float]:
     from jixiao.tui.components.page_table import PageTable
     from jixiao.tui.screens.across import AcrossScreen
 
-    app = JixiaoApp(open_store(path), path, "bench")
+    app = JixiaoApp(open_handle(path), "bench")
     frames: list[tuple[float, str | None]] = []
     draw = app._display
 

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store_builder import build_store
 
-from jixiao.store import open_store
+from jixiao.store import open_handle
 from jixiao.tui.app import JixiaoApp
 from jixiao.tui.components.project_view import ProjectView
 from jixiao.tui.screens.browse import BrowseScreen
@@ -35,7 +35,7 @@ async def measure(path: Path, keys: int) -> tuple[float, list[float], list[float
     Pilot's own waiting for the app to fall idle is not counted."""
     frames: list[tuple[float, object]] = []
     started = time.perf_counter()
-    app = JixiaoApp(open_store(path), path, "bench")
+    app = JixiaoApp(open_handle(path), "bench")
     draw = app._display
 
     def timed_display(screen, renderable):  # type: ignore[no-untyped-def]

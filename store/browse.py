@@ -9,14 +9,20 @@ import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Engine, text
-
 from jixiao.importers.lines import source_lines as split_source
 from jixiao.importers.model import QUARTER_ENDS
 from jixiao.importers.money import from_fen
-from jixiao.store.conclusions import Conclusion, conclusion_of
 from jixiao.store.listing import DocumentRow, document
-from jixiao.store.reviews import STATES, Mark, grade_counts, marks_of_project, progress
+from jixiao.store.reading import Source, fetch, fetch_dicts
+from jixiao.store.review_state import (
+    Conclusion,
+    Mark,
+    conclusion_of,
+    grade_counts,
+    marks_of_project,
+    progress,
+)
+from jixiao.store.review_terms import STATES
 
 SORTS = ("ordinal", "budget", "name")
 STATE_FILTERS = ("all", "untouched", *STATES)
@@ -127,29 +133,27 @@ class Overview:
     conclusion: Conclusion | None = None
 
 
-def departments(engine: Engine) -> list[DepartmentRow]:
+def departments(source: Source) -> list[DepartmentRow]:
     sql = """SELECT dep.id, dep.name, count(d.id) FROM department AS dep
              JOIN document AS d ON d.department_id = dep.id
              GROUP BY dep.id ORDER BY dep.name"""
-    with engine.connect() as connection:
-        return [DepartmentRow(*row) for row in connection.execute(text(sql))]
+    return [DepartmentRow(*row) for row in fetch(source, sql)]
 
 
-def project_id(engine: Engine, document_id: int, ordinal: int) -> int | None:
+def project_id(source: Source, document_id: int, ordinal: int) -> int | None:
     """The id of the document's project number `ordinal`, or None when it has none."""
     sql = "SELECT id FROM project WHERE document_id = :d AND ordinal = :o"
-    with engine.connect() as connection:
-        return connection.execute(text(sql), {"d": document_id, "o": ordinal}).scalar()
+    found = fetch(source, sql, {"d": document_id, "o": ordinal})
+    return found[0][0] if found else None
 
 
-def units_of(engine: Engine, document_id: int) -> list[UnitRow]:
+def units_of(source: Source, document_id: int) -> list[UnitRow]:
     sql = "SELECT id, code, name FROM unit WHERE document_id = :id ORDER BY position"
-    with engine.connect() as connection:
-        return [UnitRow(*row) for row in connection.execute(text(sql), {"id": document_id})]
+    return [UnitRow(*row) for row in fetch(source, sql, {"id": document_id})]
 
 
 def projects_of(
-    engine: Engine, document_id: int, wanted: ProjectFilter = ProjectFilter()
+    source: Source, document_id: int, wanted: ProjectFilter = ProjectFilter()
 ) -> list[ProjectRow]:
     """The document's projects that pass the filter, in the filter's order."""
     where = ["p.document_id = :document_id"]
@@ -178,103 +182,94 @@ def projects_of(
               FROM project AS p
               LEFT JOIN review_mark AS m ON m.project_id = p.id AND m.indicator_id IS NULL
               WHERE {" AND ".join(where)} ORDER BY {order}"""
-    with engine.connect() as connection:
-        return [ProjectRow(*row) for row in connection.execute(text(sql), params)]
+    return [ProjectRow(*row) for row in fetch(source, sql, params)]
 
 
-def project_detail(engine: Engine, project_id: int) -> ProjectDetail | None:
-    with engine.connect() as connection:
-        row = connection.execute(
-            text(
-                """SELECT p.id, p.document_id, u.code, u.name, p.ordinal, p.code, p.name,
-                          p.money_unit, p.budget_fen, p.fiscal_fen, p.other_fen, p.purpose,
-                          p.plan_3, p.plan_6, p.plan_10, p.plan_12, p.first_line, p.last_line,
-                          d.kind, p.attribute, p.period, p.manager
-                   FROM project AS p JOIN unit AS u ON u.id = p.unit_id
-                   JOIN document AS d ON d.id = p.document_id WHERE p.id = :id"""
-            ),
-            {"id": project_id},
-        ).first()
-        if row is None:
-            return None
-        # Medium-term goals (another province's 中长期目标) come after the annual ones, named.
-        goals = connection.execute(
-            text(
-                "SELECT CASE period WHEN 'medium_term' THEN '中长期目标：' || text ELSE text END "
-                "FROM project_goal WHERE project_id = :id ORDER BY position"
-            ),
-            {"id": project_id},
-        ).scalars()
-        indicators = connection.execute(
-            text(
-                """SELECT id, level1, level2, level3, description, value, basis, line
-                   FROM indicator WHERE project_id = :id ORDER BY position"""
-            ),
-            {"id": project_id},
-        ).all()
-        goal_list = list(goals)
-        funds = connection.execute(
-            text(
-                "SELECT label, amount_fen FROM project_fund WHERE project_id = :id "
-                "ORDER BY position"
-            ),
-            {"id": project_id},
-        ).all()
-    mark, indicator_marks = marks_of_project(engine, project_id)
+def project_detail(source: Source, project_id: int) -> ProjectDetail | None:
+    by_project = {"id": project_id}
+    found = fetch_dicts(
+        source,
+        """SELECT p.id, p.document_id, u.code AS unit_code, u.name AS unit_name, p.ordinal,
+                  p.code, p.name, p.money_unit, p.budget_fen, p.fiscal_fen, p.other_fen,
+                  p.purpose, p.plan_3, p.plan_6, p.plan_10, p.plan_12, p.first_line,
+                  p.last_line, d.kind, p.attribute, p.period, p.manager
+           FROM project AS p JOIN unit AS u ON u.id = p.unit_id
+           JOIN document AS d ON d.id = p.document_id WHERE p.id = :id""",
+        by_project,
+    )
+    if not found:
+        return None
+    row = found[0]
+    # Medium-term goals (another province's 中长期目标) come after the annual ones, named.
+    goals = fetch(
+        source,
+        "SELECT CASE period WHEN 'medium_term' THEN '中长期目标：' || text ELSE text END "
+        "FROM project_goal WHERE project_id = :id ORDER BY position",
+        by_project,
+    )
+    indicators = fetch(
+        source,
+        """SELECT id, level1, level2, level3, description, value, basis, line
+           FROM indicator WHERE project_id = :id ORDER BY position""",
+        by_project,
+    )
+    funds = fetch(
+        source,
+        "SELECT label, amount_fen FROM project_fund WHERE project_id = :id ORDER BY position",
+        by_project,
+    )
+    mark, indicator_marks = marks_of_project(source, project_id)
     facts = [
-        (label, value)
-        for label, value in (("项目属性", row.attribute), ("项目期", row.period),
-                             ("项目负责人", row.manager))
-        if value
+        (label, row[key])
+        for label, key in (("项目属性", "attribute"), ("项目期", "period"),
+                           ("项目负责人", "manager"))
+        if row[key]
     ] + [
-        (label, str(from_fen(amount_fen, row.money_unit))) for label, amount_fen in funds
+        (label, str(from_fen(amount_fen, row["money_unit"]))) for label, amount_fen in funds
     ]  # fmt: skip
     plan = {
-        month: None if value is None else Decimal(value)
-        for month, value in zip(QUARTER_ENDS, row[12:16], strict=True)
+        month: None if row[f"plan_{month}"] is None else Decimal(row[f"plan_{month}"])
+        for month in QUARTER_ENDS
     }
     return ProjectDetail(
-        *row[:12],
+        *list(row.values())[:12],
         plan=plan,
-        goals=goal_list,
+        goals=[goal for (goal,) in goals],
         indicators=[IndicatorRow(*indicator) for indicator in indicators],
-        first_line=row.first_line,
-        last_line=row.last_line,
+        first_line=row["first_line"],
+        last_line=row["last_line"],
         mark=mark,
         indicator_marks=indicator_marks,
-        kind=row.kind,
+        kind=row["kind"],
         facts=facts,
     )
 
 
-def overview(engine: Engine, document_id: int, largest: int = 10) -> Overview | None:
-    header = document(engine, document_id)
+def overview(source: Source, document_id: int, largest: int = 10) -> Overview | None:
+    header = document(source, document_id)
     if header is None:
         return None
-    with engine.connect() as connection:
-        units = [
-            UnitTotal(*row)
-            for row in connection.execute(
-                text(
-                    """SELECT u.code, u.name, count(p.id), coalesce(sum(p.budget_fen), 0)
-                       FROM unit AS u LEFT JOIN project AS p ON p.unit_id = u.id
-                       WHERE u.document_id = :id GROUP BY u.id ORDER BY u.position"""
-                ),
-                {"id": document_id},
-            )
-        ]
-        indicators = connection.execute(
-            text(
-                """SELECT count(*) FROM indicator AS i JOIN project AS p ON p.id = i.project_id
-                   WHERE p.document_id = :id"""
-            ),
-            {"id": document_id},
-        ).scalar_one()
-        money_unit = connection.execute(
-            text("SELECT money_unit FROM project WHERE document_id = :id LIMIT 1"),
-            {"id": document_id},
-        ).scalar()
-    biggest = projects_of(engine, document_id, ProjectFilter(sort="budget"))[:largest]
+    by_document = {"id": document_id}
+    units = [
+        UnitTotal(*row)
+        for row in fetch(
+            source,
+            """SELECT u.code, u.name, count(p.id), coalesce(sum(p.budget_fen), 0)
+               FROM unit AS u LEFT JOIN project AS p ON p.unit_id = u.id
+               WHERE u.document_id = :id GROUP BY u.id ORDER BY u.position""",
+            by_document,
+        )
+    ]
+    ((indicators,),) = fetch(
+        source,
+        """SELECT count(*) FROM indicator AS i JOIN project AS p ON p.id = i.project_id
+           WHERE p.document_id = :id""",
+        by_document,
+    )
+    money_units = fetch(
+        source, "SELECT money_unit FROM project WHERE document_id = :id LIMIT 1", by_document
+    )
+    biggest = projects_of(source, document_id, ProjectFilter(sort="budget"))[:largest]
     return Overview(
         document=header,
         units=units,
@@ -282,18 +277,16 @@ def overview(engine: Engine, document_id: int, largest: int = 10) -> Overview | 
         indicators=indicators,
         budget_fen=sum(unit.budget_fen for unit in units),
         largest=biggest,
-        progress=progress(engine, document_id),
-        money_unit=money_unit or "万元",
-        grades=grade_counts(engine, document_id),
-        conclusion=conclusion_of(engine, document_id),
+        progress=progress(source, document_id),
+        money_unit=money_units[0][0] if money_units else "万元",
+        grades=grade_counts(source, document_id),
+        conclusion=conclusion_of(source, document_id),
     )
 
 
-def source_text(engine: Engine, document_id: int) -> list[str]:
+def source_text(source: Source, document_id: int) -> list[str]:
     """The document's source lines (index 0 is line 1)."""
-    with engine.connect() as connection:
-        blob = connection.execute(
-            text("SELECT text_zlib FROM document_source WHERE document_id = :id"),
-            {"id": document_id},
-        ).scalar_one()
+    ((blob,),) = fetch(
+        source, "SELECT text_zlib FROM document_source WHERE document_id = :id", {"id": document_id}
+    )
     return split_source(zlib.decompress(blob).decode("utf-8"))

@@ -3,22 +3,16 @@ set, cleared, read, and carried over to the next revision like the marks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from jixiao.store.connection import write_connection
+from jixiao.store.review_state import Conclusion
 from jixiao.store.review_terms import GRADES
 
-
-@dataclass(frozen=True)
-class Conclusion:
-    grade: str | None
-    note: str
-    reviewer: str
-    updated_at: str
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 
 def set_conclusion(
@@ -42,24 +36,14 @@ def clear_conclusion(engine: Engine, document_id: int) -> None:
         _delete(connection, document_id)
 
 
-def conclusion_of(engine: Engine, document_id: int) -> Conclusion | None:
-    with engine.connect() as connection:
-        row = connection.execute(
-            text("""SELECT grade, note, reviewer, updated_at FROM review_conclusion
-                    WHERE document_id = :id"""),
-            {"id": document_id},
-        ).first()
-    return None if row is None else Conclusion(*row)
-
-
 def carry_over_conclusion(
     connection: Connection, old_document_id: int, new_document_id: int
 ) -> None:
     """The next revision starts from the reviewer's conclusion on the one before: it is still
     the reviewer's word until they change it, as the marks are."""
-    row = connection.execute(
-        text("""SELECT grade, note, reviewer, updated_at FROM review_conclusion
-                WHERE document_id = :id"""),
+    row = connection.exec_driver_sql(
+        """SELECT grade, note, reviewer, updated_at FROM review_conclusion
+                WHERE document_id = :id""",
         {"id": old_document_id},
     ).first()
     if row is not None:
@@ -67,15 +51,15 @@ def carry_over_conclusion(
 
 
 def _insert(connection: Connection, document_id: int, conclusion: Conclusion) -> None:
-    connection.execute(
-        text("""INSERT INTO review_conclusion (document_id, grade, note, reviewer, updated_at)
-                VALUES (:document_id, :grade, :note, :reviewer, :updated_at)"""),
+    connection.exec_driver_sql(
+        """INSERT INTO review_conclusion (document_id, grade, note, reviewer, updated_at)
+                VALUES (:document_id, :grade, :note, :reviewer, :updated_at)""",
         {"document_id": document_id, "grade": conclusion.grade, "note": conclusion.note,
          "reviewer": conclusion.reviewer, "updated_at": conclusion.updated_at},
     )  # fmt: skip
 
 
 def _delete(connection: Connection, document_id: int) -> None:
-    connection.execute(
-        text("DELETE FROM review_conclusion WHERE document_id = :id"), {"id": document_id}
+    connection.exec_driver_sql(
+        "DELETE FROM review_conclusion WHERE document_id = :id", {"id": document_id}
     )

@@ -17,9 +17,11 @@ import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event
-from sqlalchemy.engine import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 BUSY_TIMEOUT_MS = 10_000
 """Statements outside BEGIN IMMEDIATE (reads, settings) wait this long for a lock."""
@@ -35,6 +37,8 @@ _notices: weakref.WeakKeyDictionary[Engine, Callable[[], None]] = weakref.WeakKe
 
 
 def configure(engine: Engine) -> None:
+    from sqlalchemy import event  # with the engine: the TUI reads without SQLAlchemy
+
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
 

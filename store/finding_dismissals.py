@@ -3,29 +3,23 @@ to the next revision by save.py). The checks never see them: store/findings.py j
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from jixiao.store.connection import write_connection
 
 _INSERT = """INSERT INTO finding_dismissal (document_id, finding_key, note, reviewer, dismissed_at)
              VALUES (:document_id, :finding_key, :note, :reviewer, :dismissed_at)"""
 
-
-@dataclass(frozen=True)
-class Dismissal:
-    note: str
-    reviewer: str
-    dismissed_at: str
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 
 def dismiss(engine: Engine, document_id: int, key: str, note: str, reviewer: str) -> None:
     with write_connection(engine) as connection, connection.begin():
         _delete(connection, document_id, key)
-        connection.execute(text(_INSERT), {
+        connection.exec_driver_sql(_INSERT, {
             "document_id": document_id, "finding_key": key, "note": note.strip(),
             "reviewer": reviewer, "dismissed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         })  # fmt: skip
@@ -36,25 +30,15 @@ def restore(engine: Engine, document_id: int, key: str) -> None:
         _delete(connection, document_id, key)
 
 
-def dismissals(engine: Engine, document_id: int) -> dict[str, Dismissal]:
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("""SELECT finding_key, note, reviewer, dismissed_at FROM finding_dismissal
-                    WHERE document_id = :id"""),
-            {"id": document_id},
-        ).all()
-    return {key: Dismissal(note, reviewer, at) for key, note, reviewer, at in rows}
-
-
 def carry_over_dismissals(
     connection: Connection, old_document_id: int, new_document_id: int
 ) -> None:
     """The next revision keeps the dismissals: a finding with the same key is the same one."""
-    rows = connection.execute(
-        text("SELECT * FROM finding_dismissal WHERE document_id = :id"), {"id": old_document_id}
+    rows = connection.exec_driver_sql(
+        "SELECT * FROM finding_dismissal WHERE document_id = :id", {"id": old_document_id}
     ).all()
     if rows:
-        connection.execute(text(_INSERT), [
+        connection.exec_driver_sql(_INSERT, [
             {"document_id": new_document_id, "finding_key": row.finding_key, "note": row.note,
              "reviewer": row.reviewer, "dismissed_at": row.dismissed_at}
             for row in rows
@@ -62,7 +46,7 @@ def carry_over_dismissals(
 
 
 def _delete(connection: Connection, document_id: int, key: str) -> None:
-    connection.execute(
-        text("DELETE FROM finding_dismissal WHERE document_id = :id AND finding_key = :key"),
+    connection.exec_driver_sql(
+        "DELETE FROM finding_dismissal WHERE document_id = :id AND finding_key = :key",
         {"id": document_id, "key": key},
     )

@@ -6,27 +6,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine
-
 from jixiao.importers.model import Indicator
 from jixiao.store.checks.model import Finding
 from jixiao.store.checks.run import run_checks
-from jixiao.store.finding_dismissals import Dismissal, dismissals
 from jixiao.store.previous_year import previous_year
 from jixiao.store.queries import load_document
+from jixiao.store.reading import Source
+from jixiao.store.review_state import Dismissal, dismissals
 from jixiao.store.stored import StoredDocument
 
 
-def document_findings(engine: Engine, document_id: int) -> list[Finding]:
-    stored = load_document(engine, document_id)
-    return run_checks(stored, previous=previous_year(engine, stored))
+def document_findings(source: Source, document_id: int) -> list[Finding]:
+    stored = load_document(source, document_id)
+    return run_checks(stored, previous=previous_year(source, stored))
 
 
-def finding_rows(engine: Engine, stored: StoredDocument, select: set[str] | None = None,
+def finding_rows(source: Source, stored: StoredDocument, select: set[str] | None = None,
                  ignore: set[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """The document's findings as JSON rows, each with its dismissal (if any)."""
-    dismissed = dismissals(engine, stored.id)
-    found = run_checks(stored, select, ignore, previous_year(engine, stored))
+    dismissed = dismissals(source, stored.id)
+    found = run_checks(stored, select, ignore, previous_year(source, stored))
     return [finding_json(f, dismissed.get(f.key)) for f in found]
 
 

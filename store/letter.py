@@ -10,12 +10,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, text
-
 from jixiao.store.checks.model import CRITERIA
-from jixiao.store.conclusions import Conclusion, conclusion_of
 from jixiao.store.findings import finding_rows
 from jixiao.store.queries import load_document
+from jixiao.store.reading import Source, fetch
+from jixiao.store.review_state import Conclusion, conclusion_of
 from jixiao.store.review_terms import GRADES
 
 
@@ -81,17 +80,17 @@ class ReviewLetter:
         return {criterion: counts[criterion] for criterion in CRITERIA}
 
 
-def review_letter(engine: Engine, document_id: int, reviewer: str, today: date) -> ReviewLetter:
-    stored = load_document(engine, document_id)
+def review_letter(source: Source, document_id: int, reviewer: str, today: date) -> ReviewLetter:
+    stored = load_document(source, document_id)
     parsed = stored.parsed
-    found = finding_rows(engine, stored)
+    found = finding_rows(source, stored)
     open_by_project: dict[int, list[dict[str, Any]]] = {}
     # a letter lists problems: not T002's figures, not a check that could not run here
     found = [row for row in found if row["problem"]]
     for row in found:
         if row["project"] is not None and row["dismissed"] is None:
             open_by_project.setdefault(row["project"]["ordinal"], []).append(row)
-    marks = _project_marks(engine, document_id)
+    marks = _project_marks(source, document_id)
     projects = []
     for unit in parsed.units:
         for p in unit.projects:
@@ -109,7 +108,7 @@ def review_letter(engine: Engine, document_id: int, reviewer: str, today: date) 
         revision=stored.revision,
         money_unit=projects[0].money_unit if projects else "万元",
         projects=projects,
-        conclusion=conclusion_of(engine, document_id),
+        conclusion=conclusion_of(source, document_id),
         document_findings=[f for f in found if f["project"] is None and f["dismissed"] is None],
         dismissed=[f for f in found if f["dismissed"] is not None],
         reviewer=reviewer,
@@ -125,12 +124,11 @@ def finding_text(finding: dict[str, Any]) -> str:
 
 
 def _project_marks(
-    engine: Engine, document_id: int
+    source: Source, document_id: int
 ) -> dict[int, tuple[str | None, str | None, str]]:
     """Each project's own (state, grade, opinion), by its number in the document."""
     sql = """SELECT p.ordinal, m.state, m.grade, m.note FROM project AS p
              JOIN review_mark AS m ON m.project_id = p.id AND m.indicator_id IS NULL
              WHERE p.document_id = :id"""
-    with engine.connect() as connection:
-        rows = connection.execute(text(sql), {"id": document_id}).all()
+    rows = fetch(source, sql, {"id": document_id})
     return {ordinal: (state, grade, note) for ordinal, state, grade, note in rows}

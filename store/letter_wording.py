@@ -10,14 +10,7 @@ from decimal import Decimal
 from jixiao.importers.money import at_least_cents
 from jixiao.store.letter import ReviewLetter, finding_text
 from jixiao.store.markdown import cell, table
-
-GRADE_MEANINGS = {
-    "优": "直接进入下一步预算安排流程",
-    "良": "与你单位协商完善绩效目标后，进入下一步预算安排流程",
-    "中": "请你单位修改完善绩效目标后，按程序重新报送审核",
-    "差": "不得进入下一步预算安排流程",
-}
-"""What each grade means for the project (财预〔2015〕88号 第二十条), in the letter's words."""
+from jixiao.store.review_terms import GRADE_MEANINGS
 
 STAGES = {"draft": "草案", "final": "终稿"}
 

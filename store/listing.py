@@ -6,7 +6,7 @@ comparison).
 loading SQLAlchemy and the models would take longer than the listing itself. So `read_documents`
 reads with the sqlite3 module alone when the store is already at this jixiao's schema version;
 otherwise the caller opens it the usual way (creating or upgrading it) and asks again. The
-readers that take an engine import SQLAlchemy's `text` when called, for the same reason.
+other readers take any `Source` (store/reading.py), so the TUI reads them without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -14,12 +14,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jixiao.store.reading import read_only
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
+from jixiao.store.reading import Source, fetch, read_only
 
 DOCUMENT_SELECT = """
 SELECT d.id, dep.name AS department, d.year, d.stage, d.revision, d.title,
@@ -75,33 +72,29 @@ def read_documents(path: Path) -> list[dict[str, Any]] | None:
         connection.close()
 
 
-def documents_of(engine: Engine, department_id: int) -> list[DocumentRow]:
+def documents_of(source: Source, department_id: int) -> list[DocumentRow]:
     """The department's documents, newest year first."""
-    return _rows(engine, " WHERE d.department_id = :id ORDER BY d.year DESC, d.stage, "
+    return _rows(source, " WHERE d.department_id = :id ORDER BY d.year DESC, d.stage, "
                  "d.revision DESC", {"id": department_id})  # fmt: skip
 
 
-def document(engine: Engine, document_id: int) -> DocumentRow | None:
-    return next(iter(_rows(engine, " WHERE d.id = :id", {"id": document_id})), None)
+def document(source: Source, document_id: int) -> DocumentRow | None:
+    return next(iter(_rows(source, " WHERE d.id = :id", {"id": document_id})), None)
 
 
-def latest_document(engine: Engine) -> DocumentRow | None:
+def latest_document(source: Source) -> DocumentRow | None:
     """The document imported last."""
-    return next(iter(_rows(engine, " ORDER BY d.imported_at DESC, d.id DESC LIMIT 1", {})), None)
+    return next(iter(_rows(source, " ORDER BY d.imported_at DESC, d.id DESC LIMIT 1", {})), None)
 
 
-def comparison_candidates(engine: Engine, document_id: int) -> list[DocumentRow]:
+def comparison_candidates(source: Source, document_id: int) -> list[DocumentRow]:
     """Every other document, the same department's first, then by department, newest first:
     the list a reviewer picks the other side of a comparison from."""
     clause = """ WHERE d.id != :id
                  ORDER BY d.department_id = (SELECT department_id FROM document WHERE id = :id)
                           DESC, dep.name, d.year DESC, d.revision DESC"""
-    return _rows(engine, clause, {"id": document_id})
+    return _rows(source, clause, {"id": document_id})
 
 
-def _rows(engine: Engine, clause: str, parameters: dict[str, Any]) -> list[DocumentRow]:
-    from sqlalchemy import text  # here, not at the top: `jixiao ls` must start without it
-
-    with engine.connect() as connection:
-        return [DocumentRow(*row) for row in connection.execute(text(DOCUMENT_SELECT + clause),
-                                                                 parameters)]  # fmt: skip
+def _rows(source: Source, clause: str, parameters: dict[str, Any]) -> list[DocumentRow]:
+    return [DocumentRow(*row) for row in fetch(source, DOCUMENT_SELECT + clause, parameters)]

@@ -26,25 +26,24 @@ def decide(engine: Engine, a_project_id: int, b_project_id: int, decision: str,
     confirmed pairing of either project, since a project has one counterpart."""
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
-    from sqlalchemy import text  # here: comparing (reading) must not load SQLAlchemy
 
     from jixiao.store.connection import write_connection
 
     with write_connection(engine) as connection, connection.begin():
         pair = {"a": a_project_id, "b": b_project_id}
-        connection.execute(
-            text("DELETE FROM pairing_decision WHERE a_project_id = :a AND b_project_id = :b"),
+        connection.exec_driver_sql(
+            "DELETE FROM pairing_decision WHERE a_project_id = :a AND b_project_id = :b",
             pair,
         )
         if decision == "confirmed":
-            connection.execute(
-                text("""DELETE FROM pairing_decision WHERE decision = 'confirmed'
-                        AND (a_project_id = :a OR b_project_id = :b)"""),
+            connection.exec_driver_sql(
+                """DELETE FROM pairing_decision WHERE decision = 'confirmed'
+                        AND (a_project_id = :a OR b_project_id = :b)""",
                 pair,
             )
-        connection.execute(text("""INSERT INTO pairing_decision
+        connection.exec_driver_sql("""INSERT INTO pairing_decision
                 (a_project_id, b_project_id, decision, reviewer, decided_at)
-                VALUES (:a_project_id, :b_project_id, :decision, :reviewer, :decided_at)"""), {
+                VALUES (:a_project_id, :b_project_id, :decision, :reviewer, :decided_at)""", {
             "a_project_id": a_project_id, "b_project_id": b_project_id, "decision": decision,
             "reviewer": reviewer, "decided_at": datetime.now(UTC).isoformat(timespec="seconds"),
         })  # fmt: skip

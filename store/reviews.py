@@ -1,21 +1,24 @@
 """Review marks, notes (a project's opinion) and grades on projects and indicators: set,
-clear, read, count, and carry them over to the next revision of a document."""
+clear, and carry them over to the next revision of a document (reading them is
+review_state.py's). Written through the engine's driver SQL, so that importing this module
+loads no SQLAlchemy: the TUI's first screen does not wait for it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any, Literal, TypeVar
-
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import Connection, Row
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from jixiao.store.connection import write_connection
+from jixiao.store.review_state import Mark
 from jixiao.store.review_terms import GRADES, STATES
 from jixiao.store.unique_pairs import unique_pairs
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection, Row
 
 
 class Unchanged(Enum):
@@ -25,16 +28,6 @@ class Unchanged(Enum):
 
 
 UNCHANGED = Unchanged.UNCHANGED
-
-
-@dataclass(frozen=True)
-class Mark:
-    state: str | None
-    note: str
-    """On a project, the reviewer's opinion (审核意见)."""
-    reviewer: str
-    updated_at: str
-    grade: str | None = None
 
 
 def set_mark(
@@ -58,14 +51,14 @@ def set_mark(
         raise ValueError("a grade is given to a project, not to one of its indicators")
     where, params = _target(project_id, indicator_id)
     with write_connection(engine) as connection, connection.begin():
-        current = connection.execute(
-            text(f"SELECT state, note, grade FROM review_mark WHERE {where}"), params
+        current = connection.exec_driver_sql(
+            f"SELECT state, note, grade FROM review_mark WHERE {where}", params
         ).first()
         new_state = _new(state, current.state if current else None)
         new_note = _new(note, current.note if current else "") or ""
         new_grade = _new(grade, current.grade if current else None)
         if new_state is None and new_grade is None and not new_note.strip():
-            connection.execute(text(f"DELETE FROM review_mark WHERE {where}"), params)
+            connection.exec_driver_sql(f"DELETE FROM review_mark WHERE {where}", params)
             return None
         values = {
             "state": new_state,
@@ -75,17 +68,17 @@ def set_mark(
             "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         if current is None:
-            connection.execute(
-                text("""INSERT INTO review_mark (document_id, project_id, indicator_id, state,
+            connection.exec_driver_sql(
+                """INSERT INTO review_mark (document_id, project_id, indicator_id, state,
                                                  note, grade, reviewer, updated_at)
                         SELECT document_id, :project_id, :indicator_id, :state, :note, :grade,
-                               :reviewer, :updated_at FROM project WHERE id = :project_id"""),
+                               :reviewer, :updated_at FROM project WHERE id = :project_id""",
                 values | {"project_id": project_id, "indicator_id": indicator_id},
             )
         else:
-            connection.execute(
-                text(f"""UPDATE review_mark SET state = :state, note = :note, grade = :grade,
-                         reviewer = :reviewer, updated_at = :updated_at WHERE {where}"""),
+            connection.exec_driver_sql(
+                f"""UPDATE review_mark SET state = :state, note = :note, grade = :grade,
+                         reviewer = :reviewer, updated_at = :updated_at WHERE {where}""",
                 values | params,
             )
         return Mark(new_state, new_note, reviewer, values["updated_at"], new_grade)
@@ -98,60 +91,16 @@ def _new(given: T | Literal[Unchanged.UNCHANGED], current: T) -> T:
 def clear_mark(engine: Engine, project_id: int, indicator_id: int | None = None) -> None:
     where, params = _target(project_id, indicator_id)
     with write_connection(engine) as connection, connection.begin():
-        connection.execute(text(f"DELETE FROM review_mark WHERE {where}"), params)
-
-
-def marks_of_project(engine: Engine, project_id: int) -> tuple[Mark | None, dict[int, Mark]]:
-    """The project's own mark, and its indicators' marks by indicator id."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("""SELECT indicator_id, state, note, reviewer, updated_at, grade
-                    FROM review_mark WHERE project_id = :id"""),
-            {"id": project_id},
-        ).all()
-    own = next((Mark(*row[1:]) for row in rows if row.indicator_id is None), None)
-    return own, {row.indicator_id: Mark(*row[1:]) for row in rows if row.indicator_id is not None}
-
-
-def progress(engine: Engine, document_id: int) -> dict[str, int]:
-    """Projects of the document by review state, with "untouched" for those without one."""
-    return _projects_by(engine, document_id, "state", STATES, "untouched")
-
-
-def grade_counts(engine: Engine, document_id: int) -> dict[str, int]:
-    """Projects of the document by grade, with "ungraded" for those without one."""
-    return _projects_by(engine, document_id, "grade", GRADES, "ungraded")
-
-
-def _projects_by(
-    engine: Engine, document_id: int, column: str, values: tuple[str, ...], rest: str
-) -> dict[str, int]:
-    """How many of the document's projects carry each value of their own mark's `column`
-    (a name of this module's, never a user's), and how many carry none (`rest`)."""
-    by_document = {"id": document_id}
-    with engine.connect() as connection:
-        total = connection.execute(
-            text("SELECT count(*) FROM project WHERE document_id = :id"), by_document
-        ).scalar_one()
-        found = dict(
-            connection.execute(
-                text(f"""SELECT {column}, count(*) FROM review_mark WHERE document_id = :id
-                         AND indicator_id IS NULL AND {column} IS NOT NULL GROUP BY {column}"""),
-                by_document,
-            ).all()
-        )
-    counts = {value: found.get(value, 0) for value in values}
-    counts[rest] = total - sum(counts.values())
-    return counts
+        connection.exec_driver_sql(f"DELETE FROM review_mark WHERE {where}", params)
 
 
 def carry_over_marks(connection: Connection, old_document_id: int, new_document_id: int) -> int:
     """Copy the marks of one revision onto the next where the project is the same: the same
     code, else the same name (each only where it names one project on both sides); an
     indicator is the same when its three levels and description are. Returns how many."""
-    projects_of = text("SELECT id, code, name FROM project WHERE document_id = :id")
-    old_projects = connection.execute(projects_of, {"id": old_document_id}).all()
-    new_projects = connection.execute(projects_of, {"id": new_document_id}).all()
+    projects_of = "SELECT id, code, name FROM project WHERE document_id = :id"
+    old_projects = connection.exec_driver_sql(projects_of, {"id": old_document_id}).all()
+    new_projects = connection.exec_driver_sql(projects_of, {"id": new_document_id}).all()
     pairs = _ids(unique_pairs(old_projects, new_projects, lambda p: p.code))
     paired_old = {old for old, _ in pairs}
     paired_new = {new for _, new in pairs}
@@ -163,8 +112,8 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
         )
     )
     project_map = dict(pairs)
-    marks = connection.execute(
-        text("SELECT * FROM review_mark WHERE document_id = :id"), {"id": old_document_id}
+    marks = connection.exec_driver_sql(
+        "SELECT * FROM review_mark WHERE document_id = :id", {"id": old_document_id}
     ).all()
     indicator_map = _indicator_pairs(connection, project_map)
     copied = []
@@ -179,11 +128,11 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
             "grade": mark.grade, "reviewer": mark.reviewer, "updated_at": mark.updated_at,
         })  # fmt: skip
     if copied:
-        connection.execute(
-            text("""INSERT INTO review_mark (document_id, project_id, indicator_id, state, note,
+        connection.exec_driver_sql(
+            """INSERT INTO review_mark (document_id, project_id, indicator_id, state, note,
                                              grade, reviewer, updated_at)
                     VALUES (:document_id, :project_id, :indicator_id, :state, :note, :grade,
-                            :reviewer, :updated_at)"""),
+                            :reviewer, :updated_at)""",
             copied,
         )
     return len(copied)
@@ -193,9 +142,9 @@ def _indicator_pairs(connection: Connection, project_map: dict[int, int]) -> dic
     if not project_map:
         return {}
     projects = ", ".join(str(int(p)) for p in (*project_map, *project_map.values()))
-    rows = connection.execute(
-        text(f"""SELECT id, project_id, level1, level2, level3, description FROM indicator
-                 WHERE project_id IN ({projects})""")
+    rows = connection.exec_driver_sql(
+        f"""SELECT id, project_id, level1, level2, level3, description FROM indicator
+                 WHERE project_id IN ({projects})"""
     ).all()
     pairs: dict[int, int] = {}
     for old_project, new_project in project_map.items():

@@ -172,7 +172,8 @@ class TestSubGoalFigures:
 
 class TestDismissals:
     def test_dismiss_restore_and_carry_over(self, engine, sample):
-        from jixiao.store.finding_dismissals import dismiss, dismissals, restore
+        from jixiao.store.finding_dismissals import dismiss, restore
+        from jixiao.store.review_state import dismissals
 
         first = save_document(engine, *sample).document_id
         (finding,) = [f for f in run_checks(load_document(engine, first), select={"U001"})]

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from jixiao.store.browse import overview, projects_of
-from jixiao.store.conclusions import clear_conclusion, conclusion_of, set_conclusion
+from jixiao.store.conclusions import clear_conclusion, set_conclusion
 from jixiao.store.db import open_store
 from jixiao.store.letter import review_letter
 from jixiao.store.letter_wording import Heading, Paragraph, Table, letter_blocks
-from jixiao.store.reviews import grade_counts, marks_of_project, progress, set_mark
+from jixiao.store.review_state import conclusion_of, grade_counts, marks_of_project, progress
+from jixiao.store.reviews import set_mark
 from jixiao.store.save import save_document
 from jixiao.tui.cli import main
 from tests.conftest import SAMPLE, parse_text, sample_with
@@ -382,10 +383,15 @@ class TestTui:
             assert "5. 村级组织运转经费  等级 中" in text
             assert "·  5  6029.30 中 " in text  # the tree's line
             await press(pilot, "tab", "j", "2")  # on an indicator row: still the project's
-            own, indicators = marks_of_project(app.engine, project_ids(app.engine, 1)[5])
+            own, indicators = marks_of_project(
+                app.store.engine, project_ids(app.store.engine, 1)[5]
+            )
             assert (own.grade, own.reviewer, indicators) == ("良", "li", {})
             await press(pilot, "0")
-            assert marks_of_project(app.engine, project_ids(app.engine, 1)[5]) == (None, {})
+            assert marks_of_project(app.store.engine, project_ids(app.store.engine, 1)[5]) == (
+                None,
+                {},
+            )
             assert "等级" not in screen_text(pilot)
 
     async def test_the_conclusion_modal(self, store_path):
@@ -400,10 +406,10 @@ class TestTui:
             await press(pilot, "down", "enter", "tab")  # the cursor starts on 优: 良, the opinion
             await pilot.press(*"指标需细化")
             await press(pilot, "f2")
-            found = conclusion_of(app.engine, 1)
+            found = conclusion_of(app.store.engine, 1)
             assert (found.grade, found.note, found.reviewer) == ("良", "指标需细化", "li")
             text = screen_text(pilot)
             assert "审核结论 conclusion (C): 良" in text and "li · " in text  # the time wraps
             assert "指标需细化" in text
             await press(pilot, "C", "escape")  # cancelled: unchanged
-            assert conclusion_of(app.engine, 1).grade == "良"
+            assert conclusion_of(app.store.engine, 1).grade == "良"

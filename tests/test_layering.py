@@ -83,6 +83,32 @@ class TestReadCommandsLoadOnlyWhatTheyUse:
         loaded = modules_loaded_by(code)
         assert [name for name in HEAVY if name in loaded] == []
 
+    def test_the_tuis_first_screen_loads_textual_alone(self, stored_sample):
+        """SQLAlchemy loads at the first write, the checks (rapidfuzz) after the first frame,
+        the readers and the analysis when asked for."""
+        code = f"""
+import sys
+from pathlib import Path
+from jixiao.store import open_handle
+from jixiao.tui.app import JixiaoApp
+from jixiao.tui.screens.browse import BrowseScreen
+app = JixiaoApp(open_handle(Path({str(stored_sample)!r})), "tester")
+draw = app._display
+def first_frame(screen, renderable):
+    draw(screen, renderable)
+    if isinstance(app.screen, BrowseScreen) and app.return_value is None:
+        app.exit(result=sorted(sys.modules))
+app._display = first_frame
+loaded = app.run(headless=True, size=(80, 24))
+print(" ".join(loaded))
+"""
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              cwd=ROOT, check=False)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        loaded = set(done.stdout.split())
+        assert "jixiao.tui.screens.browse" in loaded
+        assert [name for name in HEAVY if name in loaded] == ["textual"]
+
     def test_an_old_store_is_opened_the_usual_way(self, tmp_path):
         from jixiao.store import read_only
 

@@ -9,7 +9,8 @@ import pytest
 from jixiao.store.browse import projects_of
 from jixiao.store.letter import review_letter
 from jixiao.store.report import report_markdown, report_rows
-from jixiao.store.reviews import clear_mark, marks_of_project, progress, set_mark
+from jixiao.store.review_state import marks_of_project, progress
+from jixiao.store.reviews import clear_mark, set_mark
 from jixiao.store.save import save_document
 from tests.conftest import parse_text, sample_with
 

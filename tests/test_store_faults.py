@@ -148,7 +148,7 @@ class TestWritersWait:
             started = time.monotonic()
             await press(pilot, "r")
             assert time.monotonic() - started < 2  # the screen did not wait for the store
-            assert marks(app.engine) == []
+            assert marks(app.store.engine) == []
             for _ in range(40):
                 await pilot.pause(0.05)
                 if any("busy" in n.message for n in app._notifications):
@@ -157,9 +157,9 @@ class TestWritersWait:
             holder.connection.execute("ROLLBACK")
             for _ in range(40):
                 await pilot.pause(0.05)
-                if marks(app.engine):
+                if marks(app.store.engine):
                     break
-            assert marks(app.engine) == [(1, None, "reviewed", "", "li")]
+            assert marks(app.store.engine) == [(1, None, "reviewed", "", "li")]
 
 
 class TestEnvironmentFaults:
@@ -185,7 +185,7 @@ class TestEnvironmentFaults:
 
     def test_a_read_only_store(self, tmp_path, stored):
         with read_only(stored) as path:
-            for command in (["ls"], ["import", str(SAMPLE)]):
+            for command in (["ls"], ["import", str(SAMPLE)], ["tui"]):
                 done = jixiao("--db", str(path), *command)
                 assert done.returncode == 2, done.stderr
                 assert "is read-only" in done.stderr and "permissions" in done.stderr

@@ -36,7 +36,7 @@ class TestEmptyStore:
             await press(pilot, "i")
             assert isinstance(app.screen, BrowseScreen)
             assert "35 projects · 252 indicators" in screen_text(pilot)
-        with app.engine.connect() as connection:
+        with app.store.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM document").scalar() == 1
 
 
@@ -110,7 +110,7 @@ class TestReview:
             text = screen_text(pilot)
             assert "审核: ! problem" in text and "li · " in text  # the time wraps at 80×24
             assert "!  5  6029.30" in text
-        assert marks(app.engine) == [(5, None, "problem", "核实人数\n第二行", "li")]
+        assert marks(app.store.engine) == [(5, None, "problem", "核实人数\n第二行", "li")]
 
         async with make_app(store_path).run_test(size=SIZE) as pilot:
             await pilot.app.workers.wait_for_complete()  # reopens where the reviewer was
@@ -131,25 +131,25 @@ class TestReview:
             rows = [line.split("▕")[1].split() for line in screen_text(pilot).splitlines()
                     if "村级组织数量" in line or "村“两委”干部人数" in line]  # fmt: skip
             assert [row[0] for row in rows] == ["村级组织数量", "?"]  # the mark, then 三级指标
-        with app.engine.connect() as connection:
+        with app.store.engine.connect() as connection:
             level3 = connection.exec_driver_sql(
                 "SELECT i.level3 FROM review_mark AS m JOIN indicator AS i ON i.id = m.indicator_id"
             ).scalar_one()
         assert level3 == "村“两委”干部人数"
-        assert marks(app.engine)[0][2] == "question"
+        assert marks(app.store.engine)[0][2] == "question"
 
     async def test_clear_and_cancelled_note(self, store_path):
         app = make_app(store_path)
         async with app.run_test(size=SIZE) as pilot:
             await to_project(pilot, 1)
             await press(pilot, "r")
-            assert marks(app.engine)[0][2] == "reviewed"
+            assert marks(app.store.engine)[0][2] == "reviewed"
             await press(pilot, "e")
             await pilot.press(*"abc")
             await press(pilot, "escape")
-            assert marks(app.engine)[0][3] == ""  # cancelled: no note
+            assert marks(app.store.engine)[0][3] == ""  # cancelled: no note
             await press(pilot, "x")
-            assert marks(app.engine) == []
+            assert marks(app.store.engine) == []
             assert "untouched" in screen_text(pilot)
 
 
@@ -240,7 +240,7 @@ class TestHelpAndKeys:
         async with app.run_test(size=SIZE) as pilot:
             await to_project(pilot, 1)
             await press(pilot, "w")
-        assert marks(app.engine)[0][2] == "question"
+        assert marks(app.store.engine)[0][2] == "question"
 
     async def test_copy_a_project(self, store_path):
         async with make_app(store_path).run_test(size=SIZE) as pilot:
@@ -275,7 +275,7 @@ class TestCommandPalette:
             assert "Mark reviewed  (r)" in screen_text(pilot)
             await press(pilot, "enter")
             await pilot.pause(0.2)
-        assert marks(app.engine) == [(3, None, "reviewed", "", "tester")]
+        assert marks(app.store.engine) == [(3, None, "reviewed", "", "tester")]
 
 
 class TestFindings:
@@ -339,7 +339,7 @@ class TestDismissFindings:
             pilot.app.screen.query_one("OptionList").highlighted = index
             await press(pilot, "u")
             assert "50 open, 0 dismissed" in screen_text(pilot)
-        with app.engine.connect() as connection:
+        with app.store.engine.connect() as connection:
             assert (
                 connection.exec_driver_sql("SELECT count(*) FROM finding_dismissal").scalar() == 0
             )

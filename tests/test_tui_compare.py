@@ -76,7 +76,7 @@ class TestCompareView:
             await press(pilot, "a")
             text = screen_text(pilot)
             assert "5 changed" not in text and "6 changed" in text and "0 to confirm" in text
-        with app.engine.connect() as connection:
+        with app.store.engine.connect() as connection:
             assert connection.exec_driver_sql(
                 "SELECT decision, reviewer FROM pairing_decision"
             ).all() == [("confirmed", "tester")]
@@ -128,7 +128,7 @@ class TestCompareView:
             made = next(p for p in pilot.app.screen.comparison.projects
                         if p.b and p.b.name == "关工委经费")  # fmt: skip
             assert (made.match, made.a.name) == ("confirmed", "关心下一代工作委员会经费")
-        with app.engine.connect() as connection:
+        with app.store.engine.connect() as connection:
             decisions = (
                 connection.exec_driver_sql("SELECT decision FROM pairing_decision ORDER BY id")
                 .scalars()

@@ -7,12 +7,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from textual.pilot import Pilot
 
-from jixiao.store.db import open_store
+from jixiao.store.handle import open_handle
 from jixiao.tui.app import JixiaoApp
 
 
 def make_app(path: Path, reviewer: str = "tester", **kwargs: object) -> JixiaoApp:
-    return JixiaoApp(open_store(path), path, reviewer, **kwargs)  # type: ignore[arg-type]
+    return JixiaoApp(open_handle(path), reviewer, **kwargs)  # type: ignore[arg-type]
 
 
 def screen_text(pilot: Pilot[None]) -> str:

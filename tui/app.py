@@ -5,25 +5,26 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 
 from jixiao.i18n import _, ngettext
 from jixiao.importers import ImportFault
-from jixiao.store import SaveResult, document, latest_document, save_document
+from jixiao.store import StoreHandle, document, latest_document
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
 from jixiao.tui.place import Place, last_place, remember_place
-from jixiao.tui.sample import parse_sample
 from jixiao.tui.screens.browse import BrowseScreen
 from jixiao.tui.screens.help import HelpScreen, help_sections
 from jixiao.tui.screens.welcome import WelcomeScreen
 from jixiao.tui.store_writer import writer_of
+
+if TYPE_CHECKING:
+    from jixiao.store import SaveResult
 
 _PALETTE_IDS = {action.id for action in actions.ALL if action.palette}
 
@@ -34,8 +35,7 @@ class JixiaoApp(App[None]):
 
     def __init__(
         self,
-        engine: Engine,
-        store_path: Path,
+        store: StoreHandle,
         reviewer: str,
         *,
         document_id: int | None = None,
@@ -46,8 +46,7 @@ class JixiaoApp(App[None]):
         super().__init__()
         if theme is not None:  # the config file's, checked against Textual's themes by the CLI
             self.theme = theme
-        self.engine = engine
-        self.store_path = store_path
+        self.store = store
         self.reviewer = reviewer
         self.document_id = document_id
         self.user_keymap = keymap or {}
@@ -60,23 +59,27 @@ class JixiaoApp(App[None]):
         gc.freeze()
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        if latest_document(self.engine) is None:
-            self.push_screen(WelcomeScreen(str(self.store_path)))
+        if latest_document(self.store.reader) is None:
+            self.push_screen(WelcomeScreen(str(self.store.path)))
             return
         start, project = self.document_id, None
-        place = last_place(self.store_path) if start is None else None
-        if place is not None and document(self.engine, place.document_id) is not None:
+        place = last_place(self.store.path) if start is None else None
+        if place is not None and document(self.store.reader, place.document_id) is not None:
             start, project = place.document_id, place.project_id  # where the reviewer was
-        self.push_screen(BrowseScreen(self.engine, self.reviewer, start, start_project=project))
+        self.push_screen(BrowseScreen(self.store, self.reviewer, start, start_project=project))
         if self.compare is not None:
             from jixiao.tui.screens.compare import CompareScreen  # loads compare's libraries
 
-            self.push_screen(CompareScreen(self.engine, *self.compare, self.reviewer))
+            self.push_screen(CompareScreen(self.store, *self.compare, self.reviewer))
 
     def remember_place(self, document_id: int, project_id: int | None) -> None:
-        remember_place(self.store_path, Place(document_id, project_id))
+        remember_place(self.store.path, Place(document_id, project_id))
 
     def import_sample(self) -> None:
+        # the importers and the write path: only for an empty store
+        from jixiao.store import save_document
+        from jixiao.tui.sample import parse_sample
+
         try:
             parsed, report = parse_sample()
         except ImportFault as fault:
@@ -84,14 +87,14 @@ class JixiaoApp(App[None]):
             return
 
         def saved(result: SaveResult) -> None:
-            self.switch_screen(BrowseScreen(self.engine, self.reviewer, result.document_id))
+            self.switch_screen(BrowseScreen(self.store, self.reviewer, result.document_id))
             count = len(parsed.projects)
             self.notify(
                 ngettext("imported the sample: {count} project",
                          "imported the sample: {count} projects", count).format(count=count)
             )  # fmt: skip
 
-        writer_of(self).write(lambda: save_document(self.engine, parsed, report), saved)
+        writer_of(self).write(lambda: save_document(self.store.engine, parsed, report), saved)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

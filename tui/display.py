@@ -6,12 +6,16 @@ bidi override in it shows as `\x1b` or `\u202e` instead of acting on the termina
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from jixiao.i18n import N_
+from jixiao.i18n import N_, _
 from jixiao.importers.controls import visible
 from jixiao.importers.money import from_fen
+
+if TYPE_CHECKING:
+    from jixiao.store import Dismissal, Finding
 
 # Message ids, translated where shown (`_`): the language is chosen after import.
 STATE_LABELS = {
@@ -54,3 +58,23 @@ def plan_bar(percent: Decimal | None, width: int = 16) -> Text:
     bar.append("░" * (width - filled), style="dim")
     bar.append(f" {percent}%".rjust(6))
     return bar
+
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def finding_line(finding: Finding, with_project: bool = False,
+                 dismissal: Dismissal | None = None) -> Text:  # fmt: skip
+    style = "dim" if dismissal else SEVERITY_STYLES[finding.severity]
+    line = Text(f"{finding.criterion} ", style="dim")
+    line.append(f"{finding.code} ", style=style)
+    if with_project and finding.project is not None:
+        line.append(f"{finding.project.ordinal}. ")
+        line.append(visible(finding.project.name))
+        line.append(" · ")
+    line.append(visible(finding.message), style="dim" if dismissal else "")
+    if dismissal:
+        dismissed = _("dismissed by {reviewer}:").format(reviewer=dismissal.reviewer)
+        line.append(visible(f"  — {dismissed} "), style="italic")
+        line.append(visible(dismissal.note), style="italic")
+    return line

@@ -17,24 +17,28 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as Pending
 from typing import Any
 
-from sqlalchemy import Engine
 from textual.app import App
 from textual.dom import DOMNode
 
-from jixiao.store import when_busy
+from jixiao.i18n import N_, _
+from jixiao.store import StoreHandle, when_busy
 
 ON_SCREEN = 0.3
 """Seconds the screen waits for a write before letting it finish on its own."""
 
-BUSY = "the store is busy (another jixiao is writing); your change is saved as soon as it is free"
+BUSY = N_(
+    "the store is busy (another jixiao is writing); your change is saved as soon as it is free"
+)
 
 
 class StoreWriter:
-    def __init__(self, app: App[Any], engine: Engine) -> None:
+    def __init__(self, app: App[Any], store: StoreHandle) -> None:
         self.app = app
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="jixiao-store-writer")  # in order
         self.pending: set[Future[Any]] = set()
-        when_busy(engine, self._busy)
+        # First on the writer's thread: the engine (SQLAlchemy's import, when the session has
+        # not written yet) is made there, not on the screen's.
+        self.pool.submit(lambda: when_busy(store.engine, self._busy))
 
     def write(
         self,
@@ -59,7 +63,7 @@ class StoreWriter:
         """Wait for the queued writes (the app has closed: say so on stderr if any waits)."""
         if any(not future.done() for future in self.pending):
             print(
-                "jixiao: waiting for the store to save the last changes made in the TUI…",
+                _("jixiao: waiting for the store to save the last changes made in the TUI…"),
                 file=sys.stderr,
             )
         self.pool.shutdown(wait=True)
@@ -89,7 +93,7 @@ class StoreWriter:
     def _busy(self) -> None:
         """Called on the writer thread when a write has waited a while."""
         if self.app.is_running:
-            self.app.call_from_thread(self.app.notify, BUSY, severity="warning", timeout=10)
+            self.app.call_from_thread(self.app.notify, _(BUSY), severity="warning", timeout=10)
 
 
 def _failure(error: BaseException) -> str:
@@ -97,14 +101,14 @@ def _failure(error: BaseException) -> str:
 
     fault = store_fault(error, None)
     if fault is not None:
-        return f"not saved: {fault.message}. {fault.hint}"
-    return f"not saved: {type(error).__name__}: {error}"
+        return _("not saved: {message}. {hint}").format(message=fault.message, hint=fault.hint)
+    return _("not saved: {error}").format(error=f"{type(error).__name__}: {error}")
 
 
 def writer_of(app: App[Any]) -> StoreWriter:
     """The app's writer (made on first use)."""
     writer = getattr(app, "store_writer", None)
     if writer is None:
-        writer = StoreWriter(app, app.engine)  # type: ignore[attr-defined]
+        writer = StoreWriter(app, app.store)  # type: ignore[attr-defined]
         app.store_writer = writer  # type: ignore[attr-defined]
     return writer

@@ -162,3 +162,11 @@ def year_check(code: str, severity: str, title: str, criterion: str) -> Callable
 def check_codes() -> list[str]:
     """Every check's code, the year-over-year ones too."""
     return sorted({*CHECKS, *YEAR_CHECKS})
+
+
+def by_ordinal(findings: list[Finding]) -> dict[int, list[Finding]]:
+    """A document's findings by project number (the document's own findings under 0)."""
+    grouped: dict[int, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.project.ordinal if finding.project else 0, []).append(finding)
+    return grouped

@@ -58,11 +58,3 @@ def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool
 def _chosen(code: str, codes: set[str]) -> bool:
     """A code, or its family by its letter: "C" selects C001, C002…"""
     return code in codes or code[0] in codes
-
-
-def by_ordinal(findings: list[Finding]) -> dict[int, list[Finding]]:
-    """A document's findings by project number (the document's own findings under 0)."""
-    grouped: dict[int, list[Finding]] = {}
-    for finding in findings:
-        grouped.setdefault(finding.project.ordinal if finding.project else 0, []).append(finding)
-    return grouped

@@ -17,13 +17,13 @@ from jixiao.tui.display import (
     STATE_LABELS,
     STATE_MARKS,
     STATE_STYLES,
+    finding_line,
     money,
     plain,
     plan_bar,
     visible,
 )
 from jixiao.tui.linebreak import Wrapped
-from jixiao.tui.screens.findings import finding_line
 
 INDICATOR_COLUMNS = ("", "三级指标", "指标值", "二级", "一级", "绩效指标描述", "依据", "行")
 """三级指标 and 指标值 first: at 80 columns they are what the pane has room for (Enter on a

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -26,6 +25,7 @@ from jixiao.store import (
     Cursor,
     Page,
     StoreFilter,
+    StoreSource,
     count_indicators,
     count_projects,
     indicator_page,
@@ -69,9 +69,9 @@ class AcrossScreen(Screen[Chosen | None]):
     AcrossScreen PageTable { height: 1fr; }
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, source: StoreSource) -> None:
         super().__init__()
-        self.engine = engine
+        self.source = source
         self.indicators = False
         self.where = StoreFilter()
         self.sort = "document"
@@ -120,7 +120,7 @@ class AcrossScreen(Screen[Chosen | None]):
     def _fetch(self, start: Cursor | None, generation: int, show: bool) -> None:
         """In a worker thread: read the page starting at `start`, hand it to the app."""
         read = indicator_page if self.indicators else project_page
-        page = read(self.engine, self.where, self.sort, start, PAGE_ROWS)
+        page = read(self.source, self.where, self.sort, start, PAGE_ROWS)
         self.app.call_from_thread(self._arrived, start, generation, page, show)
 
     def _arrived(self, start: Cursor | None, generation: int, page: Page, show: bool) -> None:
@@ -144,7 +144,7 @@ class AcrossScreen(Screen[Chosen | None]):
     @work(exclusive=True, thread=True, group="count")
     def _count(self) -> None:
         count = count_indicators if self.indicators else count_projects
-        total = count(self.engine, self.where)
+        total = count(self.source, self.where)
         self.app.call_from_thread(self._show_total, total)
 
     def _show(self, page: Page) -> None:

@@ -1,13 +1,17 @@
 """The review screen: the tree of departments, documents, units and projects beside the
-selected project (or the document's overview). Marks, notes, search, filter and sort."""
+selected project (or the document's overview). Marks, notes, search, filter and sort.
+
+It is the first screen a reviewer waits for, so the screens it opens are imported when first
+opened (the note editor's TextArea alone costs ≈ 25 ms), and the checks and SQLAlchemy when
+first needed (store/handle.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
@@ -18,16 +22,18 @@ from textual.widgets import Static, Tree
 from jixiao.i18n import _
 from jixiao.store import (
     SORTS,
+    DocumentRow,
     Finding,
     Hit,
     ProjectDetail,
     ProjectFilter,
+    StoreHandle,
+    StoreSource,
     by_ordinal,
     clear_mark,
     conclusion_of,
     dismissals,
     document,
-    document_findings,
     documents_of,
     latest_document,
     overview,
@@ -54,15 +60,11 @@ from jixiao.tui.display import (
     money,
     visible,
 )
-from jixiao.tui.screens.across import AcrossScreen, Chosen
-from jixiao.tui.screens.conclusion import ConclusionScreen
-from jixiao.tui.screens.filter import FilterScreen
-from jixiao.tui.screens.findings import FindingsScreen
-from jixiao.tui.screens.indicator import IndicatorScreen
-from jixiao.tui.screens.note import NoteScreen
-from jixiao.tui.screens.pick_document import PickDocumentScreen
-from jixiao.tui.screens.search import SearchResult, SearchScreen
 from jixiao.tui.store_writer import writer_of
+
+if TYPE_CHECKING:
+    from jixiao.tui.screens.across import Chosen
+    from jixiao.tui.screens.search import SearchResult
 
 
 class BrowseScreen(Screen[None]):
@@ -77,14 +79,14 @@ class BrowseScreen(Screen[None]):
 
     def __init__(
         self,
-        engine: Engine,
+        store: StoreHandle,
         reviewer: str,
         document_id: int | None = None,
         *,
         start_project: int | None = None,
     ) -> None:
         super().__init__()
-        self.engine = engine
+        self.store = store
         self.reviewer = reviewer
         self.start_document = document_id
         self.start_project = start_project
@@ -100,12 +102,26 @@ class BrowseScreen(Screen[None]):
         # Check findings by document: the checks read the whole document, so once each.
         self._findings: dict[int, list[Finding]] = {}
         self._checking: set[int] = set()
+        self._start: DocumentRow | None = None
+        """The document the screen opens on (compose finds it, on_mount selects it)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal():
-            yield ProjectTree(self.engine, on_move=self.show_cursor,
-                              finding_counts=self.finding_counts)  # fmt: skip
+            tree = ProjectTree(self.store.reader, on_move=self.show_cursor,
+                               finding_counts=self.finding_counts)  # fmt: skip
+            # Filled before it is mounted: a node added to a mounted tree refreshes it, and
+            # a thousand departments cost a thousand refreshes.
+            tree.load_departments()
+            start = (
+                document(self.store.reader, self.start_document)
+                if self.start_document is not None
+                else latest_document(self.store.reader)
+            )
+            if start is not None:
+                tree.open_document(start.department_id, start.id)
+            self._start = start
+            yield tree
             with Container(id="detail", classes="document"):
                 yield ProjectView()
                 yield OverviewView()
@@ -113,14 +129,8 @@ class BrowseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         tree = self.query_one(ProjectTree)
-        tree.load_departments()
-        start = (
-            document(self.engine, self.start_document)
-            if self.start_document is not None
-            else latest_document(self.engine)
-        )
+        start = self._start
         if start is not None:
-            tree.open_document(start.department_id, start.id)
             tree.select_ref(Ref("document", start.id, start.id))
             # Keep the department's line in view above the document's.
             self.call_after_refresh(tree.scroll_home, animate=False)
@@ -157,7 +167,7 @@ class BrowseScreen(Screen[None]):
         if ref.kind == "department":
             # Show its newest document's overview. Read from the store, not by opening the
             # node: this runs inside the tree's cursor watcher, which must not change the tree.
-            documents = documents_of(self.engine, ref.id)
+            documents = documents_of(self.store.reader, ref.id)
             ref = Ref("department", ref.id, documents[0].id if documents else None)
         if ref != self.current:
             self.current = ref
@@ -183,13 +193,13 @@ class BrowseScreen(Screen[None]):
         detail = self.query_one("#detail")
         ref = self.current
         if ref is not None and ref.kind == "project":
-            project = project_detail(self.engine, ref.id)
+            project = project_detail(self.store.reader, ref.id)
             if project is not None:
                 source = self._source(project.document_id) if self.show_source else None
                 # Cached only: the worker started by the tree computes them and redraws.
                 cached = self._findings.get(project.document_id, [])
                 found = by_ordinal(cached).get(project.ordinal, [])
-                dismissed = dismissals(self.engine, project.document_id)
+                dismissed = dismissals(self.store.reader, project.document_id)
                 view = self.query_one(ProjectView)
                 view.show(project, source, found, dismissed)
                 detail.set_class(False, "document")
@@ -197,7 +207,7 @@ class BrowseScreen(Screen[None]):
                     self._shown_project = project.id
                     view.scroll_home(animate=False)
         elif ref is not None and ref.document_id is not None:
-            summary = overview(self.engine, ref.document_id)
+            summary = overview(self.store.reader, ref.document_id)
             if summary is not None:
                 self.query_one(OverviewView).show(summary)
                 detail.set_class(True, "document")
@@ -235,11 +245,11 @@ class BrowseScreen(Screen[None]):
         if cached is not None and cached[0] == document_id:
             return cached[1]
         text = Text()
-        doc = document(self.engine, document_id)
+        doc = document(self.store.reader, document_id)
         if doc is not None:
             stage = _(STAGE_WORDS.get(doc.stage, doc.stage))
             text.append(visible(f"{doc.department} {doc.year} {stage} r{doc.revision} "))
-            for state, count in review_progress(self.engine, doc.id).items():
+            for state, count in review_progress(self.store.reader, doc.id).items():
                 text.append(f" {STATE_MARKS.get(state, '·')}{count}",
                             style=STATE_STYLES.get(state, "dim"))  # fmt: skip
         self._status_document = (document_id, text)
@@ -247,8 +257,15 @@ class BrowseScreen(Screen[None]):
 
     def findings(self, document_id: int) -> list[Finding]:
         if document_id not in self._findings:
-            self._findings[document_id] = document_findings(self.engine, document_id)
+            self._findings[document_id] = self._run_checks(document_id)
         return self._findings[document_id]
+
+    def _run_checks(self, document_id: int) -> list[Finding]:
+        # The checks (and rapidfuzz, which the year-over-year ones use) load here, usually
+        # on the worker's thread: the first screen does not wait for them.
+        from jixiao.store import document_findings
+
+        return document_findings(self.store.reader, document_id)
 
     def finding_counts(self, document_id: int) -> dict[int, int]:
         """Open findings (not dismissed) by project number. The first time a document is
@@ -257,15 +274,16 @@ class BrowseScreen(Screen[None]):
         if document_id not in self._findings:
             if document_id not in self._checking:
                 self._checking.add(document_id)
-                self._check_in_background(document_id)
+                # after the frame being drawn: the first screen does not share the CPU
+                self.call_after_refresh(self._check_in_background, document_id)
             return {}
-        dismissed = dismissals(self.engine, document_id)
+        dismissed = dismissals(self.store.reader, document_id)
         open_findings = [f for f in self.findings(document_id) if f.key not in dismissed]
         return {n: len(found) for n, found in by_ordinal(open_findings).items()}
 
     @work(thread=True)
     def _check_in_background(self, document_id: int) -> None:
-        found = document_findings(self.engine, document_id)
+        found = self._run_checks(document_id)
         self.app.call_from_thread(self._checked, document_id, found)
 
     def _checked(self, document_id: int, found: list[Finding]) -> None:
@@ -285,17 +303,19 @@ class BrowseScreen(Screen[None]):
             if ordinal is None:
                 self.refresh_detail()
                 return
-            target = next((p for p in projects_of(self.engine, document_id)
+            target = next((p for p in projects_of(self.store.reader, document_id)
                            if p.ordinal == ordinal), None)  # fmt: skip
             self._select(Ref("project", target.id, document_id) if target
                          else Ref("document", document_id, document_id))  # fmt: skip
 
-        screen = FindingsScreen(self.engine, document_id, self.findings(document_id), self.reviewer)
+        from jixiao.tui.screens.findings import FindingsScreen
+
+        screen = FindingsScreen(self.store, document_id, self.findings(document_id), self.reviewer)
         self.app.push_screen(screen, go)
 
     def _source(self, document_id: int) -> list[str]:
         if document_id not in self.sources:
-            self.sources[document_id] = source_text(self.engine, document_id)
+            self.sources[document_id] = source_text(self.store.reader, document_id)
         return self.sources[document_id]
 
     def _project(self) -> ProjectDetail | None:
@@ -312,39 +332,41 @@ class BrowseScreen(Screen[None]):
         if project is None:
             return
         indicator = self.query_one(ProjectView).selected_indicator()
-        self._write(lambda: set_mark(self.engine, project.id, indicator, reviewer=self.reviewer,
-                                     state=state))  # fmt: skip
+        self._write(lambda: set_mark(self.store.engine, project.id, indicator,
+                                     reviewer=self.reviewer, state=state))  # fmt: skip
 
     def action_grade(self, grade: str | None) -> None:
         """The project's grade, whichever of its indicators the table's cursor is on."""
         project = self._project()
         if project is not None:
-            self._write(lambda: set_mark(self.engine, project.id, reviewer=self.reviewer,
+            self._write(lambda: set_mark(self.store.engine, project.id, reviewer=self.reviewer,
                                          grade=grade))  # fmt: skip
 
     def action_conclusion(self) -> None:
         document_id = self.document_id
-        header = document(self.engine, document_id) if document_id is not None else None
+        header = document(self.store.reader, document_id) if document_id is not None else None
         if document_id is None or header is None:
-            self.notify("open a document first", severity="warning")
+            self.notify(_("open a document first"), severity="warning")
             return
 
         def save(chosen: tuple[str | None, str] | None) -> None:
             if chosen is not None:
                 grade, note = chosen
-                self._write(lambda: set_conclusion(self.engine, document_id,
+                self._write(lambda: set_conclusion(self.store.engine, document_id,
                                                    reviewer=self.reviewer, grade=grade,
                                                    note=note))  # fmt: skip
 
+        from jixiao.tui.screens.conclusion import ConclusionScreen
+
         about = f"{header.department} {header.year} r{header.revision}"
-        self.app.push_screen(ConclusionScreen(about, conclusion_of(self.engine, document_id)),
+        self.app.push_screen(ConclusionScreen(about, conclusion_of(self.store.reader, document_id)),
                              save)  # fmt: skip
 
     def action_clear_mark(self) -> None:
         project = self._project()
         if project is not None:
             indicator = self.query_one(ProjectView).selected_indicator()
-            self._write(lambda: clear_mark(self.engine, project.id, indicator))
+            self._write(lambda: clear_mark(self.store.engine, project.id, indicator))
 
     def action_edit_note(self) -> None:
         project = self._project()
@@ -360,8 +382,10 @@ class BrowseScreen(Screen[None]):
 
         def save(note: str | None) -> None:
             if note is not None:
-                self._write(lambda: set_mark(self.engine, project.id, indicator,
+                self._write(lambda: set_mark(self.store.engine, project.id, indicator,
                                              reviewer=self.reviewer, note=note))  # fmt: skip
+
+        from jixiao.tui.screens.note import NoteScreen
 
         self.app.push_screen(NoteScreen(about, mark.note if mark else ""), save)
 
@@ -384,8 +408,12 @@ class BrowseScreen(Screen[None]):
     # -- finding ------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from jixiao.tui.screens.search import SearchScreen
+
         query = self.search_result.query if self.search_result else ""
-        self.app.push_screen(SearchScreen(self.engine, self.document_id, query), self._searched)
+        self.app.push_screen(
+            SearchScreen(self.store.reader, self.document_id, query), self._searched
+        )
 
     def _searched(self, result: SearchResult | None) -> None:
         if result is not None and result.hits:
@@ -404,7 +432,7 @@ class BrowseScreen(Screen[None]):
             self.notify(_("no search yet: press / to search"), severity="warning")
             return
         index = (result.index + step) % len(result.hits)
-        self.search_result = SearchResult(result.query, result.hits, index)
+        self.search_result = dataclasses.replace(result, index=index)
         self._go_to(result.hits[index])
 
     def _go_to(self, hit: Hit) -> None:
@@ -416,7 +444,7 @@ class BrowseScreen(Screen[None]):
         """Show a document's project (or the document itself), with the cursor on the
         indicator when one is given."""
         tree = self.project_tree
-        target = document(self.engine, document_id)
+        target = document(self.store.reader, document_id)
         if target is None:
             return
         tree.open_document(target.department_id, target.id)
@@ -437,7 +465,9 @@ class BrowseScreen(Screen[None]):
             if chosen is not None:
                 self._open(chosen.document_id, chosen.project_id, chosen.indicator_id)
 
-        self.app.push_screen(AcrossScreen(self.engine), opened)
+        from jixiao.tui.screens.across import AcrossScreen
+
+        self.app.push_screen(AcrossScreen(self.store.reader), opened)
 
     def _select(self, ref: Ref) -> None:
         """Put the cursor on `ref` and show it; if the filter hides it, clear the filter
@@ -464,7 +494,9 @@ class BrowseScreen(Screen[None]):
                 self.project_tree.reload_documents()
                 self.refresh_status()
 
-        units = units_of(self.engine, self.document_id)
+        from jixiao.tui.screens.filter import FilterScreen
+
+        units = units_of(self.store.reader, self.document_id)
         self.app.push_screen(FilterScreen(self.project_tree.project_filter, units), apply)
 
     def action_cycle_sort(self) -> None:
@@ -502,6 +534,8 @@ class BrowseScreen(Screen[None]):
             return
         row = project.indicators[table.cursor_row]
         mark = project.indicator_marks.get(row.id)
+        from jixiao.tui.screens.indicator import IndicatorScreen
+
         self.app.push_screen(IndicatorScreen(project, row, mark))
 
     def action_toggle_zoom(self) -> None:
@@ -526,12 +560,14 @@ class BrowseScreen(Screen[None]):
 
         def picked(other: int | None) -> None:
             if other is not None:
-                older, newer = sorted((current, other), key=lambda d: _age(self.engine, d))
-                from jixiao.tui.screens.compare import CompareScreen  # loads compare's libraries
+                older, newer = sorted((current, other), key=lambda d: _age(self.store.reader, d))
+                from jixiao.tui.screens.compare import CompareScreen
 
-                self.app.push_screen(CompareScreen(self.engine, older, newer, self.reviewer))
+                self.app.push_screen(CompareScreen(self.store, older, newer, self.reviewer))
 
-        self.app.push_screen(PickDocumentScreen(self.engine, current), picked)
+        from jixiao.tui.screens.pick_document import PickDocumentScreen
+
+        self.app.push_screen(PickDocumentScreen(self.store.reader, current), picked)
 
     def action_copy(self) -> None:
         view = self.query_one(ProjectView)
@@ -566,9 +602,9 @@ def project_summary(project: ProjectDetail) -> str:
     return "\n".join(lines)
 
 
-def _age(engine: Engine, document_id: int) -> tuple[int, int, int]:
+def _age(source: StoreSource, document_id: int) -> tuple[int, int, int]:
     """Older first: by year, a draft before its final version, then by revision."""
-    doc = document(engine, document_id)
+    doc = document(source, document_id)
     assert doc is not None
     return (doc.year, 0 if doc.stage == "draft" else 1, doc.revision)
 

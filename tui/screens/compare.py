@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -18,6 +17,7 @@ from jixiao.importers.model import QUARTER_ENDS
 from jixiao.store import (
     Comparison,
     ProjectComparison,
+    StoreHandle,
     compare_documents,
     comparison_markdown,
     comparison_match_word,
@@ -66,14 +66,14 @@ class CompareScreen(Screen[None]):
     CompareScreen #pair { width: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, engine: Engine, a_id: int, b_id: int, reviewer: str) -> None:
+    def __init__(self, store: StoreHandle, a_id: int, b_id: int, reviewer: str) -> None:
         super().__init__()
-        self.engine = engine
+        self.store = store
         self.a_id, self.b_id = a_id, b_id
         self.reviewer = reviewer
         self.status_filter = "all"
         self.by_change = False
-        self.comparison: Comparison = compare_documents(engine, a_id, b_id)
+        self.comparison: Comparison = compare_documents(store.reader, a_id, b_id)
         self.shown: list[ProjectComparison] = []
         self.marked: ProjectComparison | None = None
         """An added or removed project waiting for its counterpart (m, then m)."""
@@ -176,13 +176,15 @@ class CompareScreen(Screen[None]):
         a_id, b_id = pair.a_id, pair.b_id
 
         def decided(_result: object) -> None:
-            self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
+            self.comparison = compare_documents(self.store.reader, self.a_id, self.b_id)
             self.refresh_all(pair if decision == "confirmed" else None)
             self.notify(_("pairing confirmed") if decision == "confirmed"
                         else _("pairing rejected"))  # fmt: skip
 
         writer_of(self.app).write(
-            lambda: decide(self.engine, a_id, b_id, decision, self.reviewer), decided, owner=self
+            lambda: decide(self.store.engine, a_id, b_id, decision, self.reviewer),
+            decided,
+            owner=self,
         )
 
     def action_make_pair(self) -> None:
@@ -206,12 +208,14 @@ class CompareScreen(Screen[None]):
         self.marked = None
 
         def paired(_result: object) -> None:
-            self.comparison = compare_documents(self.engine, self.a_id, self.b_id)
+            self.comparison = compare_documents(self.store.reader, self.a_id, self.b_id)
             self.refresh_all()
             self.notify(_("paired"))
 
         writer_of(self.app).write(
-            lambda: decide(self.engine, a_id, b_id, "confirmed", self.reviewer), paired, owner=self
+            lambda: decide(self.store.engine, a_id, b_id, "confirmed", self.reviewer),
+            paired,
+            owner=self,
         )
 
     def action_history(self) -> None:
@@ -219,7 +223,9 @@ class CompareScreen(Screen[None]):
         if pair is None or pair.b is None:
             self.notify(_("choose a project of the newer document"), severity="warning")
             return
-        self.app.push_screen(HistoryScreen(project_history(self.engine, self.b_id, pair.b.ordinal)))
+        self.app.push_screen(
+            HistoryScreen(project_history(self.store.reader, self.b_id, pair.b.ordinal))
+        )
 
     def action_export(self) -> None:
         path = Path(f"jixiao-compare-{self.a_id}-{self.b_id}.md").resolve()

@@ -4,7 +4,6 @@ project."""
 from __future__ import annotations
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -12,16 +11,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jixiao.i18n import _
-from jixiao.store import CRITERIA, Dismissal, Finding, dismiss, dismissals, restore
+from jixiao.store import CRITERIA, Finding, StoreHandle, dismiss, dismissals, restore
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
-from jixiao.tui.display import visible
+from jixiao.tui.display import finding_line
 from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.note import NoteScreen
 from jixiao.tui.store_writer import writer_of
-
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 class FindingsScreen(ModalScreen[int | None]):
@@ -36,10 +33,10 @@ class FindingsScreen(ModalScreen[int | None]):
     FindingsScreen OptionList { height: 1fr; }
     """
 
-    def __init__(self, engine: Engine, document_id: int, findings: list[Finding],
+    def __init__(self, store: StoreHandle, document_id: int, findings: list[Finding],
                  reviewer: str) -> None:  # fmt: skip
         super().__init__()
-        self.engine = engine
+        self.store = store
         self.document_id = document_id
         # Grouped by criterion (a stable sort: document order within each).
         self.findings = sorted(findings, key=lambda f: CRITERIA.index(f.criterion))
@@ -55,7 +52,7 @@ class FindingsScreen(ModalScreen[int | None]):
         self._show()
 
     def _show(self) -> None:
-        dismissed = dismissals(self.engine, self.document_id)
+        dismissed = dismissals(self.store.reader, self.document_id)
         closed = sum(1 for f in self.findings if f.key in dismissed)
         title = Text(_("Check findings: {open} open, {dismissed} dismissed").format(
             open=len(self.findings) - closed, dismissed=closed), style="bold")  # fmt: skip
@@ -88,7 +85,7 @@ class FindingsScreen(ModalScreen[int | None]):
         def save(note: str | None) -> None:
             if note is not None and note.strip():
                 writer_of(self.app).write(
-                    lambda: dismiss(self.engine, self.document_id, finding.key, note,
+                    lambda: dismiss(self.store.engine, self.document_id, finding.key, note,
                                     self.reviewer),
                     lambda _: self._show(),
                     owner=self,
@@ -104,11 +101,11 @@ class FindingsScreen(ModalScreen[int | None]):
         finding = self._highlighted()
         if finding is None:
             return
-        if finding.key not in dismissals(self.engine, self.document_id):
+        if finding.key not in dismissals(self.store.reader, self.document_id):
             self.notify(_("that finding is not dismissed"), severity="warning")
             return
         writer_of(self.app).write(
-            lambda: restore(self.engine, self.document_id, finding.key),
+            lambda: restore(self.store.engine, self.document_id, finding.key),
             lambda _: self._show(),
             owner=self,
         )
@@ -121,20 +118,3 @@ class FindingsScreen(ModalScreen[int | None]):
 
     def action_last_option(self) -> None:
         self.query_one(OptionList).action_last()
-
-
-def finding_line(finding: Finding, with_project: bool = False,
-                 dismissal: Dismissal | None = None) -> Text:  # fmt: skip
-    style = "dim" if dismissal else SEVERITY_STYLES[finding.severity]
-    line = Text(f"{finding.criterion} ", style="dim")
-    line.append(f"{finding.code} ", style=style)
-    if with_project and finding.project is not None:
-        line.append(f"{finding.project.ordinal}. ")
-        line.append(visible(finding.project.name))
-        line.append(" · ")
-    line.append(visible(finding.message), style="dim" if dismissal else "")
-    if dismissal:
-        dismissed = _("dismissed by {reviewer}:").format(reviewer=dismissal.reviewer)
-        line.append(visible(f"  — {dismissed} "), style="italic")
-        line.append(visible(dismissal.note), style="italic")
-    return line

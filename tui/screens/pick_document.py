@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -11,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jixiao.i18n import _
-from jixiao.store import DocumentRow, comparison_candidates
+from jixiao.store import DocumentRow, StoreSource, comparison_candidates
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
@@ -27,13 +26,13 @@ class PickDocumentScreen(ModalScreen[int | None]):
     PickDocumentScreen OptionList { height: 1fr; }
     """
 
-    def __init__(self, engine: Engine, document_id: int) -> None:
+    def __init__(self, source: StoreSource, document_id: int) -> None:
         super().__init__()
-        self.engine = engine
+        self.source = source
         self.document_id = document_id
 
     def compose(self) -> ComposeResult:
-        documents = comparison_candidates(self.engine, self.document_id)
+        documents = comparison_candidates(self.source, self.document_id)
         with Vertical():
             yield Static(Text(_("Compare with… (Enter picks, Esc cancels)"), style="bold"))
             options = [

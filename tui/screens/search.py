@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jixiao.i18n import _
-from jixiao.store import Hit, search_store
+from jixiao.store import Hit, StoreSource, search_store
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
@@ -41,9 +40,9 @@ class SearchScreen(ModalScreen[SearchResult | None]):
     SearchScreen OptionList { height: 1fr; }
     """
 
-    def __init__(self, engine: Engine, document_id: int | None, query: str = "") -> None:
+    def __init__(self, source: StoreSource, document_id: int | None, query: str = "") -> None:
         super().__init__()
-        self.engine = engine
+        self.source = source
         self.document_id = document_id
         self.whole_store = document_id is None
         self.initial_query = query
@@ -96,7 +95,7 @@ class SearchScreen(ModalScreen[SearchResult | None]):
     @work(exclusive=True, thread=True)
     def run_search(self, query: str) -> None:
         scope = None if self.whole_store else self.document_id
-        hits = search_store(self.engine, query, scope, limit=HIT_LIMIT)
+        hits = search_store(self.source, query, scope, limit=HIT_LIMIT)
         self.app.call_from_thread(self._show_hits, query, hits)
 
     def _show_hits(self, query: str, hits: list[Hit]) -> None:

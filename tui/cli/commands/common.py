@@ -14,7 +14,7 @@ from jixiao.tui.cli.errors import UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store import Cursor, StoreFilter, StoreSource
+    from jixiao.store import Cursor, StoreFilter, StoreHandle, StoreSource
 
 
 def add_document_argument(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +55,17 @@ def open_store(args: argparse.Namespace) -> Engine:
     except StoreError as error:
         raise UsageError(error.message, error.hint) from None
     return engine
+
+
+def open_for_session(args: argparse.Namespace) -> StoreHandle:
+    """The store for the TUI: read with sqlite3 from the first screen on, SQLAlchemy loaded at
+    the first write (store/handle.py); a new or older store is made or upgraded at once."""
+    from jixiao.store import StoreError, open_handle
+
+    try:
+        return open_handle(store_path(args), create_folder=_default_location(args))
+    except StoreError as error:
+        raise UsageError(error.message, error.hint) from None
 
 
 def read_store(args: argparse.Namespace) -> StoreSource:

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from jixiao.i18n import N_, _
-from jixiao.tui.cli.commands.common import open_store, read_store, resolve
+from jixiao.tui.cli.commands.common import open_for_session, open_store, read_store, resolve
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import csv_text, json_text, render
 from jixiao.tui.cli.output_options import add_output_options, write_output
@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
         decide,
     )
 
-    # only a decision or the TUI writes: a plain comparison reads with sqlite3 alone
-    writes = args.confirm or args.reject or args.tui
+    # only a decision writes here (the TUI, at its first write): the rest reads with sqlite3
+    writes = args.confirm or args.reject
     engine = open_store(args) if writes else read_store(args)
     a_id, b_id = resolve(engine, args.a), resolve(engine, args.b)
     if a_id == b_id:
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if args.tui:
         from jixiao.tui.cli.commands.tui_command import run_app
 
-        run_app(args, engine, document_id=b_id, compare=(a_id, b_id))
+        run_app(args, open_for_session(args), document_id=b_id, compare=(a_id, b_id))
         return 0
     comparison = compare_documents(engine, a_id, b_id)
     if args.format == "json":

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jixiao.i18n import N_, _
-from jixiao.tui.cli.commands.common import open_store, resolve, store_path
+from jixiao.tui.cli.commands.common import open_for_session, resolve
 from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
+    from jixiao.store import StoreHandle
     from jixiao.tui.cli.config import Settings
 
 SUMMARY = N_("open the review TUI (the default when no command is given)")
@@ -42,21 +41,21 @@ def add_tui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    engine = open_store(args)
+    store = open_for_session(args)
     reference = getattr(args, "document", None)
-    document_id = resolve(engine, reference) if reference else None
-    run_app(args, engine, document_id=document_id)
+    document_id = resolve(store.reader, reference) if reference else None
+    run_app(args, store, document_id=document_id)
     return 0
 
 
 def run_app(
     args: argparse.Namespace,
-    engine: Engine,
+    store: StoreHandle,
     *,
     document_id: int | None = None,
     compare: tuple[int, int] | None = None,
 ) -> None:
-    """The TUI on `engine`, with the user's reviewer name, theme and keymap."""
+    """The TUI on `store`, with the user's reviewer name, theme and keymap."""
     from jixiao.tui.cli.config import check_theme, settings
     from jixiao.tui.keymap import KeymapError, default_keymap_path, load_keymap
 
@@ -73,7 +72,7 @@ def run_app(
 
     from jixiao.tui.app import JixiaoApp
 
-    app = JixiaoApp(engine, store_path(args), reviewer, document_id=document_id,
+    app = JixiaoApp(store, reviewer, document_id=document_id,
                     keymap=keymap, compare=compare, theme=found.theme.value)  # fmt: skip
     try:
         app.run()

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from jixiao.store.connection import BUSY_TIMEOUT_MS
 from jixiao.store.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -34,9 +35,7 @@ class Reader:
     def connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            connection.execute("PRAGMA busy_timeout=10000")
-            self._local.connection = connection
+            connection = self._local.connection = _connect(self.path)
         return connection
 
 
@@ -47,17 +46,22 @@ def read_only(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():
         return None
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = _connect(path)
     except sqlite3.Error:
         return None
     try:
-        connection.execute("PRAGMA busy_timeout=10000")
         (version,) = connection.execute("PRAGMA user_version").fetchone()
     except sqlite3.DatabaseError:
         version = None
     if version != SCHEMA_VERSION:
         connection.close()
         return None
+    return connection
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return connection
 
 

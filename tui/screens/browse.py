@@ -289,7 +289,7 @@ class BrowseScreen(Screen[None]):
     def _checked(self, document_id: int, found: list[Finding]) -> None:
         self._findings.setdefault(document_id, found)
         self._checking.discard(document_id)
-        self.project_tree.reload_documents()
+        self.project_tree.relabel_document(document_id)
         self.refresh_detail()
 
     def action_findings(self) -> None:

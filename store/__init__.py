@@ -25,6 +25,7 @@ _API: dict[str, tuple[str, str]] = {
     "project_page": ("across", "project_page"),
     "backup_store": ("backup", "backup_store"),
     "DocumentRow": ("listing", "DocumentRow"),
+    "DepartmentRow": ("browse", "DepartmentRow"),
     "Overview": ("browse", "Overview"),
     "IndicatorRow": ("browse", "IndicatorRow"),
     "ProjectDetail": ("browse", "ProjectDetail"),

@@ -4,10 +4,25 @@ action, and g/G go to the first and last line of every list."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
+
+from benchmarks.corpus import write_corpus
+from jixiao.importers import Overrides
+from jixiao.store import import_files, open_store, project_id
 from jixiao.tui.place import Place, last_place, places_file, remember_place
 from tests.test_tui import SIZE, to_project
 from tests.tui_helpers import make_app, press, screen_text
+
+
+@pytest.fixture(scope="module")
+def thirty_departments(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, departments=30, years=1, first_year=2024)
+    path = tmp_path_factory.mktemp("store") / "store.db"
+    import_files(open_store(path), sorted(folder.rglob("*.txt")), overrides=Overrides(), jobs=1)
+    return path
 
 
 class TestReopen:
@@ -31,6 +46,31 @@ class TestReopen:
         async with make_app(store_path).run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert pilot.app.screen.current.document_id == 1
+
+    async def test_a_project_below_the_fold_is_reopened_in_view(self, store_path):
+        remember_place(store_path, Place(1, project_id(open_store(store_path), 1, 35)))
+        async with make_app(store_path).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            tree = pilot.app.screen.project_tree
+            assert tree.cursor_node.data.id == pilot.app.screen.current.id
+            assert "35    45.00 ⚑6 数据安全" in screen_text(pilot)  # the cursor's line, shown
+
+    async def test_the_opened_department_leads_and_the_others_follow_in_order(
+        self, thirty_departments
+    ):
+        """The first frame holds the department the reviewer opens on; the others are put
+        in their places around it after that frame, and the view does not move."""
+        async with make_app(thirty_departments, document_id=20).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            tree = pilot.app.screen.project_tree
+            names = [str(node.label).rsplit("  ", 1)[0] for node in tree.root.children]
+            assert len(names) == 30 and names == sorted(names)
+            opened = tree.cursor_node.parent  # the cursor is on document 20
+            assert screen_text(pilot).splitlines()[1].startswith(f"▼ {opened.label}")
+            place = tree.root.children.index(opened)
+            assert 0 < place < 29
+            await press(pilot, "k", "k")  # the document's department, then the one before it
+            assert tree.cursor_node is tree.root.children[place - 1]
 
     def test_places_are_per_store_and_a_damaged_file_is_no_error(self, tmp_path):
         remember_place(tmp_path / "a.db", Place(3, 7))

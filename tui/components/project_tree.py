@@ -11,6 +11,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from jixiao.store import (
+    DepartmentRow,
     ProjectFilter,
     ProjectRow,
     StoreSource,
@@ -58,6 +59,7 @@ class ProjectTree(Tree[Ref]):
         self.show_root = False
         self.guide_depth = 2
         self.project_filter = ProjectFilter()
+        self._other_departments: list[DepartmentRow] = []
 
     def get_label_width(self, node: TreeNode[Ref]) -> int:
         """The label's width without drawing it: Textual measures every line of the tree at
@@ -72,12 +74,51 @@ class ProjectTree(Tree[Ref]):
 
     # -- loading ------------------------------------------------------------------------
 
-    def load_departments(self) -> None:
+    def load_departments(self, first: int | None = None) -> None:
+        """The departments' nodes; with `first`, only that department's now and the others
+        by add_other_departments, once the first screen is drawn (a thousand nodes cost that
+        screen ≈ 25 ms, and the reviewer looks at one department)."""
         self.root.remove_children()
-        for department in departments(self.source):
-            label = Text(visible(department.name, one_line=True))
-            label.append(f"  {department.documents}", style="dim")
-            self.root.add(label, Ref("department", department.id))
+        found = departments(self.source)
+        self._other_departments = [d for d in found if first is not None and d.id != first]
+        for department in found:
+            if first is None or department.id == first:
+                self.root.add(_department_label(department), Ref("department", department.id))
+
+    def add_other_departments(self) -> None:
+        """The departments load_departments left out, in their places around the one shown;
+        the view stays where it was."""
+        waiting, self._other_departments = self._other_departments, []
+        if not waiting or not self.root.children:
+            return
+        shown = self.root.children[0]
+        top = self.scroll_y - shown.line if shown.line >= 0 else 0
+        ids = [d.id for d in departments(self.source)]  # their order: by name
+        place = ids.index(shown.data.id) if shown.data and shown.data.id in ids else len(ids)
+        before = {d.id for d in waiting if ids.index(d.id) < place}
+        for department in waiting:
+            ref = Ref("department", department.id)
+            label = _department_label(department)
+            if department.id in before:
+                self.root.add(label, ref, before=shown)
+            else:
+                self.root.add(label, ref)
+        _ = self.last_line  # lay the lines out again: the shown department's line moved
+        self.scroll_to(y=shown.line + top, animate=False, immediate=True)
+
+    def keep_in_view(self) -> None:
+        """The cursor's department on the top line when the cursor fits below it, else the
+        cursor on the bottom line: what the reviewer works on, with where it belongs."""
+        node = self.cursor_node
+        if node is None:
+            return
+        top = node
+        while top.parent is not None and top.parent is not self.root:
+            top = top.parent
+        _ = self.last_line
+        self.scroll_to(y=top.line, animate=False, immediate=True)
+        if node.line >= top.line + self.scrollable_content_region.height:
+            self.scroll_to_node(node, animate=False)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
         self.fill(event.node)
@@ -204,6 +245,12 @@ class ProjectTree(Tree[Ref]):
             node.expand()
         elif node.children:
             self.move_cursor(node.children[0])
+
+
+def _department_label(department: DepartmentRow) -> Text:
+    label = Text(visible(department.name, one_line=True))
+    label.append(f"  {department.documents}", style="dim")
+    return label
 
 
 def project_label(project: ProjectRow, findings: int = 0) -> Text:

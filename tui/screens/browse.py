@@ -110,14 +110,14 @@ class BrowseScreen(Screen[None]):
         with Horizontal():
             tree = ProjectTree(self.store.reader, on_move=self.show_cursor,
                                finding_counts=self.finding_counts)  # fmt: skip
-            # Filled before it is mounted: a node added to a mounted tree refreshes it, and
-            # a thousand departments cost a thousand refreshes.
-            tree.load_departments()
             start = (
                 document(self.store.reader, self.start_document)
                 if self.start_document is not None
                 else latest_document(self.store.reader)
             )
+            # Filled before it is mounted, with the department the screen opens on (the
+            # others follow the first frame).
+            tree.load_departments(first=start.department_id if start else None)
             if start is not None:
                 tree.open_document(start.department_id, start.id)
             self._start = start
@@ -132,13 +132,13 @@ class BrowseScreen(Screen[None]):
         start = self._start
         if start is not None:
             tree.select_ref(Ref("document", start.id, start.id))
-            # Keep the department's line in view above the document's.
-            self.call_after_refresh(tree.scroll_home, animate=False)
             if self.start_project is not None:  # the project last shown (tui/place.py)
                 project = Ref("project", self.start_project, start.id)
                 if tree.select_ref(project):
                     self.current = project
                     self.refresh_detail()
+            self.call_after_refresh(tree.keep_in_view)
+            self.call_after_refresh(tree.add_other_departments)
         tree.focus()
 
     # -- what is shown --------------------------------------------------------------------

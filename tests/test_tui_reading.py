@@ -77,8 +77,8 @@ class TestTheInterfaceSpeaksTheLanguage:
             await press(pilot, "enter")
             await pilot.pause(0.2)
             text = screen_text(pilot)
-            assert said(lang, "Compare with… (Enter picks", "与哪份文档比较？") in text
-            assert said(lang, "no other document in the store", "库中没有别的文档") in text
+            assert said(lang, "Compare with… (Enter picks", "与哪个文本比较？") in text
+            assert said(lang, "no other document in the store", "库中没有别的文本") in text
 
     async def test_dialogs_and_notices(self, store_path, lang):
         async with make_app(store_path).run_test(size=SIZE) as pilot:
@@ -217,4 +217,4 @@ class TestCompareInChinese:
         async with make_app(path, compare=(2, 1)).run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert isinstance(pilot.app.screen, CompareScreen)
-            assert "筛选：全部 · 排序：文档顺序" in screen_text(pilot)
+            assert "筛选：全部 · 排序：文本顺序" in screen_text(pilot)

@@ -76,6 +76,20 @@ def store_path(tmp_path: Path, sample) -> Path:
     return path
 
 
+def corpus_store(factory: pytest.TempPathFactory, departments: int, years: int) -> Path:
+    """A store of departments × years documents made from the sample (benchmarks/corpus.py),
+    from 2022 on, imported as `jixiao import` would."""
+    from benchmarks.corpus import write_corpus
+    from jixiao.importers import Overrides
+    from jixiao.store.bulk_import import import_files
+
+    folder = factory.mktemp("corpus")
+    write_corpus(folder, departments=departments, years=years, first_year=2022)
+    path = factory.mktemp("store") / "store.db"
+    import_files(open_store(path), sorted(folder.rglob("*.txt")), overrides=Overrides(), jobs=1)
+    return path
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
     return open_store(tmp_path / "store.db")

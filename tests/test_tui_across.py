@@ -8,15 +8,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from benchmarks.corpus import write_corpus
-from jixiao.importers import Overrides
 from jixiao.store.across import StoreFilter, count_projects, project_page
-from jixiao.store.bulk_import import import_files
 from jixiao.store.db import open_store
 from jixiao.tui.components.page_table import PageTable
 from jixiao.tui.components.project_view import IndicatorTable, ProjectView
 from jixiao.tui.screens.across import PAGE_ROWS, AcrossFilterScreen, AcrossScreen
 from jixiao.tui.screens.browse import BrowseScreen
+from tests.conftest import corpus_store
 from tests.tui_helpers import make_app, press, screen_text
 
 SIZE = (80, 24)
@@ -24,11 +22,7 @@ SIZE = (80, 24)
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, departments=3, years=3, first_year=2022)
-    path = tmp_path_factory.mktemp("store") / "store.db"
-    import_files(open_store(path), sorted(folder.rglob("*.txt")), overrides=Overrides(), jobs=1)
-    return path
+    return corpus_store(tmp_path_factory, departments=3, years=3)
 
 
 async def open_across(pilot) -> AcrossScreen:

@@ -8,21 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import write_corpus
-from jixiao.importers import Overrides
-from jixiao.store import import_files, open_store, project_id
+from jixiao.store import open_store, project_id
 from jixiao.tui.place import Place, last_place, places_file, remember_place
+from tests.conftest import corpus_store
 from tests.test_tui import SIZE, to_project
 from tests.tui_helpers import make_app, press, screen_text
 
 
 @pytest.fixture(scope="module")
 def thirty_departments(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, departments=30, years=1, first_year=2024)
-    path = tmp_path_factory.mktemp("store") / "store.db"
-    import_files(open_store(path), sorted(folder.rglob("*.txt")), overrides=Overrides(), jobs=1)
-    return path
+    return corpus_store(tmp_path_factory, departments=30, years=1)
 
 
 class TestReopen:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
-from jixiao.i18n import _
+from jixiao.i18n import _, os_reason
 from jixiao.store.connection import configure, when_busy
 from jixiao.store.errors import StoreError, store_fault
 from jixiao.store.location import ENV_VAR, default_path
@@ -82,7 +82,7 @@ def _check_path(path: Path, create_folder: bool) -> None:
     except OSError as error:
         raise StoreError(
             _("cannot create the folder for the store {path}: {strerror}").format(
-                path=path, strerror=error.strerror
+                path=path, strerror=os_reason(error)
             ),
             _("pass a writable location with --db or JIXIAO_DB"),
         ) from None
@@ -109,7 +109,7 @@ def _check_path(path: Path, create_folder: bool) -> None:
         except OSError as error:
             raise StoreError(
                 _("cannot read the store {path}: {strerror}").format(
-                    path=path, strerror=error.strerror
+                    path=path, strerror=os_reason(error)
                 ),
                 _("check its permissions (the user running jixiao must read and write it)"),
                 "read-only",

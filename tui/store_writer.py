@@ -21,12 +21,15 @@ from sqlalchemy import Engine
 from textual.app import App
 from textual.dom import DOMNode
 
+from jixiao.i18n import N_, _
 from jixiao.store import when_busy
 
 ON_SCREEN = 0.3
 """Seconds the screen waits for a write before letting it finish on its own."""
 
-BUSY = "the store is busy (another jixiao is writing); your change is saved as soon as it is free"
+BUSY = N_(
+    "the store is busy (another jixiao is writing); your change is saved as soon as it is free"
+)
 
 
 class StoreWriter:
@@ -59,7 +62,7 @@ class StoreWriter:
         """Wait for the queued writes (the app has closed: say so on stderr if any waits)."""
         if any(not future.done() for future in self.pending):
             print(
-                "jixiao: waiting for the store to save the last changes made in the TUI…",
+                _("jixiao: waiting for the store to save the last changes made in the TUI…"),
                 file=sys.stderr,
             )
         self.pool.shutdown(wait=True)
@@ -89,7 +92,7 @@ class StoreWriter:
     def _busy(self) -> None:
         """Called on the writer thread when a write has waited a while."""
         if self.app.is_running:
-            self.app.call_from_thread(self.app.notify, BUSY, severity="warning", timeout=10)
+            self.app.call_from_thread(self.app.notify, _(BUSY), severity="warning", timeout=10)
 
 
 def _failure(error: BaseException) -> str:
@@ -97,8 +100,8 @@ def _failure(error: BaseException) -> str:
 
     fault = store_fault(error, None)
     if fault is not None:
-        return f"not saved: {fault.message}. {fault.hint}"
-    return f"not saved: {type(error).__name__}: {error}"
+        return _("not saved: {reason}. {hint}").format(reason=fault.message, hint=fault.hint)
+    return _("not saved: {reason}").format(reason=f"{type(error).__name__}: {error}")
 
 
 def writer_of(app: App[Any]) -> StoreWriter:

@@ -37,6 +37,7 @@ from jixiao.store import (
     set_conclusion,
     set_mark,
     source_text,
+    stage_word,
     units_of,
 )
 from jixiao.tui import actions
@@ -47,7 +48,6 @@ from jixiao.tui.components.project_tree import ProjectTree, Ref
 from jixiao.tui.components.project_view import IndicatorTable, ProjectView
 from jixiao.tui.display import (
     SORT_WORDS,
-    STAGE_WORDS,
     STATE_MARKS,
     STATE_STYLES,
     STATE_WORDS,
@@ -237,7 +237,7 @@ class BrowseScreen(Screen[None]):
         text = Text()
         doc = document(self.engine, document_id)
         if doc is not None:
-            stage = _(STAGE_WORDS.get(doc.stage, doc.stage))
+            stage = stage_word(doc.stage)
             text.append(visible(f"{doc.department} {doc.year} {stage} r{doc.revision} "))
             for state, count in review_progress(self.engine, doc.id).items():
                 text.append(f" {STATE_MARKS.get(state, '·')}{count}",
@@ -326,7 +326,7 @@ class BrowseScreen(Screen[None]):
         document_id = self.document_id
         header = document(self.engine, document_id) if document_id is not None else None
         if document_id is None or header is None:
-            self.notify("open a document first", severity="warning")
+            self.notify(_("open a document first"), severity="warning")
             return
 
         def save(chosen: tuple[str | None, str] | None) -> None:

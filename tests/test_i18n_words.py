@@ -132,7 +132,7 @@ class TestNotesAndFilesInChinese:
         assert main(["--db", db, "--lang", "en", "show", "1", "--notes"]) == 0
         assert ": warning: 文本中有控制字符" in capsys.readouterr().out
 
-    def test_ls_names_the_stage_as_the_documents_do(self, tmp_path, capsys, speak):
+    def test_ls_and_stats_name_the_stage_as_the_documents_do(self, tmp_path, capsys, speak):
         import json
 
         db = str(tmp_path / "l.db")
@@ -143,6 +143,8 @@ class TestNotesAndFilesInChinese:
         assert re.search(r" 2024 +草案 +1 ", capsys.readouterr().out)
         assert main(["--db", db, "--lang", "zh", "ls", "--format", "json"]) == 0
         assert json.loads(capsys.readouterr().out)[0]["stage"] == "draft"  # the key
+        assert main(["--db", db, "--lang", "zh", "stats"]) == 0
+        assert "按年度    2024 草案: 1" in capsys.readouterr().out
 
     def test_the_systems_reason(self, tmp_path, capsys, speak):
         missing = tmp_path / "missing.txt"

@@ -195,6 +195,19 @@ class TestPairDetailAt80Columns:
             stricter = "[收紧]" if lang == "zh" else "[stricter]"
             assert f"→ ≥80% {stricter}" in lines[rate + 1]
 
+    async def test_an_added_project_shows_its_side_once(self, store_path, speak):
+        speak("zh")
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await press(pilot, "f", "f", "f")  # all → changed → to confirm → added
+            assert pilot.app.screen.shown[0].status == "added"
+            lines = detail_lines(pilot)
+            assert lines[1].startswith("状态") and "新增" in lines[1]
+            assert next(line for line in lines if line.startswith("编码")).endswith(
+                "13052924P00584012089W"
+            )
+            assert not any("→" in line or "—" in line for line in lines[1:])
+
     async def test_old_beside_new_where_there_is_room(self, store_path, speak):
         speak("zh")
         app = make_app(store_path, compare=(1, 2))

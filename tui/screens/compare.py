@@ -341,6 +341,8 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> PairDetail:
     fields: list[Field] = []
 
     def row(label: str, old: str, new: str, changed: bool) -> None:
+        if a is None or b is None:  # added or dropped: one side to show, nothing to set it against
+            old = new = new if a is None else old
         fields.append(Field(label, old, new, changed))
 
     status = Text(_(STATUS_WORDS[pair.status]), style=STATUS_STYLES[pair.status])

@@ -1,5 +1,6 @@
 """Two documents side by side: the summary on top, the project pairs (status and budget
-change), and the selected pair's fields, old beside new, changes highlighted."""
+change), and the selected pair's fields — old beside new, or the new under the old in a narrow
+pane — changes highlighted."""
 
 from __future__ import annotations
 

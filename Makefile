@@ -60,7 +60,7 @@ format: $(STAMP)
 # behind the code. File names but no line numbers: a moved line changes nothing.
 CATALOG_SOURCES := i18n importers store tui
 catalog: $(STAMP)
-	$(BIN)/pybabel -q extract --add-location=file --sort-output --no-wrap \
+	$(BIN)/pybabel -q extract --add-location=file --sort-output --no-wrap -k N_plural:1,2 \
 	  --project=jixiao -o $(VENV)/jixiao.pot $(CATALOG_SOURCES)
 	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching --ignore-obsolete --init-missing \
 	  -l zh -i $(VENV)/jixiao.pot -o i18n/zh.po

@@ -17,6 +17,7 @@ modules are imported (and changed between tests).
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 from collections.abc import Mapping
@@ -140,3 +141,38 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Marks a message for the catalog without translating it: translated where shown."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message and its plural for the catalog, as N_ marks one (`make catalog` and
+    tests/test_i18n.py extract it): for a plural another library looks up through ngettext,
+    argparse's "expected %s arguments"."""
+    return singular, plural
+
+
+_OS_ERRORS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EIO: N_("Input/output error"),
+    errno.EBUSY: N_("Device or resource busy"),
+    errno.EMFILE: N_("Too many open files"),
+}
+"""The operating system's reasons a person meets reading and writing files, as glibc words
+them in English."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in the interface's language: `strerror` is
+    the C library's, English on a server whose locale names no language (LANG=C)."""
+    if current_language() != "en" and error.errno in _OS_ERRORS:
+        return _(_OS_ERRORS[error.errno])
+    return error.strerror or str(error)

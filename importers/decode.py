@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.i18n import _
+from jixiao.i18n import _, os_reason
 from jixiao.importers.report import ImportFault
 
 # Control characters other than tab, newline, carriage return and form feed do not occur in
@@ -155,5 +155,5 @@ def read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise ImportFault(str(path), None, _("this is a directory; expected a file")) from None
     except OSError as error:
-        message = _("cannot read the file: {reason}").format(reason=error.strerror)
+        message = _("cannot read the file: {reason}").format(reason=os_reason(error))
         raise ImportFault(str(path), None, message) from None

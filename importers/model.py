@@ -27,6 +27,10 @@ DOCUMENT_KINDS: tuple[str, ...] = ("budget_text", "project_table", "department_t
 province's 项目支出绩效目标表 (one project), or a 部门整体支出绩效目标表 (the whole department,
 no project: its one "project" is the department's table)."""
 
+PERIOD_WORDS = {"annual": "年度目标", "medium_term": "中长期目标"}
+"""An indicator's period as the tables head its goal columns: the document's own words, shown
+in either language (JSON and CSV keep the key)."""
+
 INDICATOR_DETAILS: tuple[str, ...] = (
     "comparator",
     "unit",

@@ -126,6 +126,8 @@ class HeaderReader:
         self._current: str | None = None
         self._side_goals: dict[int, str] = {}
         """Placed goal columns (中长期目标 | 年度目标 side by side): cell index → field."""
+        self._labels: dict[str, str] = {}
+        """Each field's label as the table writes it (实施单位, 执行单位…), for the notes."""
 
     def read(self, row: TextRow) -> bool:
         """Takes the row's labels and values; False when the row holds nothing known."""
@@ -168,6 +170,7 @@ class HeaderReader:
             return True
         if written in FIELD_LABELS or (value and name in FIELD_LABELS):
             field_name = FIELD_LABELS[written if written in FIELD_LABELS else name]
+            self._labels.setdefault(field_name, written if written in FIELD_LABELS else name)
             if field_name in ("goals", "medium_term_goals") and row.placed:
                 self._note_side_goal(field_name, index, cells)
             self._current = field_name
@@ -225,7 +228,7 @@ class HeaderReader:
             self._report.warn(
                 row.first_line,
                 _("a second value for {field} ('{text}'); the first, '{before}', is kept").format(
-                    field=field_name, text=text, before=before
+                    field=self._labels[field_name], text=text, before=before
                 ),
             )
             return

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.i18n import _
+from jixiao.importers.contents import contents_disagreements
 from jixiao.importers.lines import Line, Reading, Row, UsedLines, number_lines
 from jixiao.importers.model import (
     DepartmentGoals,
@@ -498,27 +499,22 @@ class TemplateWalker:
     # -- completeness -------------------------------------------------------------------
 
     def _check_toc(self, toc: list[TocEntry], projects: list[Project]) -> None:
-        listed = {(entry.ordinal, label(entry.title)): entry for entry in toc if entry.ordinal}
-        if not listed:
-            return
-        found = {(project.ordinal, label(project.title)): project for project in projects}
-        for key, entry in listed.items():
-            if key not in found:
-                self._report.warn(
-                    entry.line,
-                    _(
-                        "the table of contents lists table {ordinal} '{title}' (page {page}) "
-                        "but the document has no such table"
-                    ).format(ordinal=entry.ordinal, title=entry.title, page=entry.page),
-                )
-        for key, project in found.items():
-            if key not in listed:
-                self._report.warn(
-                    project.first_line,
-                    _("table {ordinal} '{title}' is not in the table of contents").format(
-                        ordinal=project.ordinal, title=project.title
-                    ),
-                )
+        missing, unlisted = contents_disagreements(toc, projects)
+        for entry in missing:
+            self._report.warn(
+                entry.line,
+                _(
+                    "the table of contents lists table {ordinal} '{title}' (page {page}) "
+                    "but the document has no such table"
+                ).format(ordinal=entry.ordinal, title=entry.title, page=entry.page),
+            )
+        for project in unlisted:
+            self._report.warn(
+                project.first_line,
+                _("table {ordinal} '{title}' is not in the table of contents").format(
+                    ordinal=project.ordinal, title=project.title
+                ),
+            )
 
     def _report_unread(self) -> None:
         used = self._used.through(self._reading.parts)

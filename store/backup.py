@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.i18n import _
+from jixiao.i18n import _, os_reason
 from jixiao.store.connection import open_for_reading
 from jixiao.store.errors import StoreError, fault_kind, store_fault
 
@@ -101,7 +101,7 @@ def _fault(error: BaseException, source: Path, destination: Path) -> StoreError:
     """A full disk is the copy's (the store is only read); a store that cannot be read is
     the store's; anything else the copy's."""
     kind = fault_kind(error, destination)
-    detail = getattr(error, "strerror", None) or str(error)
+    detail = os_reason(error) if isinstance(error, OSError) else str(error)
     if kind == "full":
         return StoreError(
             _("the disk holding {destination} is full ({detail})").format(

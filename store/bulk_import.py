@@ -31,6 +31,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from jixiao.i18n import _, current_language
 from jixiao.importers import Overrides
 from jixiao.store.bulk_worker import (
     Parsed,
@@ -233,7 +234,7 @@ def _record(result: FileResult, saved: SaveResult) -> None:
 def _one_by_one(
     connection: Connection, batch: list[tuple[Path, FileResult]], redo: Callable[[Path], Parsed]
 ) -> None:
-    for _, result in batch:
+    for _path, result in batch:
         result.status = "interrupted"  # until its own transaction has committed
     for path, result in batch:
         parsed = redo(path)  # the batch's rows were given ids: read afresh
@@ -255,7 +256,7 @@ def _one_by_one(
 
 def _save_failure(error: Exception) -> str:
     if isinstance(error, sqlite3.Error | SQLAlchemyError):
-        return f"could not be saved in the store: {error}"
+        return _("could not be saved in the store: {error}").format(error=error)
     return unexpected(error)
 
 
@@ -333,15 +334,20 @@ def _parsed_alone(path: Path, overrides: Overrides, layout: str | None) -> Parse
             return Parsed(
                 None,
                 None,
-                error="the process reading this file died (out of memory, killed, or a crash "
-                "in a library reading it); the other files go on. If the machine has memory "
-                "to spare, this is a bug in jixiao: import this file alone with --jobs 1 and "
-                "JIXIAO_DEBUG=1",
+                error=_(
+                    "the process reading this file died (out of memory, killed, or a crash "
+                    "in a library reading it); the other files go on. If the machine has "
+                    "memory to spare, this is a bug in jixiao: import this file alone with "
+                    "--jobs 1 and JIXIAO_DEBUG=1"
+                ),
             )
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")  # no inherited locks, threads or store
     return ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
+        jobs,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(os.getpid(), current_language()),
     )

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.i18n import _, use_language
 from jixiao.importers import ImportFault, ImportReport, Overrides, ParsedDocument, parse_file
 from jixiao.importers.money import money_text
 from jixiao.store.rows import PreparedDocument, prepare
@@ -73,8 +74,11 @@ PARENT_POLL_SECONDS = 0.5
 most this long."""
 
 
-def start_worker(parent: int) -> None:
-    """Set up a worker process of the import whose process id is `parent`."""
+def start_worker(parent: int, language: str) -> None:
+    """Set up a worker process of the import whose process id is `parent`, speaking its
+    `language`: a spawned process would otherwise choose from the environment, not from the
+    parent's --lang or config file, and word a file's fault in another language."""
+    use_language(language)
     # Ctrl+C reaches every process of the terminal's group: the main process decides what
     # happens (roll back, report); the workers just stop when it shuts them down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -122,10 +126,10 @@ def parse_and_prepare(path: Path, overrides: Overrides, layout: str | None) -> P
 
 def unexpected(error: BaseException) -> str:
     """The message for an exception no check foresaw: the file fails, and says it is a bug."""
-    return (
-        f"internal error: {type(error).__name__}: {error} — this is a bug in jixiao; the "
-        "other files go on (run this file alone with JIXIAO_DEBUG=1 for details)"
-    )
+    return _(
+        "internal error: {error} — this is a bug in jixiao; the other files go on (run this "
+        "file alone with JIXIAO_DEBUG=1 for details)"
+    ).format(error=f"{type(error).__name__}: {error}")
 
 
 def _summary(parsed: ParsedDocument, report: ImportReport) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from jixiao.i18n import N_, _
+from jixiao.i18n import N_, _, os_reason
 
 
 class StoreError(Exception):
@@ -139,5 +139,5 @@ def _detail(error: BaseException) -> str:
     if isinstance(original, BaseException):
         error = original
     if isinstance(error, OSError) and error.strerror:
-        return error.strerror
+        return os_reason(error)
     return str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -6,10 +6,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from jixiao.importers.model import INDICATOR_DETAILS, QUARTER_ENDS, Indicator, Project
+from jixiao.i18n import _, ngettext
+from jixiao.importers.model import (
+    INDICATOR_DETAILS,
+    PERIOD_WORDS,
+    QUARTER_ENDS,
+    Indicator,
+    Project,
+)
 from jixiao.importers.money import money_text
 from jixiao.store.markdown import cell as md
 from jixiao.store.markdown import table
+from jixiao.store.stages import stage_word
 from jixiao.store.stored import StoredDocument
 
 CSV_COLUMNS = [
@@ -199,18 +207,22 @@ def to_csv_rows(stored: StoredDocument) -> list[dict[str, Any]]:
 
 def to_markdown(stored: StoredDocument) -> str:
     doc = stored.parsed
-    stage = "草案 (draft)" if doc.stage == "draft" else "final"
     out = [
         f"# {md(doc.department)} — {md(doc.title)}",
         "",
-        f"- Year: {doc.year} · stage: {stage} · revision {stored.revision}",
+        "- "
+        + _("Year: {year} · stage: {stage} · revision {revision}").format(
+            year=doc.year, stage=stage_word(doc.stage), revision=stored.revision
+        ),
         *(
             [f"- {md(doc.compiled_by)} · {md(doc.reviewed_by)}"]
             if doc.kind == "budget_text"
             else []
         ),
-        f"- Source: `{doc.source.filename}` ({doc.source.format}, sha256 "
-        f"{doc.source.sha256[:12]}…)",
+        "- "
+        + _("Source: {file} ({layout}, sha256 {digest}…)").format(
+            file=f"`{doc.source.filename}`", layout=doc.source.format, digest=doc.source.sha256[:12]
+        ),
         "",
     ]
     if doc.kind != "budget_text":  # one table: no part 1, no units' headings
@@ -244,8 +256,15 @@ def to_markdown(stored: StoredDocument) -> str:
         out += [
             f"### {unit.code} {md(unit.name)}",
             "",
-            f"{len(unit.projects)} projects, budget {money_text(total)} "
-            f"{unit.projects[0].money_unit if unit.projects else ''}",
+            ngettext(
+                "{count} project, budget {budget} {money_unit}",
+                "{count} projects, budget {budget} {money_unit}",
+                len(unit.projects),
+            ).format(
+                count=len(unit.projects),
+                budget=money_text(total),
+                money_unit=unit.projects[0].money_unit if unit.projects else "",
+            ),
             "",
         ]
         for project in unit.projects:
@@ -266,7 +285,7 @@ def _project_markdown(project: Project) -> list[str]:
         f"{money_text(project.other_funds) or '—'})",
         f"- 资金用途: {md(project.purpose)}",
         f"- 资金支出计划: {plan}",
-        f"- Source lines {project.first_line}–{project.last_line}",
+        "- " + _source_lines(project),
         "",
         "绩效目标:",
         "",
@@ -301,7 +320,7 @@ def _table_markdown(project: Project) -> list[str]:
     out += [
         f"- 资金: {money_text(project.budget)} {project.money_unit}"
         + (f" (其中: {funds})" if funds else ""),
-        f"- Source lines {project.first_line}–{project.last_line}",
+        "- " + _source_lines(project),
         "",
     ]
     for heading, goals in (("中长期目标", project.medium_term_goals), ("年度目标", project.goals)):
@@ -314,13 +333,18 @@ def _table_markdown(project: Project) -> list[str]:
     ]
     periods = any(i.period != "annual" for i in project.indicators)
     names = ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]
-    names = [*(["period"] if periods else []), *names, *(_DETAIL_HEADINGS[n] for n in details)]
+    names = [*(["目标期"] if periods else []), *names, *(_DETAIL_HEADINGS[n] for n in details)]
     rows = [
-        [*([i.period] if periods else []), i.level1, i.level2, i.level3, i.value, i.basis,
+        [*([PERIOD_WORDS.get(i.period, i.period)] if periods else []), i.level1, i.level2,
+         i.level3, i.value, i.basis,
          *(i.details.get(name, "") for name in details)]
         for i in project.indicators
     ]  # fmt: skip
     return [*out, *table(names, rows), ""]
+
+
+def _source_lines(project: Project) -> str:
+    return _("Source lines {first}–{last}").format(first=project.first_line, last=project.last_line)
 
 
 def json_number(number: Decimal | None) -> int | float | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jixiao.i18n import _
+from jixiao.i18n import _, os_reason
 from jixiao.store.errors import StoreError
 
 ENV_VAR = "JIXIAO_DB"
@@ -51,7 +51,7 @@ def check_path(path: Path, create_folder: bool) -> None:
     except OSError as error:
         raise StoreError(
             _("cannot create the folder for the store {path}: {strerror}").format(
-                path=path, strerror=error.strerror
+                path=path, strerror=os_reason(error)
             ),
             _("pass a writable location with --db or JIXIAO_DB"),
         ) from None
@@ -78,7 +78,7 @@ def check_path(path: Path, create_folder: bool) -> None:
         except OSError as error:
             raise StoreError(
                 _("cannot read the store {path}: {strerror}").format(
-                    path=path, strerror=error.strerror
+                    path=path, strerror=os_reason(error)
                 ),
                 _("check its permissions (the user running jixiao must read and write it)"),
                 "read-only",

@@ -20,6 +20,7 @@ from jixiao.i18n import N_, _, ngettext
 from jixiao.store.connection import open_for_reading
 from jixiao.store.errors import CHECK_HINT, StoreError, fault_kind, store_fault
 from jixiao.store.search_tokens import bigram_tokens_of
+from jixiao.store.stages import stage_word
 from jixiao.store.version import SCHEMA_VERSION
 
 MAX_PROBLEMS = 50
@@ -200,7 +201,7 @@ def _document_counts(connection: sqlite3.Connection) -> tuple[list[str], str]:
                     id=document_id,
                     department=department,
                     year=year,
-                    stage=stage,
+                    stage=stage_word(stage),
                     revision=revision,
                     wrong="; ".join(wrong),
                 )

@@ -13,6 +13,7 @@ from jixiao.importers import parse_bytes
 from jixiao.store.db import open_store
 from jixiao.store.save import save_document
 from tests.conftest import SAMPLE
+from tests.test_compare import draft_2023
 from tests.tui_helpers import make_app, press
 
 SHOTS = {
@@ -22,10 +23,13 @@ SHOTS = {
     "help-zh.svg": ["f1"],
 }
 """File name → the keys that lead there from the first screen."""
+COMPARE_SHOT = "compare-zh.svg"
+"""The 2023 draft (tests/test_compare.py draft_2023) against the sample, its table 4's pair:
+a code's year and a target changed, the rest shown once."""
 
 
-async def shoot(store: Path, keys: list[str], target: Path) -> None:
-    app = make_app(store)
+async def shoot(store: Path, keys: list[str], target: Path, **app_options: object) -> None:
+    app = make_app(store, **app_options)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await press(pilot, *keys)
@@ -43,6 +47,13 @@ def main(folder: Path) -> None:
         for name, keys in SHOTS.items():
             asyncio.run(shoot(store, keys, folder / name))
             print(folder / name)
+        two_years = Path(scratch) / "two-years.db"
+        engine = open_store(two_years)
+        save_document(engine, *parse_bytes(draft_2023().encode("utf-8"), "2023.txt"))
+        save_document(engine, *parse_bytes(SAMPLE.read_bytes(), str(SAMPLE)))
+        target = folder / COMPARE_SHOT
+        asyncio.run(shoot(two_years, ["j", "j", "j"], target, compare=(1, 2)))
+        print(target)
 
 
 if __name__ == "__main__":

@@ -225,3 +225,25 @@ class TestContents:
 
     def test_quiet_on_the_sample(self, engine):
         assert findings(engine, "\n".join(SAMPLE_LINES), "T001") == []
+
+    def test_worded_in_the_readers_language_whatever_the_imports(self, engine, speak):
+        """The import's notes keep the words of the import; the finding is the reader's."""
+        text = sample_with(
+            ("5.村级组织运转经费绩效目标表.....\t8", "5.村级组织运行经费绩效目标表.....\t8")
+        )
+        speak("zh")
+        stored = load_document(engine, save_document(engine, *parse_text(text)).document_id)
+        assert "目录" in stored.notes[0].message  # noted in Chinese
+        speak("en")
+        english = [f.message for f in run_checks(stored, select={"T001"})]
+        assert english == [
+            "the table of contents lists table 5 '村级组织运行经费' (page 8) but the document "
+            "has no such table",
+            "table 5 '村级组织运转经费' is not in the table of contents",
+        ]
+        speak("zh")
+        chinese = [f.message for f in run_checks(stored, select={"T001"})]
+        assert chinese[1] == "第 5 张表“村级组织运转经费”不在目录中"
+        assert [f.key for f in run_checks(stored, select={"T001"})] == [
+            f.key for f in findings(engine, text, "T001")
+        ]  # a dismissal holds in either language

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
@@ -22,6 +22,8 @@ from tests.test_layering import modules_loaded_by
 
 SOURCES = ("i18n", "importers", "store", "tui")
 """What `make catalog` extracts from."""
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_plural": (1, 2)}
+"""What marks a message, as `make catalog` reads them (its `-k`)."""
 
 
 class TestChoosingTheLanguage:
@@ -82,7 +84,9 @@ class TestCatalog:
         in_code = {
             message
             for folder in SOURCES
-            for _file, _line, message, _comments, _context in extract_from_dir(ROOT / folder)
+            for _file, _line, message, _comments, _context in extract_from_dir(
+                ROOT / folder, keywords=KEYWORDS
+            )
         }
         with (CATALOGS / "zh.po").open("rb") as file:
             in_catalog = {m.id for m in read_po(file) if m.id}

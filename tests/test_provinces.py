@@ -490,6 +490,43 @@ class TestShow:
         ]
         assert [i["period"] for i in shown["indicators"]].count("medium_term") == 4
 
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_the_goal_period_in_the_tables_words(self, tmp_path, capsys, speak, lang):
+        """A table with medium-term and annual goals heads them 中长期目标 and 年度目标: the
+        table and the Markdown say so, not the keys JSON keeps."""
+        db = str(tmp_path / "s.db")
+        assert main(["--db", db, "import", str(FIXTURES / "mixed-two-goal-sets.txt")]) == 0
+        capsys.readouterr()
+        speak(lang)
+        assert main(["--db", db, "--lang", lang, "show", "1", "1"]) == 0
+        out = capsys.readouterr().out
+        rows = [line for line in out.splitlines() if "≥120公里" in line or "≥40公里" in line]
+        assert rows[0].startswith("中长期目标") and rows[1].startswith("年度目标")
+        assert "medium_term" not in out and "annual" not in out
+        assert main(["--db", db, "--lang", lang, "export", "1", "--format", "md"]) == 0
+        out = capsys.readouterr().out
+        assert "| 目标期 | 一级指标 |" in out and "| 中长期目标 | 产出指标 |" in out
+        assert "medium_term" not in out
+
+
+class TestNotes:
+    @pytest.mark.parametrize(
+        ("lang", "said"),
+        [("en", "line 5: warning: a second value for 项目负责人 ('李四'); the first, '王敏', "
+                "is kept"),
+         ("zh", "第 5 行：警告：项目负责人 有第二个值（“李四”）；保留第一个值“王敏”")],
+    )  # fmt: skip
+    def test_a_note_names_a_field_as_the_table_does(self, tmp_path, capsys, speak, lang, said):
+        text = (FIXTURES / "application-pipes.txt").read_text(encoding="utf-8")
+        manager = "| 项目期 | 1年 | 项目负责人 | 王敏 |\n"
+        assert manager in text
+        path = tmp_path / "twice.txt"
+        path.write_text(text.replace(manager, manager + "| 项目负责人 | 李四 |\n"), "utf-8")
+        speak(lang)
+        assert main(["--db", str(tmp_path / "n.db"), "--lang", lang, "import", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert said in out and "manager" not in out
+
 
 class TestSearch:
     def test_finds_a_tables_indicators_and_goals(self, tmp_path, capsys):

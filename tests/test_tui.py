@@ -244,7 +244,7 @@ class TestHelpAndKeys:
                 await press(pilot, page)
                 text += screen_text(pilot)
             assert "Mark reviewed" in text and "browse.reviewed" in text
-            assert "ProjectTree (focused)" in text
+            assert "The tree (focused)" in text
             await press(pilot, "escape")
             assert isinstance(pilot.app.screen, BrowseScreen)
 

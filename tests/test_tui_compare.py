@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from jixiao.store.db import open_store
 from jixiao.store.save import save_document
@@ -135,3 +136,95 @@ class TestCompareView:
                 .all()
             )
         assert decisions == ["confirmed"]  # the rejection was replaced by the pairing made
+
+
+def detail_lines(pilot) -> list[str]:
+    """The pair detail's lines as drawn: what its pane shows of each screen line (cut by
+    terminal cells: a CJK character takes two), padding left out."""
+    pane = pilot.app.screen.query_one("#pair").content_region
+    lines = screen_text(pilot).splitlines()[pane.y : pane.y + pane.height]
+    return [from_cell(line, pane.x).rstrip() for line in lines]
+
+
+def from_cell(line: str, column: int) -> str:
+    used = 0
+    for index, character in enumerate(line):
+        if used >= column:
+            return line[index:]
+        used += cell_len(character)
+    return ""
+
+
+class TestPairDetailAt80Columns:
+    """At 80×24 a column of old beside new is 15 cells: a 21-character project code would be
+    cut in two. A value that did not change is shown once; one that did, under the old."""
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    async def test_no_project_code_is_cut(self, store_path, speak, lang):
+        speak(lang)
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = pilot.app.screen
+            for row in range(len(screen.shown)):
+                pair = screen.shown[row]
+                codes = [p.code for p in (pair.a, pair.b) if p is not None and p.code]
+                lines = detail_lines(pilot)
+                for code in codes:
+                    assert any(code in line for line in lines), (row, code, lines)
+                await press(pilot, "j")
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    async def test_the_same_value_once_a_changed_one_under_the_old(self, store_path, speak, lang):
+        speak(lang)
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await press(pilot, "j", "j", "j")  # 4. 春节、重阳节茶话会经费: 参会率 ≥70% → ≥80%
+            assert selected_name(pilot) == "春节、重阳节茶话会经费"
+            lines = detail_lines(pilot)
+            stage = "草案" if lang == "zh" else "draft"
+            assert f"2023 {stage} → 2024 {stage}" in lines[0]
+            budget = next(line for line in lines if line.startswith("预算数"))
+            assert budget.count("2.00") == 1  # unchanged: once
+            old = next(n for n, line in enumerate(lines) if "13052923P00584012056E" in line)
+            assert "→ 13052924P00584012056E" in lines[old + 1]  # the code's year, under it
+            pilot.app.screen.query_one("#pair").scroll_to(y=6, animate=False)
+            await pilot.pause()
+            lines = detail_lines(pilot)
+            rate = next(n for n, line in enumerate(lines) if "≥70%" in line)
+            stricter = "[收紧]" if lang == "zh" else "[stricter]"
+            assert f"→ ≥80% {stricter}" in lines[rate + 1]
+
+    async def test_an_added_project_shows_its_side_once(self, store_path, speak):
+        speak("zh")
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await press(pilot, "f", "f", "f")  # all → changed → to confirm → added
+            assert pilot.app.screen.shown[0].status == "added"
+            lines = detail_lines(pilot)
+            assert lines[1].startswith("状态") and "新增" in lines[1]
+            assert next(line for line in lines if line.startswith("编码")).endswith(
+                "13052924P00584012089W"
+            )
+            assert not any("→" in line or "—" in line for line in lines[1:])
+
+    async def test_old_beside_new_where_there_is_room(self, store_path, speak):
+        speak("zh")
+        app = make_app(store_path, compare=(1, 2))
+        async with app.run_test(size=(200, 50)) as pilot:
+            await press(pilot, "j", "j", "j")
+            lines = detail_lines(pilot)
+            assert "2023 草案" in lines[0] and "2024 草案" in lines[0]
+            code = next(line for line in lines if line.startswith("编码"))
+            assert "13052923P00584012056E" in code and "13052924P00584012056E" in code
+            rate = next(line for line in lines if "≥70%" in line)
+            assert "≥80% [收紧]" in rate and "→" not in rate
+
+    async def test_history_says_how_each_year_was_paired(self, store_path, speak):
+        speak("zh")
+        async with make_app(store_path, compare=(1, 2)).run_test(size=(80, 24)) as pilot:
+            await press(pilot, *["j"] * 4, "H")  # 5. 村级组织运转经费, paired by its code
+            assert isinstance(pilot.app.screen, HistoryScreen)
+            text = screen_text(pilot)
+            paired = next(line for line in text.splitlines() if "配对依据" in line)
+            assert "编码" in paired and "code" not in paired

@@ -61,7 +61,7 @@ class TestTheInterfaceSpeaksTheLanguage:
             await press(pilot, "home")
             text += screen_text(pilot)
             assert said(lang, "Mark reviewed", "已审") in text and "browse.reviewed" in text
-            assert said(lang, "ProjectTree (focused)", "ProjectTree（焦点所在）") in text
+            assert said(lang, "The tree (focused)", "目录树（焦点所在）") in text
             assert said(lang, "Scroll the detail down", "右栏下翻") in text
             assert "browse.page_down" in text
 
@@ -109,7 +109,7 @@ class TestTheInterfaceSpeaksTheLanguage:
         """What a missing `_()` would leave: the Chinese screens without findings hold no
         English word but key names, formats and the documents' own text."""
         speak("zh")
-        allowed = {"jixiao", "Ctrl", "Enter", "Esc", "Tab", "ProjectTree", "APP", "tester",
+        allowed = {"jixiao", "Ctrl", "Enter", "Esc", "Tab", "APP", "tester",
                    "UTF", "GB18030", "draft", "final", "Markdown", "OSC", "SVG", "keys",
                    "home", "end", "pgup", "pgdn", "space", "enter", "esc", "tab", "shift",
                    "super"}  # fmt: skip
@@ -124,6 +124,11 @@ class TestTheInterfaceSpeaksTheLanguage:
                 screens.append(screen_text(pilot))
                 await press(pilot, "escape")
             await press(pilot, "f1")
+            screens.append(screen_text(pilot))
+            await press(pilot, "escape", "C")  # the conclusion
+            screens.append(screen_text(pilot))
+            await press(pilot, "escape", *(["j"] * 7), "tab", "f1")  # the indicator table's keys
+            await pilot.app.workers.wait_for_complete()
             screens.append(screen_text(pilot))
         words = {
             word

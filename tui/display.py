@@ -31,8 +31,6 @@ STATE_WORDS = {
     "problem": N_("problem"),
 }
 """The review states (and the filter's "all") as words."""
-STAGE_WORDS = {"draft": N_("draft"), "final": N_("final")}
-"""A document's stage, as stored."""
 SORT_WORDS = {"ordinal": N_("ordinal"), "budget": N_("budget"), "name": N_("name")}
 """The browse screen's sorts (store.SORTS)."""
 STATE_MARKS = {"reviewed": "✓", "question": "?", "problem": "!", None: "·"}

@@ -12,6 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from jixiao.i18n import _
 from jixiao.tui.actions import ALL
 
 
@@ -32,14 +33,26 @@ def load_keymap(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise KeymapError(f"{path}: cannot read the keymap: {error}") from None
+        raise KeymapError(
+            _("{path}: cannot read the keymap: {error}").format(path=path, error=error)
+        ) from None
     table = data.get("keymap", {})
     if not isinstance(table, dict):
-        raise KeymapError(f"{path}: expected a [keymap] table of binding ids and keys")
+        raise KeymapError(
+            _("{path}: expected a [keymap] table of binding ids and keys").format(path=path)
+        )
     known = {action.id for action in ALL}
     for binding_id, keys in table.items():
         if binding_id not in known:
-            raise KeymapError(f"{path}: unknown binding id '{binding_id}' (see `jixiao keys`)")
+            raise KeymapError(
+                _("{path}: unknown binding id '{binding_id}' (see `jixiao keys`)").format(
+                    path=path, binding_id=binding_id
+                )
+            )
         if not isinstance(keys, str) or not keys.strip():
-            raise KeymapError(f"{path}: the keys for '{binding_id}' must be a string like \"w\"")
+            raise KeymapError(
+                _("{path}: the keys for '{binding_id}' must be a string like \"w\"").format(
+                    path=path, binding_id=binding_id
+                )
+            )
     return {binding_id: keys.replace(" ", "") for binding_id, keys in table.items()}

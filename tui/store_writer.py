@@ -101,8 +101,8 @@ def _failure(error: BaseException) -> str:
 
     fault = store_fault(error, None)
     if fault is not None:
-        return _("not saved: {message}. {hint}").format(message=fault.message, hint=fault.hint)
-    return _("not saved: {error}").format(error=f"{type(error).__name__}: {error}")
+        return _("not saved: {reason}. {hint}").format(reason=fault.message, hint=fault.hint)
+    return _("not saved: {reason}").format(reason=f"{type(error).__name__}: {error}")
 
 
 def writer_of(app: App[Any]) -> StoreWriter:

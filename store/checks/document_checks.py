@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.i18n import N_
+from jixiao.importers.contents import contents_disagreements
 from jixiao.importers.model import ParsedDocument
 from jixiao.importers.money import money_text
 from jixiao.store.checks.model import Finding, check, said
@@ -14,11 +15,28 @@ from jixiao.store.checks.model import Finding, check, said
 
 @check("T001", "warning", N_("The table of contents and the tables disagree"), "完整性")
 def contents(document: ParsedDocument, notes: list[str]) -> Iterator[Finding]:
-    """The importer compared them; its warnings say where."""
-    for message in notes:
-        if "table of contents" in message and "no table of contents" not in message:
-            # The importer's own words, as its notes are stored: nothing here to translate.
-            yield Finding("T001", "warning", said("{note}", note=message))
+    """What the import noted, found again from the stored contents and tables: the import's
+    notes are worded in the language of the import, a finding in the reader's."""
+    projects = [project for unit in document.units for project in unit.projects]
+    missing, unlisted = contents_disagreements(document.toc, projects)
+    for entry in missing:
+        message = said(
+            N_(
+                "the table of contents lists table {ordinal} '{title}' (page {page}) but the "
+                "document has no such table"
+            ),
+            ordinal=entry.ordinal,
+            title=entry.title,
+            page=entry.page,
+        )
+        yield Finding("T001", "warning", message, line=entry.line)
+    for project in unlisted:
+        message = said(
+            N_("table {ordinal} '{title}' is not in the table of contents"),
+            ordinal=project.ordinal,
+            title=project.title,
+        )
+        yield Finding("T001", "warning", message, line=project.first_line)
 
 
 # "流转办结上报事件数量不低于 22.5 万件", "档案数字化进度达到 30%", "审核或接收档案数量 500 个"

@@ -8,6 +8,7 @@ from typing import Any
 from jixiao.i18n import N_, _, pgettext
 from jixiao.store.compare.documents import STATUSES, Comparison, ProjectComparison, summary_json
 from jixiao.store.markdown import cell as md
+from jixiao.store.stages import stage_word
 
 CSV_COLUMNS = ["status", "match", "score", "unit", "a_ordinal", "a_name", "b_ordinal",
                "b_name", "field", "a", "b", "detail"]  # fmt: skip
@@ -47,14 +48,6 @@ def _field(field: str) -> str:
     return words.get(field, field)
 
 
-STAGE_WORDS = {"draft": N_("draft"), "final": N_("final")}
-
-
-def stage_word(stage: str) -> str:
-    """A document's stage as people read it (草案, 终稿); JSON keeps the key."""
-    return _(STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
-
-
 def title(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
     return (f"{a.parsed.department} {a.parsed.year} {stage_word(a.parsed.stage)} r{a.revision} → "
@@ -68,6 +61,16 @@ def status_word(status: str) -> str:
 
 def match_word(match: str | None) -> str:
     return _(MATCH_WORDS[match]) if match else ""
+
+
+def direction_word(direction: str) -> str:
+    """How a target moved: stricter, looser, or changed otherwise."""
+    return _(DIRECTION_WORDS[direction])
+
+
+def goal_word(status: str) -> str:
+    """What became of a goal sentence: added, removed or reworded."""
+    return _(GOAL_WORDS[status]) if status in GOAL_WORDS else status
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
@@ -118,7 +121,7 @@ def change_lines(p: ProjectComparison) -> list[str]:
         if "diff" in detail:
             lines.append(f"  {_field(change.field)}: {detail['diff']}")
         elif change.field == "goal":
-            status = _(GOAL_WORDS.get(detail.get("status", ""), str(detail.get("status"))))
+            status = goal_word(str(detail.get("status", "")))
             lines.append(
                 "  " + _("goal {status}: {goal}").format(status=status, goal=change.a or change.b)
             )
@@ -132,7 +135,7 @@ def change_lines(p: ProjectComparison) -> list[str]:
         name = (i.b or i.a).level3  # type: ignore[union-attr]
         if i.status == "changed":
             values = f"{i.a.value} → {i.b.value}" if "value" in i.fields else ""  # type: ignore[union-attr]
-            direction = f" [{_(DIRECTION_WORDS[i.direction])}]" if i.direction else ""
+            direction = f" [{direction_word(i.direction)}]" if i.direction else ""
             others = [_field(f) for f in i.fields if f != "value"]
             changed = _(" ({fields} changed)").format(fields=_(", ").join(others)) if others else ""
             lines.append("  " + _("indicator {name}: {values}").format(name=name, values=values)

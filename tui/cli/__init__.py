@@ -120,10 +120,15 @@ def _language_despite_the_config(argv: Sequence[str] | None) -> str:
 
 
 def _early_options(argv: Sequence[str] | None) -> argparse.Namespace:
-    early = argparse.ArgumentParser(add_help=False)
+    """--lang and --config, read before the parser is built. A mistake in them (`--lang` with
+    no value) is left to the whole parser, which says so in the language chosen without them."""
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--lang")
     early.add_argument("--config")
-    known, _rest = early.parse_known_args(argv)
+    try:
+        known, _rest = early.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return argparse.Namespace(lang=None, config=None)
     return known
 
 

@@ -9,9 +9,10 @@ So that name is pointed at jixiao's catalog, which holds the words listed here."
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
-from jixiao.i18n import N_, _, ngettext
+from jixiao.i18n import N_, N_plural, _, ngettext
 
 WORDS = (
     N_("usage: "),
@@ -31,6 +32,9 @@ WORDS = (
     N_("not allowed with argument %s"),
     N_("one of the arguments %s is required"),
     N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_plural("expected %s argument", "expected %s arguments"),  # an option of nargs=N
 )
 """What argparse says to a user of jixiao's commands (its programming errors stay English)."""
 
@@ -39,6 +43,10 @@ def speak_argparse() -> None:
     """From now on argparse speaks the chosen language (each string is looked up when shown)."""
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+_CJK_HEADING = re.compile(r"^([^\s\n][^\n]*[^\x00-\x7f]):$", re.MULTILINE)
+"""A help section's heading line (no indent) in Chinese, with argparse's ASCII colon."""
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -66,6 +74,33 @@ class HelpFormatter(argparse.HelpFormatter):
         extra = " " * (wcswidth(shown) - len(shown))
         first, *rest = text.split("\n")
         return "\n".join([first, *(extra + line if line.strip() else line for line in rest)])
+
+    def format_help(self) -> str:
+        """A Chinese section heading ends with a full-width colon (位置参数：), as every
+        Chinese label does; argparse writes an ASCII one after any heading."""
+        return _CJK_HEADING.sub(r"\1：", super().format_help())
+
+    def _format_action(self, action: argparse.Action) -> str:
+        """An option whose invocation has CJK in it (`--grade {优,良,中,差}`): argparse padded
+        it to the help's column by characters, so its help starts that many columns too far
+        right; the padding is taken back, or the help goes under it when too little is left."""
+        text = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        from wcwidth import wcswidth
+
+        extra = wcswidth(invocation) - len(invocation)
+        first, newline, rest = text.partition("\n")
+        head, found, after = first.partition(invocation)
+        help_text = after.lstrip(" ")
+        if extra <= 0 or not found or not help_text:
+            return text
+        padding = len(after) - len(help_text)
+        if padding - extra >= 2:
+            first = head + invocation + " " * (padding - extra) + help_text
+        else:
+            help_position = len(head) + len(invocation) + padding
+            first = head + invocation + "\n" + " " * help_position + help_text
+        return first + newline + rest
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if text.isascii():

@@ -19,7 +19,7 @@ from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _, os_reason
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import ROW_FORMATS
 
@@ -119,15 +119,15 @@ def output_error(output: str, error: OSError) -> UsageError:
     """A failed write of --output, as a message saying what to do."""
     import errno
 
-    hint = {errno.EACCES: "you may not write there: choose another place",
-            errno.EPERM: "you may not write there: choose another place",
-            errno.EROFS: "that file system is read-only: choose another place",
-            errno.ENOSPC: "the disk is full: free some space or write elsewhere",
-            errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
-            }.get(error.errno or 0, "")  # fmt: skip
+    hint = {errno.EACCES: N_("you may not write there: choose another place"),
+            errno.EPERM: N_("you may not write there: choose another place"),
+            errno.EROFS: N_("that file system is read-only: choose another place"),
+            errno.ENOSPC: N_("the disk is full: free some space or write elsewhere"),
+            errno.EDQUOT: N_("your disk quota is used up: free some space or write elsewhere"),
+            }.get(error.errno or 0)  # fmt: skip
     return UsageError(
-        _("cannot write {output}: {error}").format(output=output, error=error.strerror or error),
-        hint,
+        _("cannot write {output}: {error}").format(output=output, error=os_reason(error)),
+        _(hint) if hint else "",
     )
 
 

@@ -43,6 +43,7 @@ from jixiao.store import (
     set_conclusion,
     set_mark,
     source_text,
+    stage_word,
     units_of,
 )
 from jixiao.tui import actions
@@ -53,7 +54,6 @@ from jixiao.tui.components.project_tree import ProjectTree, Ref
 from jixiao.tui.components.project_view import IndicatorTable, ProjectView
 from jixiao.tui.display import (
     SORT_WORDS,
-    STAGE_WORDS,
     STATE_MARKS,
     STATE_STYLES,
     STATE_WORDS,
@@ -247,7 +247,7 @@ class BrowseScreen(Screen[None]):
         text = Text()
         doc = document(self.store.reader, document_id)
         if doc is not None:
-            stage = _(STAGE_WORDS.get(doc.stage, doc.stage))
+            stage = stage_word(doc.stage)
             text.append(visible(f"{doc.department} {doc.year} {stage} r{doc.revision} "))
             for state, count in review_progress(self.store.reader, doc.id).items():
                 text.append(f" {STATE_MARKS.get(state, '·')}{count}",

@@ -1,10 +1,14 @@
 """Two documents side by side: the summary on top, the project pairs (status and budget
-change), and the selected pair's fields, old beside new, changes highlighted."""
+change), and the selected pair's fields — old beside new, or the new under the old in a narrow
+pane — changes highlighted."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,17 +23,20 @@ from jixiao.store import (
     ProjectComparison,
     StoreHandle,
     compare_documents,
+    comparison_direction_word,
+    comparison_goal_word,
     comparison_markdown,
     comparison_match_word,
     comparison_summary_lines,
     comparison_title,
     decide,
     project_history,
+    stage_word,
 )
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
-from jixiao.tui.display import STAGE_WORDS, visible
+from jixiao.tui.display import visible
 from jixiao.tui.linebreak import Wrapped
 from jixiao.tui.screens.history import HistoryScreen
 from jixiao.tui.store_writer import writer_of
@@ -237,39 +244,124 @@ class CompareScreen(Screen[None]):
             self.app.pop_screen()
 
 
-def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
-    """Field by field, old beside new; what changed in bold yellow."""
+LABEL_COLUMNS = 12
+"""The labels' column at most, in a pane of 60 columns or fewer ("指标 " and a 三级指标
+longer than that fold); a fifth of a wider pane."""
+COLUMN_COLUMNS = 22
+"""Old beside new only when each column holds this much: a project code whole, and prose
+enough a line to be read against its neighbour."""
+CODE_LABEL = "编码"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One line of the detail: a label and the field's old and new value, as shown."""
+
+    label: str
+    old: str
+    new: str
+    changed: bool
+    """Highlighted: a change compare counts (a code's year digits, say, are not one)."""
+
+    def shown(self) -> tuple[Text, Text, Text]:
+        """The label, the old value and the new one as drawn: document text is never markup."""
+        style = "bold yellow" if self.changed else ""
+        return (Text(visible(self.label), style="dim"), Text(visible(self.old), style=style),
+                Text(visible(self.new), style=style))  # fmt: skip
+
+
+class PairDetail:
+    """The selected pair's fields, as a renderable that lays itself out at the width it is
+    drawn at. A field whose two values agree is shown once, across both columns. Two values
+    that differ stand side by side where a column holds the longer project code whole (a
+    21-character code cut over two lines cannot be read against its neighbour); in a narrower
+    pane (80 columns) the new value goes under the old one, behind an arrow."""
+
+    def __init__(self, heading: tuple[str, str], status: Text, fields: list[Field]) -> None:
+        self.heading = heading
+        self.status = status
+        self.fields = fields
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        labels = [_("status"), *(f.label for f in self.fields)]
+        widest_label = max(LABEL_COLUMNS, options.max_width // 5)  # wider panes fold fewer
+        label_width = min(widest_label, max(map(cell_len, labels)))
+        value_width = options.max_width - label_width - 1
+        codes = [value for f in self.fields if f.label == CODE_LABEL for value in (f.old, f.new)]
+        if (value_width - 1) // 2 >= max([COLUMN_COLUMNS, *map(cell_len, codes)]):
+            yield self._side_by_side(label_width)
+        else:
+            yield self._one_under_the_other(label_width)
+
+    def _side_by_side(self, label_width: int) -> Table:
+        grid = _grid(label_width)
+        grid.add_column(ratio=1)
+        old, new = self.heading
+        grid.add_row("", _two(Text(old, style="bold"), Text(new, style="bold")))
+        grid.add_row(Text(_("status"), style="dim"), Wrapped(self.status))
+        for field in self.fields:
+            label, old_text, new_text = field.shown()
+            value = (Wrapped(old_text) if field.old == field.new
+                     else _two(Wrapped(old_text), Wrapped(new_text)))  # fmt: skip
+            grid.add_row(label, value)
+        return grid
+
+    def _one_under_the_other(self, label_width: int) -> Table:
+        """The new value on a line of its own under the old, behind →; every value starts
+        in the same column."""
+        grid = _grid(label_width)
+        grid.add_column(width=1)
+        grid.add_column(ratio=1)
+        old, new = self.heading
+        grid.add_row("", "", Text(f"{old} → {new}", style="bold"))
+        grid.add_row(Text(_("status"), style="dim"), "", Wrapped(self.status))
+        for field in self.fields:
+            label, old_text, new_text = field.shown()
+            grid.add_row(label, "", Wrapped(old_text))
+            if field.old != field.new:
+                grid.add_row("", Text("→", style="dim"), Wrapped(new_text))
+        return grid
+
+
+def _grid(label_width: int) -> Table:
+    """A grid whose first column holds the labels."""
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(width=label_width, overflow="fold")
+    return grid
+
+
+def _two(old: RenderableType, new: RenderableType) -> Table:
+    """Old and new in two columns of equal width."""
+    columns = Table.grid(padding=(0, 1), expand=True)
+    columns.add_column(ratio=1)
+    columns.add_column(ratio=1)
+    columns.add_row(old, new)
+    return columns
+
+
+def pair_table(comparison: Comparison, pair: ProjectComparison) -> PairDetail:
+    """Field by field, old and new; what changed in bold yellow."""
     a_doc, b_doc = comparison.a.parsed, comparison.b.parsed
-    table = Table(expand=True, show_lines=False, box=None, padding=(0, 1))
-    table.add_column(Text(""), max_width=12, overflow="fold")
-    table.add_column(
-        Text(f"{a_doc.year} {_(STAGE_WORDS.get(a_doc.stage, a_doc.stage))}", style="bold"), ratio=1
-    )
-    table.add_column(
-        Text(f"{b_doc.year} {_(STAGE_WORDS.get(b_doc.stage, b_doc.stage))}", style="bold"), ratio=1
-    )
+    heading = (f"{a_doc.year} {stage_word(a_doc.stage)}", f"{b_doc.year} {stage_word(b_doc.stage)}")
     a, b = pair.a, pair.b
     changed_fields = {change.field for change in pair.changes}
+    fields: list[Field] = []
 
     def row(label: str, old: str, new: str, changed: bool) -> None:
-        style = "bold yellow" if changed else ""
-        table.add_row(
-            Text(visible(label), style="dim"),
-            Wrapped(Text(visible(old), style=style)),
-            Wrapped(Text(visible(new), style=style)),
-        )
+        if a is None or b is None:  # added or dropped: one side to show, nothing to set it against
+            old = new = new if a is None else old
+        fields.append(Field(label, old, new, changed))
 
-    status = _(STATUS_WORDS[pair.status])
-    match = " · " + _("paired by {how}").format(how=comparison_match_word(pair.match)) + (
-        f" ({pair.score})" if pair.score else "") if pair.match else ""  # fmt: skip
-    table.add_row(
-        Text(_("status"), style="dim"),
-        Text(status + match, style=STATUS_STYLES[pair.status]),
-        Text(visible(_(pair.flag) if pair.flag else ""), style="red"),
-    )
+    status = Text(_(STATUS_WORDS[pair.status]), style=STATUS_STYLES[pair.status])
+    if pair.match:
+        score = f" ({pair.score})" if pair.score else ""
+        status.append(" · " + _("paired by {how}").format(how=comparison_match_word(pair.match))
+                      + score, style=STATUS_STYLES[pair.status])  # fmt: skip
+    if pair.flag:
+        status.append("  " + visible(_(pair.flag)), style="red")
     row("项目", f"{a.ordinal}. {a.name}" if a else "—", f"{b.ordinal}. {b.name}" if b else "—",
         "name" in changed_fields)  # fmt: skip
-    row("编码", a.code if a else "", b.code if b else "", False)
+    row(CODE_LABEL, a.code if a else "", b.code if b else "", False)
     for field, label in (
         ("budget", "预算数"),
         ("fiscal_funds", "财政资金"),
@@ -288,12 +380,14 @@ def pair_table(comparison: Comparison, pair: ProjectComparison) -> Table:
     for change in pair.changes:
         if change.field == "goal":
             detail = change.detail or {}
-            row(f"目标 {detail.get('status', '')}", change.a or "", change.b or "", True)
+            goal = comparison_goal_word(str(detail.get("status", "")))
+            row(f"目标 {goal}", change.a or "", change.b or "", True)
     for indicator in pair.indicators:
-        old, new = indicator.a, indicator.b
-        name = (new or old).level3  # type: ignore[union-attr]
-        direction = f" [{indicator.direction}]" if indicator.direction else ""
-        changed = indicator.status != "unchanged"
-        row(f"指标 {name}", old.value if old else "—", (new.value if new else "—") + direction,
-            changed)  # fmt: skip
-    return table
+        old_indicator, new_indicator = indicator.a, indicator.b
+        name = (new_indicator or old_indicator).level3  # type: ignore[union-attr]
+        direction = (f" [{comparison_direction_word(indicator.direction)}]"
+                     if indicator.direction else "")  # fmt: skip
+        row(f"指标 {name}", old_indicator.value if old_indicator else "—",
+            (new_indicator.value if new_indicator else "—") + direction,
+            indicator.status != "unchanged")  # fmt: skip
+    return PairDetail(heading, status, fields)

@@ -7,14 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
+from jixiao.i18n import _
 from jixiao.store import GRADE_MEANINGS, GRADES, Conclusion
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.footer import Footer
 from jixiao.tui.display import visible
-
-UNGRADED = "未评定"
 
 
 class ConclusionScreen(ModalScreen[tuple[str | None, str] | None]):
@@ -37,17 +37,17 @@ class ConclusionScreen(ModalScreen[tuple[str | None, str] | None]):
     def compose(self) -> ComposeResult:
         chosen = self.current.grade if self.current else None
         with Vertical():
-            title = Text("审核结论 conclusion on ", style="bold")
+            title = Text(_("审核结论 conclusion on "), style="bold")
             title.append(visible(self.about))
             yield Static(title)
             with RadioSet(id="grade"):
                 for grade in GRADES:
                     yield RadioButton(f"{grade}  {GRADE_MEANINGS[grade]}", value=chosen == grade)
-                yield RadioButton(UNGRADED, value=chosen is None)
+                yield RadioButton(_("ungraded"), value=chosen is None)
             yield TextArea(self.current.note if self.current else "", id="opinion",
                            soft_wrap=True, show_line_numbers=False)  # fmt: skip
-            yield Static(Text("↑↓ Enter choose the grade · Tab the opinion · F2 save · Esc cancel",
-                              style="dim"))  # fmt: skip
+            yield Static(Text(_("↑↓ Enter choose the grade · Tab the opinion · F2 save · "
+                                "Esc cancel"), style="dim"))  # fmt: skip
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.linebreak import Wrapped
@@ -59,7 +59,7 @@ def help_sections(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str
         elif node is screen:
             group, rank[group] = _("This screen"), 1
         else:
-            group, rank[group] = _("{widget} (focused)").format(widget=type(node).__name__), 0
+            group, rank[group] = _("{widget} (focused)").format(widget=widget_word(node)), 0
         entry = groups.setdefault(group, {}).setdefault(
             binding.id or binding.action,
             ([], _(binding.description) if binding.description else ""),
@@ -71,3 +71,26 @@ def help_sections(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str
                  for binding_id, (keys, description) in groups[group].items() if description])
         for group in order
     ]  # fmt: skip
+
+
+WIDGET_WORDS = {
+    "ProjectTree": N_("The tree"),
+    "IndicatorTable": N_("The indicator table"),
+    "PairTable": N_("The list of pairs"),
+    "PageTable": N_("The list"),
+    "DataTable": N_("The table"),
+    "Tree": N_("The tree"),
+    "OptionList": N_("The list"),
+    "Input": N_("The text field"),
+    "TextArea": N_("The text"),
+    "RadioSet": N_("The choices"),
+}
+"""What a focused widget is to a reviewer, by its class or the Textual class it extends."""
+
+
+def widget_word(node: object) -> str:
+    """The focused widget in the interface's words, not its class name (IndicatorTable)."""
+    for cls in type(node).__mro__:
+        if cls.__name__ in WIDGET_WORDS:
+            return _(WIDGET_WORDS[cls.__name__])
+    return _("The focused widget")

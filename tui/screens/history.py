@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jixiao.i18n import _
-from jixiao.store import YearEntry, same_text
+from jixiao.store import YearEntry, comparison_match_word, same_text
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
@@ -41,8 +41,8 @@ def history_table(entries: list[YearEntry]) -> Table:
     for entry in entries:
         table.add_column(Text(str(entry.year)), justify="right")
     table.add_row(Text("预算数"), *[Text(str(e.project.budget)) for e in entries])
-    table.add_row(Text(_("paired by"), style="dim"),
-                  *[Text(e.match or "", style="dim") for e in entries])  # fmt: skip
+    paired_by = [Text(comparison_match_word(e.match), style="dim") for e in entries]
+    table.add_row(Text(_("paired by"), style="dim"), *paired_by)
     for indicator in last.indicators:
         cells = []
         previous = None

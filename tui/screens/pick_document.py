@@ -10,11 +10,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jixiao.i18n import _
-from jixiao.store import DocumentRow, StoreSource, comparison_candidates
+from jixiao.store import DocumentRow, StoreSource, comparison_candidates, stage_word
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.components.footer import Footer
-from jixiao.tui.display import STAGE_WORDS, visible
+from jixiao.tui.display import visible
 
 
 class PickDocumentScreen(ModalScreen[int | None]):
@@ -56,5 +56,5 @@ class PickDocumentScreen(ModalScreen[int | None]):
 
 
 def _label(document: DocumentRow) -> str:
-    stage = _(STAGE_WORDS.get(document.stage, document.stage))
+    stage = stage_word(document.stage)
     return f"{document.department} {document.year} {stage} r{document.revision}"

@@ -8,13 +8,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from jixiao.store import Cursor, StoreFilter, StoreHandle, StoreSource
+
+
+NOTE_WORDS = {"warning": N_("warning"), "unread": N_("unread")}
+"""An import note's severity as a person reads it (--json keeps the key)."""
+
+
+def note_line(line: int | None, severity: str, message: str) -> str:
+    """One note of an import's report, as import and `show --notes` print it."""
+    where = _("line {line}").format(line=line) if line else _("document")
+    kind = _(NOTE_WORDS[severity]) if severity in NOTE_WORDS else severity
+    return _("{where}: {severity}: {message}").format(where=where, severity=kind, message=message)
 
 
 def add_document_argument(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from jixiao.i18n import N_, _
-from jixiao.tui.cli.commands.common import open_store
+from jixiao.tui.cli.commands.common import note_line, open_store
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, message, say
 
@@ -267,8 +267,7 @@ def _print_notes(notes: list[dict[str, Any]], document_id: int | None) -> None:
         severity = note["severity"]
         shown[severity] = shown.get(severity, 0) + 1
         if shown[severity] <= NOTES_SHOWN:
-            where = _("line {line}").format(line=note["line"]) if note["line"] else _("document")
-            say(f"  {where}: {severity}: {note['message']}")
+            say("  " + note_line(note["line"], severity, note["message"]))
     for severity, count in shown.items():
         if count > NOTES_SHOWN:
             where = f"`jixiao show {document_id} --notes`" if document_id else "--json"
@@ -276,8 +275,8 @@ def _print_notes(notes: list[dict[str, Any]], document_id: int | None) -> None:
             if severity == "unread":
                 line = _("… and {count} more lines not understood (all of them: {where})")
             else:
-                line = _("… and {count} more {severity}s (all of them: {where})")
-            say("  " + line.format(count=more, severity=severity, where=where))
+                line = _("… and {count} more warnings (all of them: {where})")
+            say("  " + line.format(count=more, where=where))
 
 
 def _read_as(result: dict[str, Any]) -> str:

@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.importers.money import from_fen
-    from jixiao.store import read_documents
+    from jixiao.store import read_documents, stage_word
 
     path = store_path(args)
     rows = read_documents(path)  # the fast way: sqlite3 alone
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         rows = read_documents(path) or []
     for row in rows:
         row["budget"] = str(from_fen(row.pop("budget_fen"), "万元"))
+        if args.format == "table":  # a person reads it: 草案 in Chinese; JSON and CSV keep the key
+            row["stage"] = stage_word(row["stage"])
     if not rows and args.format == "table":
         message(_("the store holds no documents yet; import one with `jixiao import FILE`"))
         return 0

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_combination(args: argparse.Namespace) -> None:
     """Refuse what cannot mean anything before the store is opened."""
-    example = "e.g. jixiao review 1 5 --grade 良 --note '…'"
+    example = _("e.g. {example}").format(example="jixiao review 1 5 --grade 良 --note '…'")
     if args.project is None:
         if args.grade or args.mark or args.indicator is not None:
             raise UsageError(

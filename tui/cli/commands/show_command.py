@@ -6,7 +6,12 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from jixiao.i18n import N_, _
-from jixiao.tui.cli.commands.common import add_document_argument, read_store, resolve
+from jixiao.tui.cli.commands.common import (
+    add_document_argument,
+    note_line,
+    read_store,
+    resolve,
+)
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, render, say
 from jixiao.tui.cli.output_options import add_output_options
@@ -282,7 +287,11 @@ def _show_table_project(
     headers = dict(_INDICATOR_HEADERS)
     del headers["description"]  # these tables have none
     if any(row["period"] != "annual" for row in indicator_rows):
+        from jixiao.importers.model import PERIOD_WORDS
+
         headers = {"period": N_("period"), **headers}
+        indicator_rows = [row | {"period": PERIOD_WORDS.get(row["period"], row["period"])}
+                          for row in indicator_rows]  # fmt: skip
     line = headers.pop("source_line")
     headers |= {key: name for key, name in _DETAIL_HEADERS.items()
                 if any(row[key] is not None for row in indicator_rows)}  # fmt: skip
@@ -303,8 +312,7 @@ def _print_notes(stored: StoredDocument, always_count: bool, details: bool) -> N
         )
     if details:
         for note in stored.notes:
-            where = _("line {line}").format(line=note.line) if note.line else _("document")
-            say(f"  {where}: {note.severity}: {note.message}")
+            say("  " + note_line(note.line, note.severity, note.message))
 
 
 def _percent(value: object) -> str:

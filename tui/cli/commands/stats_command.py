@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.store import store_stats
+    from jixiao.store import stage_word, store_stats
 
     stats = store_stats(open_store(args), store_path(args))
     if args.format == "json":
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print(names[name] + " " * (width - _width(names[name])) + f" {count:>12,}")
     if stats["documents_by_year"]:
         by_year = ", ".join(
-            f"{row['year']} {row['stage']}: {row['documents']:,}"
+            f"{row['year']} {stage_word(row['stage'])}: {row['documents']:,}"
             for row in stats["documents_by_year"]
         )
         print(_("by year    {by_year}").format(by_year=by_year))

@@ -268,7 +268,7 @@ def _texts(values: Sequence[Any]) -> Sequence[str | int]:
     if kinds == {int}:
         return values  # drawn by table_lines from the numbers; they hold no control character
     if kinds <= {str}:
-        texts = list(values)
+        texts = values
     elif type(None) in kinds:
         texts = ["" if value is None else str(value) for value in values]
     else:

@@ -32,7 +32,7 @@ _HEADERS = {
 }
 
 _RIGHT = frozenset({"id", "revision", "units", "projects", "indicators", "budget"})
-_FIELDS = {"budget": "budget_fen"}
+_STORED_AS = {"budget": "budget_fen"}
 """The store's name for a column whose table shows it otherwise: the budget, in 万元."""
 
 
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     # The table reads only the columns it shows, as tuples, and draws them column by column:
     # a province's ten thousand documents make no dict, and only their budgets are written
     # one at a time.
-    fields = [_FIELDS.get(key, key) for key in _HEADERS]
+    fields = [_STORED_AS.get(key, key) for key in _HEADERS]
     documents = _read(args, lambda: read_listing(path, fields))
     if not documents:
         message(_("the store holds no documents yet; import one with `jixiao import FILE`"))

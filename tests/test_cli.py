@@ -476,6 +476,17 @@ class TestTables:
             columns = columns_of(rows, width)
             assert jixiao_draws(titles, columns, align) == by_tabulate(titles, columns, align)
 
+    def test_distinct_names_and_repeated_ones_are_tabulates(self):
+        """Chinese file names, each distinct, are measured cell by cell by `map`; departments
+        that repeat, and text wcwidth must measure, name by name: all as tabulate draws."""
+        files = [f"巨鹿县第{n}部门（草案）{'x' * (n % 7)}.pdf" for n in range(40)]
+        departments = [f"第{n % 3}部门{'长' * (n % 3)}" for n in range(40)]
+        accented = [f"café {n}{'é' * (n % 5)}" for n in range(40)]
+        columns = [files, departments, accented, files]
+        titles = ["文件", "部门", "x", "文件"]
+        for align in (["left"] * 4, ["right"] * 4):
+            assert jixiao_draws(titles, columns, align) == by_tabulate(titles, columns, align)
+
     def test_the_characters_measured_without_wcwidth_are_as_wide_to_it(self):
         import re
 

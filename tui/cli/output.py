@@ -14,7 +14,8 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from operator import add, sub
 from typing import Any
 
 from jixiao.i18n import N_, _
@@ -175,12 +176,29 @@ def _column_format(
     if "".join(column).isascii():  # text: its length is its width
         width = max(least, max(map(len, column), default=0))
         return width, f"%{side}{width}s", column
-    # Wide characters: each distinct text measured and padded once (a department repeats on
-    # each of its documents), as % pads by characters, not by columns.
-    sizes = {cell: _width(cell) for cell in set(column)}
+    # Wide characters: % pads by characters, not by columns, so the cells are padded here.
+    distinct = set(column)
+    plain = re.compile(_ASCII_AND_WIDE).fullmatch  # compiled once (re's cache)
+    if len(distinct) * 4 > len(column) and all(map(plain, column)):
+        return _plain_column(column, least, at_right)
+    # A text that repeats (a department on each of its documents) measured and padded once.
+    sizes = {cell: _width(cell) for cell in distinct}
     width = max(least, *sizes.values())
     pads = {cell: _padded(cell, width - size, at_right) for cell, size in sizes.items()}
     return width, "%s", list(map(pads.__getitem__, column))
+
+
+def _plain_column(column: Sequence[str], least: int, at_right: bool) -> tuple[int, str, list[str]]:
+    """A column of mostly distinct texts (file names) in printable ASCII and wide characters
+    only, measured and padded by `map` (a third of the time of one measure a text on ten
+    thousand of them): a cell is as wide as its length and its wide characters, and padded to
+    the table's width less them."""
+    lengths = list(map(len, column))
+    narrow = map(len, map(str.encode, column, repeat("ascii"), repeat("ignore")))
+    wide = list(map(sub, lengths, narrow))
+    width = max(least, *map(add, lengths, wide))
+    pad = str.rjust if at_right else str.ljust
+    return width, "%s", list(map(pad, column, map(sub, repeat(width), wide)))
 
 
 def _padded(text: str, spaces: int, at_right: bool) -> str:

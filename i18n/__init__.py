@@ -92,6 +92,8 @@ def use_language(language: str) -> None:
     """Speak `language` from now on (one of LANGUAGES)."""
     if language not in LANGUAGES:
         raise UnknownLanguage(f"'{language}' is not one of {', '.join(LANGUAGES)}")
+    if language == _Speaking.language:
+        return  # spoken already: `main` chooses twice, and reading zh.mo takes ≈ 3 ms
     if language == "en":
         translations = gettext.NullTranslations()  # the message ids are the English
     else:

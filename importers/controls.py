@@ -13,11 +13,9 @@ escape: `\\x1b`, `\\x9b`, `\\u202e`. Tab and newline stay where the output can h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jixiao.i18n import _
-from jixiao.importers.lines import source_lines
 
 if TYPE_CHECKING:
     from jixiao.importers.report import ImportReport
@@ -71,8 +69,7 @@ def json_safe(dumped: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
-@dataclass(frozen=True)
-class ControlFinding:
+class ControlFinding(NamedTuple):  # not a dataclass: `visible` is on every command's path
     line: int
     """1-based, as the import report counts lines."""
     characters: tuple[str, ...]
@@ -91,6 +88,8 @@ def find_controls(text: str) -> list[ControlFinding]:
     (pdftotext's page break) are not findings."""
     if not has_controls(text.replace("\r\n", "\n").replace("\f", "")):
         return []
+    from jixiao.importers.lines import source_lines  # here: it loads dataclasses (≈ 6 ms)
+
     findings = []
     for number, line in enumerate(source_lines(text), start=1):
         found = dict.fromkeys(escape(char) for char in _UNSAFE.findall(line.removesuffix("\r")))

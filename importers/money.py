@@ -4,9 +4,15 @@ store's integer unit."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from jixiao.i18n import _
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+# decimal is imported where an amount is read or made (≈ 2 ms): `jixiao ls` writes its
+# budgets with fen_text alone.
 
 YUAN_PER_UNIT: dict[str, int] = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 _DIGITS_PER_UNIT = {unit: len(str(yuan)) - 1 for unit, yuan in YUAN_PER_UNIT.items()}
@@ -36,6 +42,8 @@ def parse_amount(text: str) -> Decimal:
                 "(digits, a decimal point, commas only between thousands)"
             ).format(text=text)
         )
+    from decimal import Decimal
+
     return Decimal(written.replace(",", ""))
 
 
@@ -74,7 +82,22 @@ def _too_large(amount: Decimal, unit: str) -> str:
 
 def from_fen(fen: int, unit: str) -> Decimal:
     """Back to the document's unit, written with at least two decimal places ("16.80")."""
+    from decimal import Decimal
+
     return at_least_cents(Decimal(fen).scaleb(-(_DIGITS_PER_UNIT[unit] + 2)))
+
+
+def fen_text(fen: int, unit: str) -> str:
+    """`str(from_fen(fen, unit))` from the digits, in less than half its time: `jixiao ls`
+    writes a budget for each of a province's ten thousand documents."""
+    digits = _DIGITS_PER_UNIT[unit] + 2
+    if digits > 6:  # 亿元: Decimal writes less than 10^-6 with an exponent (3 分 is "3E-10")
+        return str(from_fen(fen, unit))
+    text = str(abs(fen)).rjust(digits + 1, "0")  # a digit at least before the point
+    point = len(text) - digits
+    sign = "-" if fen < 0 else ""
+    # the cents always, the digits after them where they are not zeros, as at_least_cents
+    return f"{sign}{text[:point]}.{text[point : point + 2]}{text[point + 2 :].rstrip('0')}"
 
 
 def at_least_cents(amount: Decimal) -> Decimal:
@@ -82,7 +105,11 @@ def at_least_cents(amount: Decimal) -> Decimal:
     trimmed = amount.normalize()
     exponent = trimmed.as_tuple().exponent
     assert isinstance(exponent, int)
-    return trimmed if exponent < -2 else amount.quantize(Decimal("0.01"))
+    if exponent < -2:
+        return trimmed
+    from decimal import Decimal
+
+    return amount.quantize(Decimal("0.01"))
 
 
 def money_text(amount: Decimal | None) -> str | None:

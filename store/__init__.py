@@ -92,6 +92,7 @@ _API: dict[str, tuple[str, str]] = {
     "markdown_cell": ("markdown", "cell"),
     "project_json": ("export", "project_json"),
     "read_documents": ("listing", "read_documents"),
+    "read_listing": ("listing", "read_listing"),
     "ENV_VAR": ("location", "ENV_VAR"),
     "default_path": ("location", "default_path"),
     "StoredDocument": ("stored", "StoredDocument"),

@@ -12,27 +12,45 @@ other readers take any `Source` (store/reading.py), so the TUI reads them withou
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jixiao.store.reading import Source, fetch, read_only
 
-DOCUMENT_SELECT = """
-SELECT d.id, dep.name AS department, d.year, d.stage, d.revision, d.title,
-       d.unit_count AS units, d.project_count AS projects,
-       d.indicator_count AS indicators, d.budget_fen, d.source_filename, d.source_format,
-       d.imported_at, d.unread_count AS unread_lines, d.warning_count AS warnings,
-       d.department_id
-FROM document AS d JOIN department AS dep ON dep.id = d.department_id
-"""
+_FIELDS = {
+    "id": "d.id",
+    "department": "dep.name",
+    "year": "d.year",
+    "stage": "d.stage",
+    "revision": "d.revision",
+    "title": "d.title",
+    "units": "d.unit_count",
+    "projects": "d.project_count",
+    "indicators": "d.indicator_count",
+    "budget_fen": "d.budget_fen",
+    "source_filename": "d.source_filename",
+    "source_format": "d.source_format",
+    "imported_at": "d.imported_at",
+    "unread_lines": "d.unread_count",
+    "warnings": "d.warning_count",
+    "department_id": "d.department_id",
+}
+"""DocumentRow's fields, in its order, and the columns that hold them."""
+
+_FROM = " FROM document AS d JOIN department AS dep ON dep.id = d.department_id"
+DOCUMENT_SELECT = (
+    "SELECT " + ", ".join(f"{column} AS {field}" for field, column in _FIELDS.items()) + _FROM
+)
 """DocumentRow's columns, in its order."""
 
 _BY_NAME = " ORDER BY dep.name, d.year, d.stage, d.revision"
 
+LISTED = tuple(field for field in _FIELDS if field != "department_id")
+"""The fields `read_documents` gives: a department is named by its name outside the store."""
 
-@dataclass(frozen=True)
-class DocumentRow:
+
+class DocumentRow(NamedTuple):  # not a dataclass, whose import alone is ≈ 6 ms of `ls`
     id: int
     department: str
     year: int
@@ -53,19 +71,27 @@ class DocumentRow:
 
 
 def read_documents(path: Path) -> list[dict[str, Any]] | None:
-    """Every document as a dict (DocumentRow's fields but department_id), by department, year,
-    stage and revision; None when the store does not exist yet or is at another schema
-    version, and must be opened with store.db first."""
+    """Every document as a dict of the LISTED fields, by department, year, stage and revision;
+    None when the store does not exist yet or is at another schema version, and must be
+    opened with store.db first."""
+    rows = read_listing(path, LISTED)
+    return None if rows is None else [dict(zip(LISTED, row, strict=True)) for row in rows]
+
+
+def read_listing(path: Path, fields: Sequence[str]) -> list[tuple[Any, ...]] | None:
+    """Every document's `fields` (DocumentRow's names) as a tuple, in `read_documents`'
+    order, or None as it: the table of `jixiao ls`, which reads only the columns it shows and
+    makes no dict a row (on ten thousand documents, 18 ms rather than the 24 ms of all the
+    fields and the 10 ms more of a dict each)."""
     connection = read_only(path)
     if connection is None:
         return None
+    columns = ", ".join(_FIELDS[field] for field in fields)  # KeyError for an unknown field
     try:
-        cursor = connection.execute(DOCUMENT_SELECT + _BY_NAME)
-        names = [column[0] for column in cursor.description]
-        kept = names.index("department_id")
-        del names[kept]
-        # plain tuples zipped with the names: half the time of sqlite3.Row for 10,000 rows
-        return [dict(zip(names, row[:kept] + row[kept + 1 :], strict=True)) for row in cursor]
+        # One pass reads each page once: SQLite's usual 2 MB of page cache would only be
+        # memory for the system to hand over (≈ 500 page faults, 1.3 ms on 10,000 documents).
+        connection.execute("PRAGMA cache_size = -256")
+        return connection.execute(f"SELECT {columns}{_FROM}{_BY_NAME}").fetchall()
     except sqlite3.DatabaseError:
         return None  # unreadable: store.db says why, with a hint
     finally:

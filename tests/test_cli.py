@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,39 @@ class TestListing:
         _, out, _ = run(capsys, "--db", imported, "ls", "--format", "csv")
         (row,) = list(csv.DictReader(io.StringIO(out)))
         assert row["department"] == "中共巨鹿县委组织部"
+
+    def test_many_documents_are_drawn_as_tabulate_draws_them(self, db, capsys, monkeypatch,
+                                                             tmp_path):  # fmt: skip
+        """The table is read column by column, as tuples (ten thousand documents take no
+        dict each): it is the table tabulate draws of the same documents, departments wide,
+        narrow and hostile among them."""
+        from jixiao.tui.cli import output
+
+        for year, department in ((2023, "巨鹿县（大数据）中心·APP"), (2024, "x"),
+                                 (2025, "é\u0301 🙂\x1b[2J")):  # fmt: skip
+            path = tmp_path / f"{year}.txt"
+            path.write_text(
+                sample_with(("2024 年部门预算", f"{year} 年部门预算")), encoding="utf-8"
+            )
+            assert main(["--db", db, "import", "--department", department, str(path)]) == 0
+        capsys.readouterr()
+        code, ours, _ = run(capsys, "--db", db, "ls")
+        assert code == 0 and "\\x1b[2J" in ours and "\x1b" not in ours
+        monkeypatch.setattr(output, "table_lines", tabulates_lines)
+        assert run(capsys, "--db", db, "ls")[1] == ours
+
+    def test_a_budget_is_written_as_from_fen_writes_it(self):
+        import random
+
+        from jixiao.importers.money import MAX_FEN, YUAN_PER_UNIT, fen_text, from_fen
+
+        chance = random.Random(18)
+        amounts = [*range(-2100, 2100), *(chance.randint(-MAX_FEN, MAX_FEN) for _ in range(3000)),
+                   *(sign * 10**power + step for power in range(16) for sign in (1, -1)
+                     for step in (-1, 0, 1))]  # fmt: skip
+        for unit in YUAN_PER_UNIT:
+            assert [a for a in amounts if fen_text(a, unit) != str(from_fen(a, unit))] == []
+        assert (fen_text(71570100, "万元"), fen_text(-5, "万元")) == ("71.5701", "-0.000005")
 
     def test_empty_store(self, db, capsys):
         code, out, err = run(capsys, "--db", db, "ls")
@@ -237,6 +271,30 @@ class TestHelpAndDocs:
         assert caught.value.code == 2
 
 
+class TestTheParserOfTheCommandNamed:
+    """A command line that names its command builds that command's parser alone (the others
+    cost ≈ 5 ms of every start); help, and a mistaken command, still see every command."""
+
+    def test_only_the_command_named_is_built(self):
+        subparsers = next(a for a in build_parser(["ls"])._actions if a.dest == "command")
+        assert list(subparsers.choices) == list(COMMANDS)
+        assert subparsers.choices["ls"].description
+        assert [name for name in COMMANDS if subparsers.choices[name].description] == ["ls"]
+
+    @pytest.mark.parametrize("argv", [["--help"], ["ls", "--help"], ["--help", "ls"], None])
+    def test_help_builds_every_command(self, argv):
+        subparsers = next(a for a in build_parser(argv)._actions if a.dest == "command")
+        assert all(subparsers.choices[name].description for name in COMMANDS)
+
+    def test_a_mistaken_command_is_told_every_command(self, capsys):
+        with pytest.raises(SystemExit) as caught:
+            main(["--db", "ls", "lss"])  # names ls, as the store
+        assert caught.value.code == 2
+        told = capsys.readouterr().err
+        assert "invalid choice: 'lss'" in told
+        assert [name for name in COMMANDS if f"'{name}'" not in told] == []
+
+
 class TestConsoleScript:
     """The installed `jixiao`, as a user's shell runs it."""
 
@@ -347,15 +405,35 @@ class TestExcel:
         assert "add --output FILE.xlsx" in capsys.readouterr().err
 
 
+def by_tabulate(titles: list[str], columns: list[list], align: list[str]) -> str:
+    """What tabulate draws of table_lines' columns: the oracle of the tables' drawing."""
+    from tabulate import tabulate
+
+    rows = [list(row) for row in zip(*columns, strict=True)]
+    return tabulate(rows, headers=titles, tablefmt="simple", disable_numparse=True,
+                    colalign=align)  # fmt: skip
+
+
+def tabulates_lines(titles: list[str], columns: list[list], align: list[str]) -> Iterator[str]:
+    return iter(by_tabulate(titles, columns, align).split("\n"))
+
+
+def jixiao_draws(titles: list[str], columns: list[list], align: list[str]) -> str:
+    """What jixiao draws of the same columns."""
+    from jixiao.tui.cli.output import table_lines
+
+    return "\n".join(table_lines(titles, columns, align))
+
+
+def columns_of(rows: list[list], width: int) -> list[list]:
+    return [list(column) for column in zip(*rows, strict=True)] or [[] for _ in range(width)]
+
+
 class TestTables:
-    """Tables are drawn by output.simple_table, not tabulate (whose import alone costs a third of
+    """Tables are drawn by output.table_lines, not tabulate (whose import alone costs a third of
     a command's start): every command's table is held to what tabulate draws of the same rows."""
 
     def test_the_table_drawing_is_tabulates(self):
-        from tabulate import tabulate
-
-        from jixiao.tui.cli.output import simple_table
-
         titles = ["id", "department", "year", "budget (万元)", "note"]
         body = [
             ["1", "中共巨鹿县委组织部", "2024", "7157.01", "≥95%"],
@@ -365,28 +443,75 @@ class TestTables:
         ]
         align = ["right", "left", "left", "right", "left"]
         for rows in (body, body[:1], []):
-            expected = tabulate(
-                rows, headers=titles, tablefmt="simple", disable_numparse=True, colalign=align
-            )
-            assert simple_table(titles, rows, align) == expected
+            columns = columns_of(rows, len(titles))
+            assert jixiao_draws(titles, columns, align) == by_tabulate(titles, columns, align)
+
+    def test_a_column_of_integers_is_drawn_as_their_text(self):
+        titles = ["id", "年度", "n"]
+        columns = [[1, 12345, -7], [2024, 2023, 99], [0, -100000, 5]]
+        texts = [[str(number) for number in column] for column in columns]
+        for align in (["right"] * 3, ["left"] * 3, ["right", "left", "right"]):
+            assert jixiao_draws(titles, columns, align) == by_tabulate(titles, texts, align)
+
+    def test_random_tables_are_tabulates(self):
+        """Text of every kind the fast measure takes (ASCII, ideographs, full-width forms, CJK
+        punctuation) and of kinds left to wcwidth (accents, combining marks, emoji, a tone
+        mark), repeated and distinct, in columns of either alignment."""
+        import random
+
+        letters = "aZ09.-%_ 中共巨鹿县（）：，。、「」％￥é\u0301🙂ｱ\u302a·—"
+        chance = random.Random(18)
+
+        def text() -> str:
+            word = "".join(chance.choices(letters, k=chance.randint(0, 9)))
+            return word.strip()  # tabulate strips a cell's ends
+
+        for _ in range(200):
+            width = chance.randint(1, 5)
+            titles = [text() for _ in range(width)]
+            names = [text() for _ in range(chance.randint(1, 6))]
+            rows = [[chance.choice(names) for _ in range(width)]
+                    for _ in range(chance.randint(0, 12))]  # fmt: skip
+            align = [chance.choice(("left", "right")) for _ in range(width)]
+            columns = columns_of(rows, width)
+            assert jixiao_draws(titles, columns, align) == by_tabulate(titles, columns, align)
+
+    def test_distinct_names_and_repeated_ones_are_tabulates(self):
+        """Chinese file names, each distinct, are measured cell by cell by `map`; departments
+        that repeat, and text wcwidth must measure, name by name: all as tabulate draws."""
+        files = [f"巨鹿县第{n}部门（草案）{'x' * (n % 7)}.pdf" for n in range(40)]
+        departments = [f"第{n % 3}部门{'长' * (n % 3)}" for n in range(40)]
+        accented = [f"café {n}{'é' * (n % 5)}" for n in range(40)]
+        columns = [files, departments, accented, files]
+        titles = ["文件", "部门", "x", "文件"]
+        for align in (["left"] * 4, ["right"] * 4):
+            assert jixiao_draws(titles, columns, align) == by_tabulate(titles, columns, align)
+
+    def test_the_characters_measured_without_wcwidth_are_as_wide_to_it(self):
+        import re
+
+        from wcwidth import wcswidth, wcwidth
+
+        from jixiao.tui.cli.output import _ASCII_AND_WIDE, _width
+
+        pattern = re.compile(_ASCII_AND_WIDE)
+        taken = [chr(code) for code in range(0x10000) if pattern.fullmatch(chr(code))]
+        assert len(taken) > 27000  # the ideographs at least
+        assert [char for char in taken if wcwidth(char) != (1 if char.isascii() else 2)] == []
+        assert _width("".join(taken)) == wcswidth("".join(taken))
+        assert _width("预算数（万元）") == 14 and _width("é") == wcswidth("é") == 1
 
     @pytest.mark.parametrize("argv", [["ls"], ["show", "1"], ["show", "1", "5"],
                                       ["search", "经费"], ["projects"], ["indicators"],
                                       ["check", "1"], ["stats"]])  # fmt: skip
     def test_every_commands_table_is_what_tabulate_draws(self, imported, capsys, monkeypatch,
                                                          argv):  # fmt: skip
-        from tabulate import tabulate
-
         from jixiao.tui.cli import output
 
         assert main(["--db", imported, *argv]) == 0
         ours = capsys.readouterr().out
 
-        def by_tabulate(titles, body, align):  # type: ignore[no-untyped-def]
-            return tabulate(body, headers=titles, tablefmt="simple", disable_numparse=True,
-                            colalign=align)  # fmt: skip
-
-        monkeypatch.setattr(output, "simple_table", by_tabulate)
+        monkeypatch.setattr(output, "table_lines", tabulates_lines)
         assert main(["--db", imported, *argv]) == 0
         assert capsys.readouterr().out == ours
 

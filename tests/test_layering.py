@@ -109,6 +109,18 @@ print(" ".join(loaded))
         assert "jixiao.tui.screens.browse" in loaded
         assert [name for name in HEAVY if name in loaded] == ["textual"]
 
+    def test_ls_loads_only_what_it_draws(self, stored_sample):
+        """`jixiao ls` is what a script runs first and most often; on ten thousand documents
+        its whole process is held to 5× `python -c pass` (benchmarks/startup.py). It measures
+        plain Chinese without wcwidth (≈ 15 ms to import), reads no TOML when there is no
+        config file and makes no dataclass (≈ 6 ms each), and builds no other command."""
+        call = f"main(['--db', {str(stored_sample)!r}, 'ls'])"
+        loaded = modules_loaded_by(f"from jixiao.tui.cli import main\nassert {call} == 0")
+        assert {"wcwidth", "tomllib", "dataclasses"} & loaded == set()
+        commands = {name.rsplit(".", 1)[1] for name in loaded
+                    if name.startswith("jixiao.tui.cli.commands.")}  # fmt: skip
+        assert commands == {"ls_command", "common", "tui_command"}  # tui's: `jixiao` alone
+
     def test_an_old_store_is_opened_the_usual_way(self, tmp_path):
         from jixiao.store import read_only
 

@@ -124,6 +124,34 @@ class TestRevisions:
         assert resolve_document(engine, "中共:2024:草案") != final.document_id
 
 
+class TestListing:
+    """store/listing.py: one select list for every list of documents, read with sqlite3 alone
+    (`jixiao ls`) or through the engine (the TUI)."""
+
+    def test_both_reads_give_the_same_documents_in_the_same_order(self, engine, sample):
+        from jixiao.store.listing import LISTED, DocumentRow, document, read_listing
+
+        save_document(engine, *sample)
+        save_document(engine, *parse_text(sample_with(("(草案)\n", ""))))  # the final
+        path = Path(engine.url.database)
+        dicts = read_documents(path)
+        assert [d["stage"] for d in dicts] == ["draft", "final"]
+        assert [tuple(d.values()) for d in dicts] == [
+            document(engine, d["id"])[: len(LISTED)] for d in dicts
+        ]
+        assert DocumentRow._fields[: len(LISTED)] == LISTED  # department_id is the last
+        assert read_listing(path, ["stage", "budget_fen"]) == [
+            ("draft", 7157_01_0000), ("final", 7157_01_0000)
+        ]  # fmt: skip
+
+    def test_a_missing_store_or_an_unknown_field(self, engine, tmp_path):
+        from jixiao.store.listing import read_listing
+
+        assert read_listing(tmp_path / "missing.db", ["id"]) is None
+        with pytest.raises(KeyError):
+            read_listing(Path(engine.url.database), ["id", "budget"])
+
+
 class TestAllOrNothing:
     def test_a_failure_halfway_writes_nothing(self, engine, sample, monkeypatch):
         # The 101st indicator row breaks a NOT NULL constraint: the department, document,

@@ -5,17 +5,17 @@ Document text is untrusted (importers/controls.py): everything written here pass
 `visible` (tables, messages, `say`), JSON through `json_safe` (JSON's own escapes, so it
 stays valid and decodes to the stored text) and CSV cells through store/spreadsheet.py
 (escapes, and no formulas). Those are imported where used: `jixiao --help` loads this
-module, and importing any importers module loads the whole importers package."""
+module, and importing any importers module loads the whole importers package; so are json,
+csv and shutil, which `jixiao ls` does not need."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import shutil
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain, islice, repeat
+from operator import add, sub
 from typing import Any
 
 from jixiao.i18n import N_, _
@@ -55,20 +55,49 @@ def render(
         return json_text(list(rows))
     if fmt == "csv":
         return csv_text(rows)
-    columns = list(headers) if headers else (list(rows[0]) if rows else [])
+    keys = list(headers) if headers else (list(rows[0]) if rows else [])
+    columns = {key: [row.get(key) for row in rows] for key in keys}
+    return "\n".join(table(columns, headers, right, fit=fit, width=width)) + "\n"
+
+
+def table(
+    columns: dict[str, Sequence[Any]],
+    headers: dict[str, str] | None = None,
+    right: frozenset[str] = frozenset(),
+    *,
+    fit: tuple[str, ...] = (),
+    width: int | None = None,
+) -> Iterator[str]:
+    """`render`'s table, a line at a time (`write_lines` writes them), of rows held column
+    by column: each key's values, one a row (None is an empty cell), in the order of the
+    table's columns. `jixiao ls` reads its ten thousand documents this way, as tuples, and
+    never makes a dict a row."""
     titles = [_(headers[key]) if headers else _(TITLES.get(key, key)) for key in columns]
-    body = [_cells(row, columns) for row in rows]
+    cells = [_texts(values) for values in columns.values()]
     align = ["right" if key in right else "left" for key in columns]
     if width is not None and fit:
-        wrapped = fitted(titles, body, [key in fit for key in columns], width)
+        rows = [list(map(str, row)) for row in zip(*cells, strict=True)]
+        wrapped = fitted(titles, rows, [key in fit for key in columns], width)
         # A wrapped cell makes its row as many lines high, as tabulate draws it.
-        body = [line for row in wrapped for line in _row_lines(row)]
-    return simple_table(titles, body, align) + "\n"
+        lines = [line for row in wrapped for line in _row_lines(row)]
+        cells = [list(column) for column in zip(*lines, strict=True)] or [[] for _title in titles]
+    return table_lines(titles, cells, align)
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Each line and a newline on stdout, a thousand lines at a time: the ten thousand rows
+    of `jixiao ls` never become one text of megabytes (and its bytes, and the memory the
+    system must hand over for them, a page fault a page)."""
+    lines = iter(lines)
+    while block := list(islice(lines, 1000)):
+        sys.stdout.write("\n".join(block) + "\n")
 
 
 def terminal_width() -> int | None:
     """The terminal's columns when stdout is one (a table is then fitted to it), else None:
     piped or written to a file, a row stays one line, for grep."""
+    import shutil
+
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
@@ -103,32 +132,77 @@ def fitted(
              for i, cell in enumerate(row)] for row in body]  # fmt: skip
 
 
-def simple_table(titles: list[str], body: list[list[str]], align: list[str]) -> str:
-    """What tabulate's "simple" format draws (tests/test_cli.py holds every command's table to
-    tabulate's), at a fraction of the cost — importing tabulate alone takes ≈ 28 ms (it loads
-    importlib.metadata), a third of what `jixiao show` may take in all, and its per-cell work
-    half a second for the ten thousand rows of `jixiao ls` on a province's store. Each column
-    as wide as its widest cell or its title plus two, two spaces between, a row of dashes
-    under the titles, no spaces at the ends of lines; widths in terminal columns (CJK counts
-    two)."""
-    sizes = [[_width(cell) for cell in row] for row in [titles, *body]]  # measured once
-    widths = [
-        max(sizes[0][i] + 2, *(row[i] for row in sizes[1:])) if body else sizes[0][i] + 2
-        for i in range(len(titles))
-    ]
-    if not body:
+def table_lines(
+    titles: list[str], columns: list[Sequence[str | int]], align: list[str]
+) -> Iterator[str]:
+    """The lines of what tabulate's "simple" format draws (tests/test_cli.py holds every
+    command's table to tabulate's), at a fraction of the cost — importing tabulate alone takes
+    ≈ 28 ms (it loads importlib.metadata), a third of what `jixiao show` may take in all, and
+    its per-cell work half a second for the ten thousand rows of `jixiao ls` on a province's
+    store. Each column as wide as its widest cell or its title plus two, two spaces between,
+    a row of dashes under the titles, no spaces at the ends of lines; widths in terminal
+    columns (CJK counts two).
+
+    The cells come column by column (`columns[i]` under `titles[i]`), a column all text or all
+    integers (drawn as `str` writes them). Each column is measured in one pass (a text that
+    repeats, such as a department, once); each row is written by one `%` of a format made for
+    the table, when the line is taken: no Python code runs for a cell."""
+    if not titles:
+        return iter(["", ""])  # a title line and a rule, both empty
+    if not columns[0]:
         align = ["left"] * len(titles)  # as tabulate: no rows, no alignment
-    right = [side == "right" for side in align]
+    heads, rules, formats, cells = [], [], [], []
+    for title, column, side in zip(titles, columns, align, strict=True):
+        at_right = side == "right"
+        title_width = _width(title)
+        width, form, drawn = _column_format(column, title_width + 2, at_right)
+        heads.append(_padded(title, width - title_width, at_right))
+        rules.append("-" * width)
+        formats.append(form)
+        cells.append(drawn)
+    body = map("  ".join(formats).__mod__, zip(*cells, strict=True))
+    return map(str.rstrip, chain(["  ".join(heads), "  ".join(rules)], body))
 
-    def line(cells: list[str], size: list[int]) -> str:
-        padded = [
-            " " * (width - n) + cell if at_right else cell + " " * (width - n)
-            for cell, n, width, at_right in zip(cells, size, widths, right, strict=True)
-        ]
-        return "  ".join(padded).rstrip()
 
-    rows = [line(cells, size) for cells, size in zip([titles, *body], sizes, strict=True)]
-    return "\n".join([rows[0], "  ".join("-" * w for w in widths), *rows[1:]])
+def _column_format(
+    column: Sequence[str | int], least: int, at_right: bool
+) -> tuple[int, str, Sequence[str | int]]:
+    """The column's width (`least` at least: its title's and two), the `%` format of its cells
+    and the cells that format takes."""
+    side = "" if at_right else "-"
+    if column and set(map(type, column)) == {int}:  # counts and ids: measured by their ends
+        width = max(least, len(str(max(column))), len(str(min(column))))
+        return width, f"%{side}{width}d", column
+    if "".join(column).isascii():  # text: its length is its width
+        width = max(least, max(map(len, column), default=0))
+        return width, f"%{side}{width}s", column
+    # Wide characters: % pads by characters, not by columns, so the cells are padded here.
+    distinct = set(column)
+    plain = re.compile(_ASCII_AND_WIDE).fullmatch  # compiled once (re's cache)
+    if len(distinct) * 4 > len(column) and all(map(plain, column)):
+        return _plain_column(column, least, at_right)
+    # A text that repeats (a department on each of its documents) measured and padded once.
+    sizes = {cell: _width(cell) for cell in distinct}
+    width = max(least, *sizes.values())
+    pads = {cell: _padded(cell, width - size, at_right) for cell, size in sizes.items()}
+    return width, "%s", list(map(pads.__getitem__, column))
+
+
+def _plain_column(column: Sequence[str], least: int, at_right: bool) -> tuple[int, str, list[str]]:
+    """A column of mostly distinct texts (file names) in printable ASCII and wide characters
+    only, measured and padded by `map` (a third of the time of one measure a text on ten
+    thousand of them): a cell is as wide as its length and its wide characters, and padded to
+    the table's width less them."""
+    lengths = list(map(len, column))
+    narrow = map(len, map(str.encode, column, repeat("ascii"), repeat("ignore")))
+    wide = list(map(sub, lengths, narrow))
+    width = max(least, *map(add, lengths, wide))
+    pad = str.rjust if at_right else str.ljust
+    return width, "%s", list(map(pad, column, map(sub, repeat(width), wide)))
+
+
+def _padded(text: str, spaces: int, at_right: bool) -> str:
+    return " " * spaces + text if at_right else text + " " * spaces
 
 
 def _row_lines(row: list[str]) -> list[list[str]]:
@@ -140,10 +214,24 @@ def _row_lines(row: list[str]) -> list[list[str]]:
     return [[lines[n] if n < len(lines) else "" for lines in cells] for n in range(height)]
 
 
+_ASCII_AND_WIDE = (
+    "[ -~\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*"
+)
+"""Printable ASCII and the wide characters Chinese is written in: the ideographs (CJK Unified
+and Extension A), the CJK symbols and punctuation (、。「」〔〕, not the tone marks
+U+302A–U+302F, which take no column) and the full-width forms (（）：，％ ￥). wcwidth
+gives each of them two columns (tests/test_cli.py `TestTables` checks every one)."""
+
+
 @lru_cache(maxsize=65536)
 def _width(text: str) -> int:
+    """The text's width in terminal columns, as wcwidth's `wcswidth` measures it (its length
+    where wcwidth says it cannot be shown). Plain Chinese is measured without wcwidth, whose
+    import alone takes ≈ 15 ms, more than drawing the ten thousand rows of `jixiao ls`."""
     if text.isascii():
         return len(text)
+    if re.fullmatch(_ASCII_AND_WIDE, text):  # compiled once, on first use (re's cache)
+        return 2 * len(text) - len(text.encode("ascii", "ignore"))  # two a wide character
     from wcwidth import wcswidth
 
     width = wcswidth(text)
@@ -151,12 +239,17 @@ def _width(text: str) -> int:
 
 
 def json_text(data: Any) -> str:
+    import json
+
     from jixiao.importers.controls import json_safe
 
     return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    import csv
+    import io
+
     from jixiao.store import safe_cell
 
     buffer = io.StringIO()
@@ -182,10 +275,20 @@ def say(text: str = "") -> None:
     print(visible(text))
 
 
-def _cells(row: dict[str, Any], columns: list[str]) -> list[str]:
-    """A table row's cells as text, escaped where they hold control characters (one search
-    a row rather than one a cell: `ls` draws a hundred thousand cells on a province's store)."""
+def _texts(values: Sequence[Any]) -> Sequence[str | int]:
+    """A column's cells as text (None is empty), escaped where they hold control characters:
+    one search a column rather than one a cell (`ls` draws a hundred thousand cells on a
+    province's store), and `str` run by `map` where the column holds no None. A column of
+    integers is left as it is, for table_lines."""
     from jixiao.importers.controls import has_controls, visible
 
-    cells = ["" if (value := row.get(key)) is None else str(value) for key in columns]
-    return [visible(cell) for cell in cells] if has_controls("".join(cells)) else cells
+    kinds = set(map(type, values))
+    if kinds == {int}:
+        return values  # drawn by table_lines from the numbers; they hold no control character
+    if kinds <= {str}:
+        texts = values
+    elif type(None) in kinds:
+        texts = ["" if value is None else str(value) for value in values]
+    else:
+        texts = list(map(str, values))
+    return list(map(visible, texts)) if has_controls("".join(texts)) else texts

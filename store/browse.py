@@ -9,8 +9,6 @@ import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.importers.lines import source_lines as split_source
-from jixiao.importers.model import QUARTER_ENDS
 from jixiao.importers.money import from_fen
 from jixiao.store.listing import DocumentRow, document
 from jixiao.store.reading import Source, fetch, fetch_dicts
@@ -227,9 +225,10 @@ def project_detail(source: Source, project_id: int) -> ProjectDetail | None:
     ] + [
         (label, str(from_fen(amount_fen, row["money_unit"]))) for label, amount_fen in funds
     ]  # fmt: skip
-    plan = {
-        month: None if row[f"plan_{month}"] is None else Decimal(row[f"plan_{month}"])
-        for month in QUARTER_ENDS
+    plan = {  # the months of the plan_N columns read above
+        int(key.removeprefix("plan_")): None if value is None else Decimal(value)
+        for key, value in row.items()
+        if key.startswith("plan_")
     }
     return ProjectDetail(
         *list(row.values())[:12],
@@ -286,7 +285,9 @@ def overview(source: Source, document_id: int, largest: int = 10) -> Overview | 
 
 def source_text(source: Source, document_id: int) -> list[str]:
     """The document's source lines (index 0 is line 1)."""
+    from jixiao.importers.lines import source_lines  # with `v`, not with the first screen
+
     ((blob,),) = fetch(
         source, "SELECT text_zlib FROM document_source WHERE document_id = :id", {"id": document_id}
     )
-    return split_source(zlib.decompress(blob).decode("utf-8"))
+    return source_lines(zlib.decompress(blob).decode("utf-8"))

@@ -12,15 +12,12 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from jixiao.i18n import _, ngettext
-from jixiao.importers import ImportFault
 from jixiao.store import StoreHandle, document, latest_document
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import visible
 from jixiao.tui.place import Place, last_place, remember_place
 from jixiao.tui.screens.browse import BrowseScreen
-from jixiao.tui.screens.help import HelpScreen, help_sections
-from jixiao.tui.screens.welcome import WelcomeScreen
 from jixiao.tui.store_writer import writer_of
 
 if TYPE_CHECKING:
@@ -60,6 +57,8 @@ class JixiaoApp(App[None]):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if latest_document(self.store.reader) is None:
+            from jixiao.tui.screens.welcome import WelcomeScreen  # an empty store's
+
             self.push_screen(WelcomeScreen(str(self.store.path)))
             return
         start, project = self.document_id, None
@@ -77,6 +76,7 @@ class JixiaoApp(App[None]):
 
     def import_sample(self) -> None:
         # the importers and the write path: only for an empty store
+        from jixiao.importers import ImportFault
         from jixiao.store import save_document
         from jixiao.tui.sample import parse_sample
 
@@ -97,6 +97,8 @@ class JixiaoApp(App[None]):
         writer_of(self).write(lambda: save_document(self.store.engine, parsed, report), saved)
 
     def action_help(self) -> None:
+        from jixiao.tui.screens.help import HelpScreen, help_sections  # when asked for
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections(self.screen)))
 

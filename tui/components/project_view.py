@@ -3,13 +3,15 @@ indicator table (each row markable), and, on request, the source lines."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from jixiao.i18n import _
-from jixiao.store import Dismissal, Finding, Mark, ProjectDetail, local_time
+from jixiao.store import local_time
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
 from jixiao.tui.display import (
@@ -24,6 +26,9 @@ from jixiao.tui.display import (
     visible,
 )
 from jixiao.tui.linebreak import Wrapped
+
+if TYPE_CHECKING:
+    from jixiao.store import Dismissal, Finding, Mark, ProjectDetail
 
 INDICATOR_COLUMNS = ("", "三级指标", "指标值", "二级", "一级", "绩效指标描述", "依据", "行")
 """三级指标 and 指标值 first: at 80 columns they are what the pane has room for (Enter on a

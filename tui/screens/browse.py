@@ -23,13 +23,9 @@ from jixiao.i18n import _
 from jixiao.store import (
     SORTS,
     DocumentRow,
-    Finding,
-    Hit,
-    ProjectDetail,
     ProjectFilter,
     StoreHandle,
     StoreSource,
-    by_ordinal,
     clear_mark,
     conclusion_of,
     dismissals,
@@ -63,6 +59,7 @@ from jixiao.tui.display import (
 from jixiao.tui.store_writer import writer_of
 
 if TYPE_CHECKING:
+    from jixiao.store import Finding, Hit, ProjectDetail
     from jixiao.tui.screens.across import Chosen
     from jixiao.tui.screens.search import SearchResult
 
@@ -101,6 +98,8 @@ class BrowseScreen(Screen[None]):
         self._status_document: tuple[int, Text] | None = None
         # Check findings by document: the checks read the whole document, so once each.
         self._findings: dict[int, list[Finding]] = {}
+        self._by_project: dict[int, dict[int, list[Finding]]] = {}
+        """The same findings by project number."""
         self._checking: set[int] = set()
         self._start: DocumentRow | None = None
         """The document the screen opens on (compose finds it, on_mount selects it)."""
@@ -197,8 +196,7 @@ class BrowseScreen(Screen[None]):
             if project is not None:
                 source = self._source(project.document_id) if self.show_source else None
                 # Cached only: the worker started by the tree computes them and redraws.
-                cached = self._findings.get(project.document_id, [])
-                found = by_ordinal(cached).get(project.ordinal, [])
+                found = self._by_project.get(project.document_id, {}).get(project.ordinal, [])
                 dismissed = dismissals(self.store.reader, project.document_id)
                 view = self.query_one(ProjectView)
                 view.show(project, source, found, dismissed)
@@ -257,8 +255,14 @@ class BrowseScreen(Screen[None]):
 
     def findings(self, document_id: int) -> list[Finding]:
         if document_id not in self._findings:
-            self._findings[document_id] = self._run_checks(document_id)
+            self._keep_findings(document_id, self._run_checks(document_id))
         return self._findings[document_id]
+
+    def _keep_findings(self, document_id: int, found: list[Finding]) -> None:
+        from jixiao.store import by_ordinal  # loaded with the checks, which found them
+
+        self._findings[document_id] = found
+        self._by_project[document_id] = by_ordinal(found)
 
     def _run_checks(self, document_id: int) -> list[Finding]:
         # The checks (and rapidfuzz, which the year-over-year ones use) load here, usually
@@ -278,8 +282,9 @@ class BrowseScreen(Screen[None]):
                 self.call_after_refresh(self._check_in_background, document_id)
             return {}
         dismissed = dismissals(self.store.reader, document_id)
-        open_findings = [f for f in self.findings(document_id) if f.key not in dismissed]
-        return {n: len(found) for n, found in by_ordinal(open_findings).items()}
+        counts = {n: sum(f.key not in dismissed for f in found)
+                  for n, found in self._by_project[document_id].items()}  # fmt: skip
+        return {n: count for n, count in counts.items() if count}
 
     @work(thread=True)
     def _check_in_background(self, document_id: int) -> None:
@@ -287,7 +292,8 @@ class BrowseScreen(Screen[None]):
         self.app.call_from_thread(self._checked, document_id, found)
 
     def _checked(self, document_id: int, found: list[Finding]) -> None:
-        self._findings.setdefault(document_id, found)
+        if document_id not in self._findings:
+            self._keep_findings(document_id, found)
         self._checking.discard(document_id)
         self.project_tree.relabel_document(document_id)
         self.refresh_detail()

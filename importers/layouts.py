@@ -152,7 +152,10 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
         refused = contents_refusal(text)
         if refused is not None:
             raise ImportFault(filename, None, refused)
-        known = "; ".join(f"{name} ({_(module.DESCRIPTION)})" for name, module in LAYOUTS.items())
+        known = _("; ").join(
+            _("{name} ({description})").format(name=name, description=_(module.DESCRIPTION))
+            for name, module in LAYOUTS.items()
+        )
         raise ImportFault(
             filename,
             None,

@@ -100,11 +100,12 @@ def report_markdown(letter: ReviewLetter, marks: list[dict[str, Any]]) -> str:
         out += [_("### 已排除的检查结果 Dismissed findings: {count}").format(
             count=len(letter.dismissed)), ""]  # fmt: skip
         for finding in letter.dismissed:
-            out.append(f"- **{finding['code']}** {finding['criterion']} — {_where(finding)}: "
-                       f"{md(finding_text(finding))}")  # fmt: skip
-            dismissed = _("dismissed by {reviewer}:").format(
-                reviewer=md(finding["dismissed"]["reviewer"]))  # fmt: skip
-            out.append(f"  - {dismissed} {md(finding['dismissed']['note'])}")
+            out.append(f"- **{finding['code']}** {finding['criterion']} — {_where(finding)}"
+                       + _(": ") + md(finding_text(finding)))  # fmt: skip
+            dismissed = _("dismissed by {reviewer}: {note}").format(
+                reviewer=md(finding["dismissed"]["reviewer"]),
+                note=md(finding["dismissed"]["note"]))  # fmt: skip
+            out.append(f"  - {dismissed}")
         out.append("")
     return "\n".join(out)
 

@@ -203,7 +203,7 @@ def _document_counts(connection: sqlite3.Connection) -> tuple[list[str], str]:
                     year=year,
                     stage=stage_word(stage),
                     revision=revision,
-                    wrong="; ".join(wrong),
+                    wrong=_("; ").join(wrong),
                 )
             )
     return problems, _documents(documents)

@@ -86,7 +86,7 @@ class TestFindingsInChinese:
         speak("zh")
         (g001,) = at(on_sample(engine, sample, "G001"), 34)
         assert g001.message == (
-            "分项绩效目标“政务大数据中心建设”要求“办结率达到 98%”，而 34. 巨好办 APP 运行费用 "
+            "分项绩效目标“政务大数据中心建设”要求“办结率达到 98%”，而 34. 巨好办 APP 运行费用"
             "的办结率为 ≥95%"
         )
         (g002,) = at(on_sample(engine, sample, "G002"), 13)

@@ -144,7 +144,7 @@ class TestNotesAndFilesInChinese:
         assert main(["--db", db, "--lang", "zh", "ls", "--format", "json"]) == 0
         assert json.loads(capsys.readouterr().out)[0]["stage"] == "draft"  # the key
         assert main(["--db", db, "--lang", "zh", "stats"]) == 0
-        assert "按年度    2024 草案: 1" in capsys.readouterr().out
+        assert "按年度    2024 草案：1" in capsys.readouterr().out
 
     def test_the_systems_reason(self, tmp_path, capsys, speak):
         missing = tmp_path / "missing.txt"
@@ -348,7 +348,7 @@ class TestASettingsMistakeInTheLocalesLanguage:
             monkeypatch.delenv(variable, raising=False)
         assert main(["--db", str(tmp_path / "s.db"), "ls"]) == 2
         assert capsys.readouterr().err == (
-            "jixiao：错误：JIXIAO_LANG：没有语言“fr”\n提示：可用的语言：zh和en\n"
+            "jixiao：错误：JIXIAO_LANG：没有语言“fr”\n提示：可用的语言：zh 和 en\n"
         )
 
 

@@ -72,7 +72,8 @@ def finding_line(finding: Finding, with_project: bool = False,
         line.append(" · ")
     line.append(visible(finding.message), style="dim" if dismissal else "")
     if dismissal:
-        dismissed = _("dismissed by {reviewer}:").format(reviewer=dismissal.reviewer)
-        line.append(visible(f"  — {dismissed} "), style="italic")
-        line.append(visible(dismissal.note), style="italic")
+        dismissed = _("dismissed by {reviewer}: {note}").format(
+            reviewer=dismissal.reviewer, note=dismissal.note
+        )
+        line.append(visible(f"  — {dismissed}"), style="italic")
     return line

@@ -27,6 +27,15 @@ MATCH_WORDS = {"confirmed": N_("confirmed"), "code": N_("code"), "name": N_("nam
 """How a pair was made: by the reviewer's decision, the code, the name, or fuzzily."""
 DIRECTION_WORDS = {"stricter": N_("stricter"), "looser": N_("looser"), "changed": N_("changed")}
 GOAL_WORDS = {"added": N_("added"), "removed": N_("removed"), "reworded": N_("reworded")}
+COUNT_PHRASES = {
+    "added": N_("{count} added"),
+    "removed": N_("{count} removed"),
+    "changed": N_("{count} changed"),
+    "unchanged": N_("{count} unchanged"),
+    "to_confirm": N_("{count} to confirm"),
+}
+"""How many pairs have a status: a phrase each, since Chinese puts the count after the word
+(新增 6 个) where English puts it first (6 added)."""
 
 
 def _field(field: str) -> str:
@@ -44,6 +53,7 @@ def _field(field: str) -> str:
         "level3": pgettext("compared field", "level3"),
         "description": pgettext("compared field", "description"),
         "basis": pgettext("compared field", "basis"),
+        "goal": pgettext("compared field", "goal"),
     }
     return words.get(field, field)
 
@@ -79,7 +89,7 @@ def summary_lines(comparison: Comparison) -> list[str]:
     counts = summary["counts"]
     lines = [
         _("projects: {counts}").format(
-            counts=_(", ").join(f"{counts[s]} {status_word(s)}" for s in STATUSES)
+            counts=_(", ").join(_(COUNT_PHRASES[s]).format(count=counts[s]) for s in STATUSES)
         ),
         _("budget (万元): {a} → {b}, {change} ({percent})").format(
             a=total["a"],
@@ -119,23 +129,25 @@ def change_lines(p: ProjectComparison) -> list[str]:
     for change in p.changes:
         detail = change.detail or {}
         if "diff" in detail:
-            lines.append(f"  {_field(change.field)}: {detail['diff']}")
+            lines.append("  " + _field(change.field) + _(": ") + str(detail["diff"]))
         elif change.field == "goal":
             status = goal_word(str(detail.get("status", "")))
             lines.append(
                 "  " + _("goal {status}: {goal}").format(status=status, goal=change.a or change.b)
             )
         else:
-            extra = f" ({_signed(detail['change'])}, {_percent(detail.get('percent'))})" if (
-                detail.get("change")) else ""  # fmt: skip
-            lines.append(f"  {_field(change.field)}: {change.a} → {change.b}{extra}")
+            extra = _(" ({change}, {percent})").format(
+                change=_signed(detail["change"]), percent=_percent(detail.get("percent"))
+            ) if detail.get("change") else ""  # fmt: skip
+            lines.append("  " + _field(change.field) + _(": ") + f"{change.a} → {change.b}{extra}")
     for i in p.indicators:
         if i.status == "unchanged":
             continue
         name = (i.b or i.a).level3  # type: ignore[union-attr]
         if i.status == "changed":
             values = f"{i.a.value} → {i.b.value}" if "value" in i.fields else ""  # type: ignore[union-attr]
-            direction = f" [{direction_word(i.direction)}]" if i.direction else ""
+            direction = _(" [{direction}]").format(direction=direction_word(i.direction)) if (
+                i.direction) else ""  # fmt: skip
             others = [_field(f) for f in i.fields if f != "value"]
             changed = _(" ({fields} changed)").format(fields=_(", ").join(others)) if others else ""
             lines.append("  " + _("indicator {name}: {values}").format(name=name, values=values)
@@ -154,7 +166,8 @@ def to_markdown(comparison: Comparison) -> str:
         chosen = [p for p in comparison.projects if p.status == status]
         if not chosen:
             continue
-        out += ["", f"## {status_word(status)} ({len(chosen)})", ""]
+        heading = _("{heading} ({count})").format(heading=status_word(status), count=len(chosen))
+        out += ["", f"## {heading}", ""]
         for p in chosen:
             score = _(", score {score}").format(score=p.score) if p.score is not None else ""
             match = _(" — paired by {match}").format(match=match_word(p.match)) + score if (

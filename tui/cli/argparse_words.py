@@ -39,6 +39,18 @@ WORDS = (
 """What argparse says to a user of jixiao's commands (its programming errors stay English)."""
 
 
+def whole_number(text: str) -> int:
+    """The type of a count, a year or a number given on the command line: its mistake is
+    worded for a person ("'x' is not a whole number"), where argparse's names Python's type
+    ("invalid int value: 'x'")."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number").format(value=text)
+        ) from None
+
+
 def speak_argparse() -> None:
     """From now on argparse speaks the chosen language (each string is looked up when shown)."""
     argparse._ = _  # type: ignore[attr-defined]

@@ -133,11 +133,12 @@ def _read_file(path: Path, named: bool) -> dict[str, tuple[str, int]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        # Python 3.11's message ends "(at line N, column M)"; the line leads, as a compiler's
-        line = re.search(r"at line (\d+)", str(error))
-        where = f"{path}:{line.group(1)}" if line else str(path)
+        from jixiao.tui.cli.toml_reasons import toml_mistake
+
+        line, reason = toml_mistake(error)  # the line leads, as a compiler's
+        where = f"{path}:{line}" if line else str(path)
         raise UsageError(
-            _("{where}: not valid TOML: {error}").format(where=where, error=error),
+            _("{where}: not valid TOML: {error}").format(where=where, error=reason),
             _("docs/cli.md (Configuration) shows the file"),
         ) from None
     values = {}

@@ -19,7 +19,7 @@ from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao.i18n import N_, _, os_reason
+from jixiao.i18n import N_, _, os_reason, pgettext
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import ROW_FORMATS
 
@@ -38,13 +38,14 @@ def add_output_options(
     """`--format` with the formats this command can write (the first shown is not always the
     default: each command keeps the default its users have), and `-o/--output`."""
     files = sorted(BINARY_FORMATS.intersection(formats))
-    needs_file = _("; {formats} needs --output").format(formats=", ".join(files)) if files else ""
+    listed = pgettext("a list of names", ", ")  # Chinese enumerates with 、
+    needs_file = _("; {formats} needs --output").format(formats=listed.join(files)) if files else ""
     parser.add_argument(
         "--format",
         choices=formats,
         default=default,
         help=_("output format: {formats} (default: {default})").format(
-            formats=", ".join(formats), default=default
+            formats=listed.join(formats), default=default
         )
         + needs_file,
     )

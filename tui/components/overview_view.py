@@ -30,7 +30,8 @@ class OverviewView(VerticalScroll):
 def render_overview(overview: Overview) -> Group:
     """Short lines first and figures before names, so that it reads at 80 columns. The
     review states side by side as far as they fit, each whole (`· 未审 35`, never `· 未` on
-    one line and `审 35` on the next)."""
+    one line and `审 35` on the next), and so are the grades (`未评定 35`, never `未` and
+    `评定 35`: Chinese may break between any two characters)."""
     doc, unit = overview.document, overview.money_unit
     stage = _("草案 draft") if doc.stage == "draft" else _("终稿 final")
     text = Text()
@@ -59,12 +60,14 @@ def render_overview(overview: Overview) -> Group:
          for state, count in overview.progress.items()],
         padding=(0, 2),
     )  # fmt: skip
-    review = Text(_("审核等级 grades: "), style="dim")
-    for grade, count in overview.grades.items():
-        label = _("ungraded") if grade == "ungraded" else grade
-        review.append(f"{label} {count}  ", style=GRADE_STYLES.get(grade, "dim"))
+    grades = Columns(
+        [Text(f"{_('ungraded') if grade == 'ungraded' else grade} {count}",
+              style=GRADE_STYLES.get(grade, "dim"))
+         for grade, count in overview.grades.items()],
+        padding=(0, 2),
+    )  # fmt: skip
     conclusion = overview.conclusion
-    review.append("\n" + _("审核结论 conclusion (C): "), style="dim")
+    review = Text(_("审核结论 conclusion (C): "), style="dim")
     if conclusion is None:
         review.append(_("none yet"), style="dim")
     else:
@@ -84,4 +87,5 @@ def render_overview(overview: Overview) -> Group:
         largest.append(visible(project.name))
         largest.append("\n")
     largest.rstrip()
-    return Group(Wrapped(text), states, Wrapped(review), Wrapped(largest))
+    grades_label = Text(_("审核等级 grades"), style="dim")
+    return Group(Wrapped(text), states, grades_label, grades, Wrapped(review), Wrapped(largest))

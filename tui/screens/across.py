@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -165,8 +166,12 @@ class AcrossScreen(Screen[Chosen | None]):
 
     def _widths(self, columns: tuple[ColumnSpec, ...]) -> list[int]:
         """Fixed widths, and the wide column (None in WIDTHS) takes what is left, so that
-        budget and change stay on screen at 80 columns."""
-        fixed = [WIDTHS[key] for _title, key, _cell in columns]
+        budget and change stay on screen at 80 columns. A fixed column is never narrower
+        than its title in the language spoken (序号 is wider than "no.")."""
+        fixed = [
+            None if WIDTHS[key] is None else max(WIDTHS[key], cell_len(_(title)))
+            for title, key, _cell in columns
+        ]
         padding = 2 * len(columns) + 2  # a cell's padding either side, and the scrollbar
         room = self.size.width - padding - sum(w for w in fixed if w is not None)
         left = max(12, min(WIDEST, room))  # wider than that, the figures drift out of sight
@@ -346,7 +351,7 @@ class AcrossFilterScreen(ModalScreen[StoreFilter | None]):
             ("unit", N_("Unit"), current.unit, N_("a code, or part of its name")),
         ]
         if self.indicators:
-            fields.append(("level", N_("Level"), current.level, "产出, 成本, 满意度…"))
+            fields.append(("level", N_("Level"), current.level, "产出、成本、满意度…"))
         fields.append(
             ("text", N_("Text"), current.text, N_("in names, purposes, goals, indicators"))
         )

@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         lines = [heading, "", _("{count} findings").format(count=len(rows)), ""]  # fmt: skip
         for criterion, group in groupby(grouped, key=lambda row: row["criterion"]):
             group_rows = list(group)
-            lines += [f"## {criterion} ({len(group_rows)})", ""]
+            heading = _("{heading} ({count})").format(heading=criterion, count=len(group_rows))
+            lines += [f"## {heading}", ""]
             for row in group_rows:
                 lines += _markdown_finding(row, markdown_cell)
             lines.append("")
@@ -96,12 +97,12 @@ def _markdown_finding(row: dict[str, Any], cell: Callable[[str], str]) -> list[s
     where = f"{row['project']['ordinal']}. {cell(row['project']['name'])}" if row[
         "project"] else _("document")  # fmt: skip
     severity = _(SEVERITY_WORDS[row["severity"]])
-    lines = [f"- **{row['code']}** {severity} — {where}: {cell(row['message'])}"]
+    lines = [f"- **{row['code']}** {severity} — {where}" + _(": ") + cell(row["message"])]
     if row["dismissed"]:
-        dismissed = _("dismissed by {reviewer}:").format(
-            reviewer=cell(row["dismissed"]["reviewer"])
+        dismissed = _("dismissed by {reviewer}: {note}").format(
+            reviewer=cell(row["dismissed"]["reviewer"]), note=cell(row["dismissed"]["note"])
         )
-        lines.append(f"  - {dismissed} {cell(row['dismissed']['note'])}")
+        lines.append(f"  - {dismissed}")
     return lines
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jixiao.i18n import N_, _
+from jixiao.tui.cli.argparse_words import whole_number
 from jixiao.tui.cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def resolve(engine: StoreSource, reference: str) -> int:
 def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool = False) -> None:
     """The filters of the store-wide views (projects, indicators)."""
     parser.add_argument("--department", metavar="TEXT", help=_("part of the department's name"))
-    parser.add_argument("--year", type=int, help=_("the budget year"))
+    parser.add_argument("--year", type=whole_number, help=_("the budget year"))
     parser.add_argument("--stage", choices=("draft", "final"), help=_("draft (草案) or final"))
     parser.add_argument(
         "--unit", metavar="CODE_OR_TEXT", help=_("a unit's code or part of its name")
@@ -153,7 +154,7 @@ def add_store_filter_options(parser: argparse.ArgumentParser, indicators: bool =
     )
     parser.add_argument(
         "--limit",
-        type=int,
+        type=whole_number,
         default=50,
         metavar="N",
         help=_("at most N rows (default 50; 0 for all)"),

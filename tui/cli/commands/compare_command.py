@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
                     word for word in (comparison_status_word(p.status),
                                       comparison_match_word(p.match)) if word
                 )  # fmt: skip
-                text += f"\n{name}  [{how}]\n" + "\n".join(details) + "\n"
+                heading = _("{name}  [{how}]").format(name=name, how=how)
+                text += f"\n{heading}\n" + "\n".join(details) + "\n"
     write_output(text)
     return 0
 

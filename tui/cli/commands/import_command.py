@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from jixiao.i18n import N_, _
+from jixiao.tui.cli.argparse_words import whole_number
 from jixiao.tui.cli.commands.common import note_line, open_store
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, message, say
@@ -34,7 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=_("text dumps, folders holding them, or quoted glob patterns"),
     )
     parser.add_argument("--department", help=_("the department's name, overriding the cover"))
-    parser.add_argument("--year", type=int, help=_("the budget year, overriding the cover"))
+    parser.add_argument(
+        "--year", type=whole_number, help=_("the budget year, overriding the cover")
+    )
     parser.add_argument(
         "--stage", choices=("draft", "final"), help=_("draft (草案) or final, overriding the cover")
     )
@@ -53,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     parser.add_argument(
         "--jobs",
-        type=int,
+        type=whole_number,
         default=None,
         metavar="N",
         help=_("parse with N worker processes (default: one per core; none for under 4 files)"),
@@ -198,7 +201,7 @@ def _same_document_notes(results: list[Any]) -> list[str]:
     notes = []
     for (department, year, stage), same in by_document.items():
         if len(same) > 1:
-            files = ", ".join(r.file for r in same[:FILES_NAMED])
+            files = _(", ").join(r.file for r in same[:FILES_NAMED])
             if len(same) > FILES_NAMED:
                 files += _(" and {count} more").format(count=f"{len(same) - FILES_NAMED:,}")
             note = (
@@ -219,9 +222,10 @@ def _print_result(result: dict[str, Any]) -> None:
     name = result["file"]
     if result["status"] == "failed":
         where = f"{name}:{result['line']}" if result["line"] else name
+        # FILE:LINE: keeps its ASCII colons in Chinese too: editors and terminals jump to it
         message(_("jixiao: error: {message}").format(message=f"{where}: {result['error']}"))
         return
-    budget = ", ".join(f"{amount} {unit}" for unit, amount in result["budget"].items())
+    budget = _(", ").join(f"{amount} {unit}" for unit, amount in result["budget"].items())
     what = _(
         "{department} {year} {stage}: {units} units, {projects} projects, {indicators} "
         "indicators, budget {budget}"

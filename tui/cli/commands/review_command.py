@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from jixiao.i18n import N_, _, pgettext
+from jixiao.tui.cli.argparse_words import whole_number
 from jixiao.tui.cli.commands.common import (
     add_document_argument,
     add_reviewer_option,
@@ -49,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--indicator",
         metavar="N",
-        type=int,
+        type=whole_number,
         help=_("the project's Nth indicator, in table order (from 1)"),
     )
     parser.add_argument(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from jixiao.i18n import N_, _, pgettext
+from jixiao.tui.cli.argparse_words import whole_number
 from jixiao.tui.cli.commands.common import cursor_text, read_store, resolve
 from jixiao.tui.cli.output import message, render, terminal_width
 from jixiao.tui.cli.output_options import add_output_options
@@ -31,10 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", help=_("the text to find"))
     parser.add_argument("--document", metavar="DOC", help=_("search this document only"))
     parser.add_argument(
-        "--limit", type=int, default=50, metavar="N", help=_("at most N hits (default 50)")
+        "--limit", type=whole_number, default=50, metavar="N", help=_("at most N hits (default 50)")
     )
     parser.add_argument(
-        "--after", type=int, metavar="CURSOR", help=_("start after this hit (store-wide)")
+        "--after", type=whole_number, metavar="CURSOR", help=_("start after this hit (store-wide)")
     )
     add_output_options(parser)
 

@@ -106,7 +106,7 @@ def find_project(stored: StoredDocument, wanted: str) -> Project:
             _("no project of document {id} matches '{wanted}'").format(id=stored.id, wanted=wanted),
             _("`jixiao show {id}` lists its projects").format(id=stored.id),
         )
-    names = "; ".join(f"{p.ordinal}. {p.name}" for p in matches[:8])
+    names = _("; ").join(f"{p.ordinal}. {p.name}" for p in matches[:8])
     raise UsageError(
         _("'{wanted}' matches {count} projects: {names}").format(
             wanted=wanted, count=len(matches), names=names
@@ -268,7 +268,7 @@ def _show_table_project(
     for name, value in fields:
         if value:
             say(f"{name}  {value}")
-    split = "; ".join(f"{fund.label} {money_text(fund.amount)}" for fund in project.funds)
+    split = _("; ").join(f"{fund.label} {money_text(fund.amount)}" for fund in project.funds)
     say(
         f"资金  {money_text(project.budget)} {project.money_unit}"
         + (f"   其中 {split}" if split else "")

@@ -49,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
     for name, count in stats["counts"].items():
         print(names[name] + " " * (width - _width(names[name])) + f" {count:>12,}")
     if stats["documents_by_year"]:
-        by_year = ", ".join(
-            f"{row['year']} {stage_word(row['stage'])}: {row['documents']:,}"
+        by_year = _(", ").join(
+            f"{row['year']} {stage_word(row['stage'])}" + _(": ") + f"{row['documents']:,}"
             for row in stats["documents_by_year"]
         )
         print(_("by year    {by_year}").format(by_year=by_year))

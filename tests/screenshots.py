@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from jixiao.i18n import use_language
 from jixiao.importers import parse_bytes
 from jixiao.store.db import open_store
 from jixiao.store.save import save_document
+from jixiao.tui.place import places_file
 from tests.conftest import SAMPLE
 from tests.test_compare import draft_2023
 from tests.tui_helpers import make_app, press
@@ -21,6 +23,7 @@ SHOTS = {
     "indicator-zh.svg": ["j", "j", "j", "j", "j", "j", "tab", "j", "enter"],
     "overview-zh.svg": [],
     "help-zh.svg": ["f1"],
+    "findings-zh.svg": ["F"],
 }
 """File name → the keys that lead there from the first screen."""
 COMPARE_SHOT = "compare-zh.svg"
@@ -29,6 +32,7 @@ a code's year and a target changed, the rest shown once."""
 
 
 async def shoot(store: Path, keys: list[str], target: Path, **app_options: object) -> None:
+    places_file().unlink(missing_ok=True)  # from the first screen, not where the last shot was
     app = make_app(store, **app_options)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -42,6 +46,7 @@ def main(folder: Path) -> None:
     use_language("zh")
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
+        os.environ["XDG_STATE_HOME"] = str(Path(scratch) / "state")  # not the user's places
         store = Path(scratch) / "sample.db"
         save_document(open_store(store), *parse_bytes(SAMPLE.read_bytes(), str(SAMPLE)))
         for name, keys in SHOTS.items():

@@ -152,6 +152,17 @@ class TestChineseLineBreaking:
             assert not [line for line in lines if line[0] in CLOSING]
 
 
+    async def test_a_mark_keeps_the_reviewers_name_whole(self, store_path, lang):
+        """Who and when have a line of their own under the state: beside it, the 40-column
+        pane broke 王芳 in two."""
+        async with make_app(store_path, reviewer="王芳").run_test(size=SIZE) as pilot:
+            await to_project(pilot, 5)
+            await press(pilot, "r")
+            lines = [line.strip() for line in pane(pilot)]
+            assert any(line.startswith("王芳 · ") for line in lines), lines
+            assert not any(line.endswith("王") for line in lines)
+
+
 class TestReadingAt80x24:
     async def test_each_project_starts_at_the_top_and_keys_scroll(self, store_path, lang):
         async with make_app(store_path).run_test(size=SIZE) as pilot:

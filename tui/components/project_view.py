@@ -213,7 +213,10 @@ def mark_text(mark: Mark) -> Text:
     text = Text()
     if mark.state:
         text.append(_(STATE_LABELS[mark.state]), style=STATE_STYLES[mark.state])
-    text.append(visible(f"  {mark.reviewer} · {local_time(mark.updated_at)}"), style="dim")
+    # who and when on a line of their own: beside the state, a 40-column pane broke the
+    # reviewer's name in two (王 / 芳)
+    text.append("\n")
+    text.append(visible(f"{mark.reviewer} · {local_time(mark.updated_at)}"), style="dim")
     if mark.note:
         text.append("\n")
         text.append(visible(mark.note))

@@ -151,7 +151,6 @@ class TestChineseLineBreaking:
             assert not any(line.startswith("个村") for line in lines)
             assert not [line for line in lines if line[0] in CLOSING]
 
-
     async def test_a_mark_keeps_the_reviewers_name_whole(self, store_path, lang):
         """Who and when have a line of their own under the state: beside it, the 40-column
         pane broke 王芳 in two."""

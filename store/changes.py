@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from jixiao.store.unique_pairs import unique_pairs
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 
 def link_changes(connection: Connection, document_id: int) -> None:

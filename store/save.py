@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-from sqlalchemy import Engine
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from jixiao.importers.model import ParsedDocument
 from jixiao.importers.report import ImportReport
@@ -25,6 +23,10 @@ from jixiao.store.connection import write_connection
 from jixiao.store.finding_dismissals import carry_over_dismissals
 from jixiao.store.reviews import carry_over_marks
 from jixiao.store.rows import ID_COLUMNS, FirstIds, PreparedDocument, Tables, prepare
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 
 @dataclass(frozen=True)

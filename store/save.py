@@ -89,7 +89,7 @@ def save_prepared(connection: Connection, prepared: PreparedDocument) -> SaveRes
         carry_over_marks(connection, previous, ids.document)
         carry_over_dismissals(connection, previous, ids.document)
         carry_over_conclusion(connection, previous, ids.document)
-    link_changes(connection, ids.document)
+    link_changes(connection, ids.document, fresh=True)
     return SaveResult(ids.document, previous_revision + 1, created=True)
 
 

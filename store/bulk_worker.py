@@ -36,37 +36,41 @@ def parse_chunk(paths: list[Path], overrides: Overrides, layout: str | None) -> 
     A full collection after each file: the office and PDF readers leave cyclic garbage
     (python-docx about 32 MB a .docx; a PDF's table objects) that the collector, tuned down
     by spare_the_collector, would not reach for thousands of files — measured, a worker of a
-    10,000-file fuzz run grew past 1 GB. With the modules frozen, a collection after a text
-    dump costs about 0.04 ms."""
+    10,000-file fuzz run grew past 1 GB. Each answer is packed before it, so that the
+    collection looks at what the reader left and not at the rows waiting to be sent too
+    (0.3 ms a document of the sample's size when it did; 0.04 ms with the modules frozen)."""
     answers = []
     for path in paths:
-        answers.append(parse_and_prepare(path, overrides, layout))
+        answers.append(packed(parse_and_prepare(path, overrides, layout)))
         gc.collect()
-    return packed(answers)
+    return marshal.dumps(answers)
 
 
-def packed(answers: list[Parsed]) -> bytes:
-    """The answers as marshal data: rows hold only lists, strings, numbers and bytes, which
+def packed(answer: Parsed) -> bytes:
+    """An answer as marshal data: rows hold only lists, strings, numbers and bytes, which
     marshal writes and reads back faster than pickle."""
+    prepared = answer.prepared
     return marshal.dumps(
-        [
-            (
-                answer.summary,
-                None if (p := answer.prepared) is None
-                else (p.department, p.year, p.stage, p.sha256, p.tables),
-                answer.line,
-                answer.error,
-            )
-            for answer in answers
-        ]
+        (
+            answer.summary,
+            None if prepared is None
+            else (prepared.department, prepared.year, prepared.stage, prepared.sha256,
+                  prepared.tables),
+            answer.line,
+            answer.error,
+        )
     )  # fmt: skip
 
 
 def unpacked(data: bytes) -> list[Parsed]:
-    return [
-        Parsed(summary, None if prepared is None else PreparedDocument(*prepared), line, error)
-        for summary, prepared, line, error in marshal.loads(data)
-    ]
+    """The answers of parse_chunk."""
+    answers = []
+    for answer in marshal.loads(data):
+        summary, prepared, line, error = marshal.loads(answer)
+        answers.append(
+            Parsed(summary, None if prepared is None else PreparedDocument(*prepared), line, error)
+        )
+    return answers
 
 
 PARENT_POLL_SECONDS = 0.5

@@ -484,15 +484,28 @@ class TemplateWalker:
         """Rows up to the next table title, or the end of the file. Blank lines between
         rows (page breaks) do not end a table."""
         rows: list[Row] = []
-        while (line := self._peek()) is not None:
+        # The hottest loop of a dump's parsing: _peek and _advance written out, and a cell
+        # is join_wraps'd only when it holds whitespace (any whitespace but the ASCII space
+        # makes a string unprintable).
+        lines, split_row, position = self._lines, self._split_row, self._position
+        while position < len(lines):
+            line = lines[position]
+            text = line.text
+            if not text:  # blank
+                position += 1
+                continue
             # A title ends in 表 and starts with a digit: test that before the regex.
-            if line.text.rstrip().endswith("表") and TABLE_TITLE.match(join_wraps(line.text)):
+            if text.rstrip().endswith("表") and TABLE_TITLE.match(join_wraps(text)):
+                self._position = position
                 return rows, line.number
-            cells = self._split_row(line)
+            cells = split_row(line)
             if cells is None:
                 break
-            rows.append(Row(line, [_clean_cell(cell) for cell in cells]))
-            self._advance()
+            rows.append(
+                Row(line, [c if " " not in c and c.isprintable() else join_wraps(c) for c in cells])
+            )
+            position += 1
+        self._position = position
         end = self._peek()
         return rows, end.number if end else len(self._source_lines)
 
@@ -529,12 +542,6 @@ class TemplateWalker:
         self._report.lines_blank = blank
         self._report.lines_used = len(used)
         self._report.lines_furniture = len(furniture)
-
-
-def _clean_cell(cell: str) -> str:
-    """join_wraps, skipped for the many cells with no whitespace at all (a hot loop): any
-    whitespace but the ASCII space makes a string unprintable."""
-    return cell if " " not in cell and cell.isprintable() else join_wraps(cell)
 
 
 def _unread(line: Line) -> Note:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from jixiao.store.unique_pairs import unique_pairs
@@ -66,7 +67,7 @@ def _link(cursor: sqlite3.Cursor, document_id: int, previous_id: int | None, fre
     pairs: dict[int, _Project] = {}
     if previous_id is not None:
         before = _projects(cursor, previous_id)
-        for key in (lambda p: p.code_key, lambda p: p.name_key):
+        for key in (attrgetter("code_key"), attrgetter("name_key")):
             taken = {p.id for p in pairs.values()}
             for old, new in unique_pairs(
                 [p for p in before if p.id not in taken],

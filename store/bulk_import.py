@@ -97,11 +97,11 @@ def import_files(
     on_results: Progress | None = None,
 ) -> list[FileResult]:
     """Import `files` in order into `engine`: the store, or a function that opens it, called
-    once the workers have started so that they read the first files meanwhile (a new store
-    takes ≈ 0.15 s to make, SQLAlchemy ≈ 0.13 s to load); None: a dry run that writes
-    nothing. Calls on_results as files' fates are known. On KeyboardInterrupt, rolls back
-    the open transaction, marks its files interrupted, stops, and re-raises with the
-    results attached (`Interrupted.results`)."""
+    once the workers have started so that they read the first files meanwhile (SQLAlchemy
+    alone takes ≈ 0.15 s to load); None: a dry run that writes nothing. Calls on_results as
+    files' fates are known. On KeyboardInterrupt, rolls back the open transaction, marks its
+    files interrupted, stops, and re-raises with the results attached
+    (`Interrupted.results`)."""
     results: list[FileResult] = []
     notify = on_results or (lambda _results: None)
     jobs = jobs or default_jobs(len(files))

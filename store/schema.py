@@ -4,7 +4,7 @@ store/models.py stays the declaration of the schema; schema.sql is what those mo
 (tables, indexes and the search index, as store.migrations.schema_sql writes them), kept
 equal to them by tests/test_migrations.py. Making a store from it spares a new store's
 first command the import of SQLModel and the models and their CREATE statements (≈ 0.15 s of
-a bulk import's start, before any worker can begin).
+CPU at a bulk import's start, which its workers need too).
 """
 
 from __future__ import annotations

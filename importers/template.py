@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from jixiao.i18n import _
 from jixiao.importers.contents import contents_disagreements
@@ -18,6 +17,7 @@ from jixiao.importers.lines import Line, Reading, Row, UsedLines, number_lines
 from jixiao.importers.model import (
     DepartmentGoals,
     Measure,
+    Overrides,
     Paragraph,
     ParsedDocument,
     Project,
@@ -55,15 +55,6 @@ def table_title(text: str, following: str | None = None) -> re.Match[str] | None
     if title or following is None or not _NUMBERED.match(text):
         return title
     return TABLE_TITLE.match(join_wraps(f"{text} {following}"))
-
-
-@dataclass
-class Overrides:
-    """Values the user gives on the command line; they win over what the text says."""
-
-    department: str | None = None
-    year: int | None = None
-    stage: str | None = None
 
 
 class TemplateWalker:

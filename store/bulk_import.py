@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jixiao.i18n import _, current_language
-from jixiao.importers import Overrides
 from jixiao.store.bulk_worker import (
     Parsed,
     parse_and_prepare,
@@ -47,6 +46,8 @@ from jixiao.store.search_index import tune_search_index
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.engine import Connection
+
+    from jixiao.importers import Overrides
 
 BATCH_DOCUMENTS = 200
 BATCH_SECONDS = 1.0

@@ -169,6 +169,20 @@ class TestBulkImport:
         assert [r.status for r in results] == ["imported"] * len(files)
         assert len(consistent(db)) == len(files)
 
+    def test_the_writing_process_loads_no_reader(self, corpus, tmp_path):
+        # Its workers parse; the readers would cost it ≈ 45 ms before they could start.
+        script = (
+            "import sys; from jixiao.tui.cli import main; "
+            f"code = main(['--db', {str(tmp_path / 'bulk.db')!r}, 'import', '--quiet', "
+            f"'--jobs', '2', {str(corpus)!r}]); "
+            "print(code, 'jixiao.importers.layouts' in sys.modules)"
+        )
+        ran = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        assert ran.stdout.splitlines()[-1] == "0 False"
+        assert len(consistent(tmp_path / "bulk.db")) == 8
+
     def test_a_store_that_cannot_be_opened_ends_the_workers(self, corpus, tmp_path, capsys):
         missing = tmp_path / "no-such-folder" / "bulk.db"
         assert main(["--db", str(missing), "import", "--jobs", "2", str(corpus)]) == 2

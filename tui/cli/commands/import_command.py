@@ -28,7 +28,7 @@ DESCRIPTION = N_(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from jixiao.importers import LAYOUTS
+    from jixiao.importers import LAYOUT_NAMES
 
     parser.add_argument(
         "files",
@@ -43,13 +43,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--layout",
-        choices=sorted(LAYOUTS),
+        choices=sorted(LAYOUT_NAMES),
         default=None,
         help=_("read the files in this layout instead of detecting it"),
     )
     # The name before --layout, kept working for old scripts but not shown: everywhere else
     # --format names what a command writes.
-    parser.add_argument("--format", dest="layout", choices=sorted(LAYOUTS), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--format", dest="layout", choices=sorted(LAYOUT_NAMES), help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help=_("parse and print the report, write nothing")
     )

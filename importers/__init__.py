@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from jixiao.importers.lazy import lazy_names
 
+LAYOUT_NAMES = ("csv", "tabbed", "spaced", "cells", "province", "pdf", "docx", "xlsx", "odt", "doc")
+"""The names of LAYOUTS, known without loading a reader: a bulk import's main process,
+which only writes, loads none (tests/test_formats.py holds the two equal)."""
+
 __getattr__, __dir__ = lazy_names(
     __name__,
     {
@@ -19,6 +23,6 @@ __getattr__, __dir__ = lazy_names(
         "ImportFault": ("report", "ImportFault"),
         "ImportReport": ("report", "ImportReport"),
         "Note": ("report", "Note"),
-        "Overrides": ("template", "Overrides"),
+        "Overrides": ("model", "Overrides"),
     },
 )

@@ -61,8 +61,12 @@ def sniff(text: str) -> float:
     record of two cells or more); for tabs, only when the text proves its quoting (see the
     module's docstring). A quick look first, so that a plain dump costs next to nothing."""
     best = 0.0
-    for delimiter, worth_parsing in ((",", _LABEL_THEN_COMMA), ("\t", _QUOTED_CELL)):
-        if (delimiter == "\t" and "\t" not in text) or not worth_parsing.search(text):
+    for delimiter, worth_parsing, needed in (
+        (",", _LABEL_THEN_COMMA, ","),
+        ("\t", _QUOTED_CELL, '\t"'),
+    ):
+        # Characters the pattern needs: `in` rules them out ten times faster than a search.
+        if any(c not in text for c in needed) or not worth_parsing.search(text):
             continue
         try:
             records = list(_records(text, delimiter))

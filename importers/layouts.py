@@ -145,9 +145,13 @@ def _choose(text: str, filename: str, layout: str | None) -> ModuleType:
     # both, and csv claims one only when the text proves its quoting (a quoted cell that
     # holds a line break, a tab or a doubled quote, and the whole text parses as CSV),
     # so a plain dump, even one with a cell starting with ", stays with tabbed.
-    best_score, best = max(
-        ((module.sniff(text), module.NAME) for module in TEXT_LAYOUTS), key=lambda s: s[0]
-    )
+    best_score, best = 0.0, TEXT_LAYOUTS[0].NAME
+    for module in TEXT_LAYOUTS:
+        score = module.sniff(text)
+        if score > best_score:
+            best_score, best = score, module.NAME
+        if best_score >= 1.0:  # a share: the layouts listed after cannot beat it
+            break
     if best_score < _SURE_ENOUGH:
         refused = contents_refusal(text)
         if refused is not None:

@@ -13,6 +13,15 @@ QUARTER_ENDS: tuple[int, ...] = (3, 6, 10, 12)
 """Months whose end the spending plan (资金支出计划) reports a cumulative share for."""
 
 
+@dataclass
+class Overrides:
+    """Values the user gives on the command line; they win over what the text says."""
+
+    department: str | None = None
+    year: int | None = None
+    stage: str | None = None
+
+
 @dataclass(frozen=True)
 class Target:
     """A target value (指标值) read as comparator, number and unit: "≥95%" → ≥, 95, %."""

@@ -215,7 +215,11 @@ class ProjectTableReader:
 
     def _read_indicator(self, reading: _Reading, row: Row) -> None:
         assert reading.columns is not None
-        values = {name: row.cell(position) for name, position in reading.columns.items()}
+        cells, count = row.cells, len(row.cells)  # row.cell written out: a row an indicator
+        values = {
+            name: cells[position] if position < count else ""
+            for name, position in reading.columns.items()
+        }
         level1 = values.get("level1", "")
         if not level1:
             if not reading.indicators:
@@ -327,6 +331,10 @@ def _looks_like_indicator(row: Row, columns: dict[str, int] | None) -> bool:
     carried down, and names its level 2 or 3. A note or a page footer under the table does
     neither, and is reported instead of being read as an indicator."""
     assert columns is not None
-    level1 = label(row.cell(columns["level1"]))
-    named = row.cell(columns["level2"]) or row.cell(columns["level3"])
-    return bool(named) and (not level1 or level1.endswith("指标"))
+    cells, count = row.cells, len(row.cells)  # row.cell written out: a row an indicator
+    level2, level3 = columns["level2"], columns["level3"]
+    if not ((level2 < count and cells[level2]) or (level3 < count and cells[level3])):
+        return False
+    level1 = columns["level1"]
+    written = label(cells[level1]) if level1 < count else ""
+    return not written or written.endswith("指标")

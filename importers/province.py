@@ -27,6 +27,7 @@ from jixiao.importers.province_fields import HeaderReader
 from jixiao.importers.province_indicators import IndicatorReader, header_columns, sub_columns
 from jixiao.importers.province_text import TextRow, indicator_header_line, shaped
 from jixiao.importers.report import ImportFault, ImportReport, Note
+from jixiao.importers.sniffing import hebei_template, reduced_head
 from jixiao.importers.template import Overrides
 from jixiao.importers.text import label
 
@@ -49,9 +50,9 @@ _MARKERS = ("一级指标", "二级指标", "三级指标", "指标值")
 def sniff(text: str) -> float:
     """The share of the markers found: a title of either kind, a 项目名称 or 部门名称, and
     the indicator header's four names. Hebei's template (项目编码, 预算规模) is not ours."""
-    written = label(text[:200_000])
-    if "项目编码" in written and "预算规模" in written:
+    if hebei_template(text):
         return 0.0
+    written = reduced_head(text)
     found = sum(name in written for name in _MARKERS)
     found += "项目支出绩效目标" in written or "部门整体支出绩效目标" in written
     found += "项目名称" in written or "部门名称" in written

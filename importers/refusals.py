@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from jixiao.i18n import _
+from jixiao.importers.sniffing import hebei_template, reduced_head
 from jixiao.importers.template import TABLE_TITLE
 from jixiao.importers.text import label
 
@@ -73,16 +74,15 @@ def contents_refusal(text: str) -> str | None:
 
 _SELF_EVALUATION_TITLE = re.compile(r"绩效自评(?:表|报告)")
 _EVALUATION_TITLE = re.compile(r"绩效评价(?:指标)?(?:体系)?表")
-_HEBEI_TEMPLATE = ("项目编码", "预算规模")
 
 
 def not_targets_refusal(text: str) -> str | None:
     """The message for a table of another kind than targets: a self-evaluation (绩效自评表:
     实际完成值, 得分, 偏差原因) or an evaluation (绩效评价指标表: 分值, 得分). Told by its
     title, or by its columns; None for any other text. Hebei's template is never one."""
-    written = label(text[:200_000])
-    if all(name in written for name in _HEBEI_TEMPLATE):
+    if hebei_template(text):
         return None
+    written = reduced_head(text)
     scored = "得分" in written
     if _SELF_EVALUATION_TITLE.search(written) or (
         scored and "实际完成值" in written and "偏差原因" in written

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from jixiao.i18n import _
 from jixiao.importers.contents import contents_disagreements
@@ -18,6 +17,7 @@ from jixiao.importers.lines import Line, Reading, Row, UsedLines, number_lines
 from jixiao.importers.model import (
     DepartmentGoals,
     Measure,
+    Overrides,
     Paragraph,
     ParsedDocument,
     Project,
@@ -55,15 +55,6 @@ def table_title(text: str, following: str | None = None) -> re.Match[str] | None
     if title or following is None or not _NUMBERED.match(text):
         return title
     return TABLE_TITLE.match(join_wraps(f"{text} {following}"))
-
-
-@dataclass
-class Overrides:
-    """Values the user gives on the command line; they win over what the text says."""
-
-    department: str | None = None
-    year: int | None = None
-    stage: str | None = None
 
 
 class TemplateWalker:
@@ -484,15 +475,28 @@ class TemplateWalker:
         """Rows up to the next table title, or the end of the file. Blank lines between
         rows (page breaks) do not end a table."""
         rows: list[Row] = []
-        while (line := self._peek()) is not None:
+        # The hottest loop of a dump's parsing: _peek and _advance written out, and a cell
+        # is join_wraps'd only when it holds whitespace (any whitespace but the ASCII space
+        # makes a string unprintable).
+        lines, split_row, position = self._lines, self._split_row, self._position
+        while position < len(lines):
+            line = lines[position]
+            text = line.text
+            if not text:  # blank
+                position += 1
+                continue
             # A title ends in 表 and starts with a digit: test that before the regex.
-            if line.text.rstrip().endswith("表") and TABLE_TITLE.match(join_wraps(line.text)):
+            if text.rstrip().endswith("表") and TABLE_TITLE.match(join_wraps(text)):
+                self._position = position
                 return rows, line.number
-            cells = self._split_row(line)
+            cells = split_row(line)
             if cells is None:
                 break
-            rows.append(Row(line, [_clean_cell(cell) for cell in cells]))
-            self._advance()
+            rows.append(
+                Row(line, [c if " " not in c and c.isprintable() else join_wraps(c) for c in cells])
+            )
+            position += 1
+        self._position = position
         end = self._peek()
         return rows, end.number if end else len(self._source_lines)
 
@@ -529,12 +533,6 @@ class TemplateWalker:
         self._report.lines_blank = blank
         self._report.lines_used = len(used)
         self._report.lines_furniture = len(furniture)
-
-
-def _clean_cell(cell: str) -> str:
-    """join_wraps, skipped for the many cells with no whitespace at all (a hot loop): any
-    whitespace but the ASCII space makes a string unprintable."""
-    return cell if " " not in cell and cell.isprintable() else join_wraps(cell)
 
 
 def _unread(line: Line) -> Note:

@@ -34,8 +34,13 @@ def squash(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # called on every row's first cell: the template's few labels
 def label(text: str) -> str:
-    """A cell or heading reduced for comparison with a known label: NFKC (full-width
-    colons and brackets become ASCII) and no whitespace."""
+    """A cell or heading reduced for comparison with a known label (see reduced)."""
+    return reduced(text)
+
+
+def reduced(text: str) -> str:
+    """Text reduced for comparison with a known label: NFKC (full-width colons and brackets
+    become ASCII) and no whitespace. Not remembered, unlike label: for a whole text."""
     return squash(unicodedata.normalize("NFKC", text))
 
 

@@ -25,14 +25,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
 from jixiao.i18n import _, current_language
-from jixiao.importers import Overrides
 from jixiao.store.bulk_worker import (
     Parsed,
     parse_and_prepare,
@@ -47,6 +42,12 @@ from jixiao.store.errors import fault_kind
 from jixiao.store.rows import PreparedDocument
 from jixiao.store.save import SaveResult, save_prepared
 from jixiao.store.search_index import tune_search_index
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
+
+    from jixiao.importers import Overrides
 
 BATCH_DOCUMENTS = 200
 BATCH_SECONDS = 1.0
@@ -88,7 +89,7 @@ Progress = Callable[[list[FileResult]], None]
 
 
 def import_files(
-    engine: Engine | None,
+    engine: Engine | Callable[[], Engine] | None,
     files: list[Path],
     *,
     overrides: Overrides,
@@ -96,16 +97,22 @@ def import_files(
     jobs: int | None = None,
     on_results: Progress | None = None,
 ) -> list[FileResult]:
-    """Import `files` in order (engine None: a dry run that writes nothing). Calls on_results
-    as files' fates are known. On KeyboardInterrupt, rolls back the open transaction,
-    marks its files interrupted, stops, and re-raises with the results attached
+    """Import `files` in order into `engine`: the store, or a function that opens it, called
+    once the workers have started so that they read the first files meanwhile (SQLAlchemy
+    alone takes ≈ 0.15 s to load); None: a dry run that writes nothing. Calls on_results as
+    files' fates are known. On KeyboardInterrupt, rolls back the open transaction, marks its
+    files interrupted, stops, and re-raises with the results attached
     (`Interrupted.results`)."""
     results: list[FileResult] = []
     notify = on_results or (lambda _results: None)
-    stream = _parsed_in_order(files, overrides, layout, jobs or default_jobs(len(files)))
+    jobs = jobs or default_jobs(len(files))
+    workers = _Workers(files, overrides, layout, jobs) if jobs > 1 else None
+    stream = iter(workers) if workers is not None else _parsed_here(files, overrides, layout)
     thresholds = gc.get_threshold()
-    spare_the_collector()
     try:
+        if callable(engine):
+            engine = engine()
+        spare_the_collector()
         if engine is None:
             for path, parsed in stream:
                 results.append(_parse_result(path, parsed, "parsed"))
@@ -122,6 +129,8 @@ def import_files(
         raise Interrupted(results) from None
     finally:
         stream.close()
+        if workers is not None:
+            workers.close()
         gc.unfreeze()
         gc.set_threshold(*thresholds)
     return results
@@ -255,6 +264,8 @@ def _one_by_one(
 
 
 def _save_failure(error: Exception) -> str:
+    from sqlalchemy.exc import SQLAlchemyError  # loaded with the engine
+
     if isinstance(error, sqlite3.Error | SQLAlchemyError):
         return _("could not be saved in the store: {error}").format(error=error)
     return unexpected(error)
@@ -275,54 +286,66 @@ def _parse_result(path: Path, parsed: Parsed, status: str) -> FileResult:
     return FileResult(str(path), status, summary=parsed.summary)
 
 
-def _parsed_in_order(
-    files: list[Path], overrides: Overrides, layout: str | None, jobs: int
-) -> Iterator[tuple[Path, Parsed]]:
-    if jobs <= 1:
-        for path in files:
-            yield path, parse_and_prepare(path, overrides, layout)
-        return
-    chunks = deque(files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES))
-    while chunks:
-        broken = yield from _parsed_by_pool(chunks, overrides, layout, jobs)
-        # A worker died (killed, out of memory, a crash in a library it called): the pool
-        # is lost. The chunk that was awaited is read again a file to a process, so that a
-        # file that kills its process fails alone; a new pool takes the rest.
-        for path in broken:
-            yield path, _parsed_alone(path, overrides, layout)
+def _parsed_here(
+    files: list[Path], overrides: Overrides, layout: str | None
+) -> Generator[tuple[Path, Parsed], None, None]:
+    for path in files:
+        yield path, parse_and_prepare(path, overrides, layout)
 
 
-def _parsed_by_pool(
-    chunks: deque[list[Path]], overrides: Overrides, layout: str | None, jobs: int
-) -> Generator[tuple[Path, Parsed], None, list[Path]]:
-    """Parse the chunks in a pool of workers, taking them from the left of `chunks`; yields
-    the files in order. Returns [] when all are done, or, when the pool broke, the chunk
-    that was being awaited (the chunks handed out after it are back in `chunks`)."""
-    with _pool(jobs) as pool:
-        window: deque[tuple[list[Path], Future[bytes]]] = deque()
+class _Workers:
+    """Files parsed by a pool of worker processes, given back in the order of the files.
+    The workers start at once, not when the first file is asked for: they read while this
+    process opens the store."""
 
-        def hand_out() -> None:
-            if chunks:
-                chunk = chunks.popleft()
-                window.append((chunk, pool.submit(parse_chunk, chunk, overrides, layout)))
+    def __init__(
+        self, files: list[Path], overrides: Overrides, layout: str | None, jobs: int
+    ) -> None:
+        self._chunks = deque(files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES))
+        self._overrides, self._layout, self._jobs = overrides, layout, jobs
+        self._window: deque[tuple[list[Path], Future[bytes]]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+        self._start()
 
-        try:
-            for _ in range(jobs * WINDOW_PER_WORKER):
-                hand_out()
-            while window:
-                chunk, future = window.popleft()
-                try:
-                    parsed_chunk = future.result()
-                except BrokenProcessPool:
-                    chunks.extendleft(reversed([waiting for waiting, _ in window]))
-                    window.clear()
-                    return chunk
-                hand_out()
-                yield from zip(chunk, unpacked(parsed_chunk), strict=True)
-        finally:
-            for _, future in window:
-                future.cancel()
-    return []
+    def _start(self) -> None:
+        self._pool = _pool(self._jobs)
+        for _handed in range(self._jobs * WINDOW_PER_WORKER):
+            self._hand_out()
+
+    def _hand_out(self) -> None:
+        if self._chunks and self._pool is not None:
+            chunk = self._chunks.popleft()
+            future = self._pool.submit(parse_chunk, chunk, self._overrides, self._layout)
+            self._window.append((chunk, future))
+
+    def __iter__(self) -> Generator[tuple[Path, Parsed], None, None]:
+        while self._window:
+            chunk, future = self._window.popleft()
+            try:
+                parsed_chunk = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in a library it called):
+                # the pool is lost. The chunk that was awaited is read again a file to a
+                # process, so that a file that kills its process fails alone; a new pool
+                # takes the rest.
+                self._chunks.extendleft(reversed([waiting for waiting, _ in self._window]))
+                self.close()
+                for path in chunk:
+                    yield path, _parsed_alone(path, self._overrides, self._layout)
+                if self._chunks:
+                    self._start()
+                continue
+            self._hand_out()
+            yield from zip(chunk, unpacked(parsed_chunk), strict=True)
+
+    def close(self) -> None:
+        """Stop handing out files and end the pool (it waits for the chunks being parsed)."""
+        for _chunk, future in self._window:
+            future.cancel()
+        self._window.clear()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 def _parsed_alone(path: Path, overrides: Overrides, layout: str | None) -> Parsed:

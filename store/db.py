@@ -33,9 +33,13 @@ def open_store(
     try:
         with engine.connect() as connection:
             version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+        if version == 0:
+            from jixiao.store.schema import make_new_store
+
+            version = make_new_store(engine, path)
         if version != SCHEMA_VERSION:
-            # the schema's models and the migrations load only when a store is made or
-            # upgraded: ≈ 100 ms a start otherwise
+            # the schema's models and the migrations load only when a store is upgraded:
+            # ≈ 100 ms a start otherwise
             from jixiao.store.migrations import upgrade
 
             upgrade(engine, path)

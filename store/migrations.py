@@ -1,9 +1,10 @@
 """Schema versions. The store's version is SQLite's `PRAGMA user_version`.
 
-A new store gets the current schema from the models and is stamped SCHEMA_VERSION. An
-older store is backed up beside itself (<name>.v<N>.bak) and upgraded step by step:
-STEPS[n] takes a store from version n-1 to n inside one transaction. To change the schema:
-edit store/models.py, add STEPS[n + 1], raise SCHEMA_VERSION, and add the new snapshot in
+A new store gets the current schema (store/schema.sql, what the models make: store/schema.py)
+and is stamped SCHEMA_VERSION. An older store is backed up beside itself (<name>.v<N>.bak)
+and upgraded step by step: STEPS[n] takes a store from version n-1 to n inside one
+transaction. To change the schema: edit store/models.py, add STEPS[n + 1], raise
+SCHEMA_VERSION, write store/schema.sql anew and add it as the snapshot in
 tests/fixtures/schema/ (docs/store.md says how).
 """
 
@@ -23,6 +24,7 @@ from jixiao.store.changes import link_changes
 from jixiao.store.connection import write_connection
 from jixiao.store.errors import StoreError
 from jixiao.store.name_keys import mask_code, normalize_name
+from jixiao.store.schema import create_schema
 from jixiao.store.search_index import create_search_index, index_all
 from jixiao.store.version import SCHEMA_VERSION as CURRENT_VERSION
 
@@ -227,7 +229,7 @@ def upgrade(engine: Engine, path: Path | None = None) -> None:
     with write_connection(engine) as connection, connection.begin():
         version = schema_version(connection)  # another process may have upgraded it
         if version == 0:
-            _create(connection, path)
+            create_schema(connection, path)
         elif version < SCHEMA_VERSION:
             if path is not None:
                 _backup(path, version)
@@ -236,17 +238,16 @@ def upgrade(engine: Engine, path: Path | None = None) -> None:
         connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _create(connection: Connection, path: Path | None) -> None:
-    tables = connection.exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-    ).scalar_one()
-    if tables:
-        raise StoreError(
-            _("{path} is an SQLite database but not a jixiao store").format(path=path),
-            _("pass another path with --db, or move that file away"),
-        )
-    SQLModel.metadata.create_all(connection)
-    create_search_index(connection)
+def models_schema() -> str:
+    """The schema store/models.py declares, as schema_sql writes it: what store/schema.sql
+    must hold (tests/test_migrations.py)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    with engine.begin() as connection:
+        SQLModel.metadata.create_all(connection)
+        create_search_index(connection)
+        return schema_sql(connection)
 
 
 def _backup(path: Path, version: int) -> None:

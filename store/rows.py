@@ -33,6 +33,8 @@ DETAIL_COLUMNS = {
     "scoring_rule": "scoring_rule", "remark": "remark", "previous_value": "previous_value",
 }  # fmt: skip
 """An indicator's extra columns (importers/model.py INDICATOR_DETAILS) → the store's."""
+_NO_DETAILS = (None,) * len(DETAIL_COLUMNS)
+"""Hebei's indicators have none: their columns, without a lookup each (0.2 ms a document)."""
 INDICATOR_COLUMNS = (
     "id", "project_id", "position", "level1", "level2", "level3", "description", "value",
     "basis", "target_kind", "target_op", "target_number", "target_unit", "line", "period",
@@ -238,7 +240,8 @@ def _unit_rows(
                      _text(target.number) if target else None,
                      target.unit if target else None,
                      i.line, i.period,
-                     *(i.details.get(name) for name in DETAIL_COLUMNS)]
+                     *([i.details.get(name) for name in DETAIL_COLUMNS] if i.details
+                       else _NO_DETAILS)]
                 )  # fmt: skip
                 text = indicator_search_text(i.level3, i.description, i.value, i.basis)
                 search.append([None, document_id, project_id, indicator_id, "indicator", text])

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-from sqlalchemy import Engine
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from jixiao.importers.model import ParsedDocument
 from jixiao.importers.report import ImportReport
@@ -25,6 +23,10 @@ from jixiao.store.connection import write_connection
 from jixiao.store.finding_dismissals import carry_over_dismissals
 from jixiao.store.reviews import carry_over_marks
 from jixiao.store.rows import ID_COLUMNS, FirstIds, PreparedDocument, Tables, prepare
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def save_prepared(connection: Connection, prepared: PreparedDocument) -> SaveRes
         carry_over_marks(connection, previous, ids.document)
         carry_over_dismissals(connection, previous, ids.document)
         carry_over_conclusion(connection, previous, ids.document)
-    link_changes(connection, ids.document)
+    link_changes(connection, ids.document, fresh=True)
     return SaveResult(ids.document, previous_revision + 1, created=True)
 
 

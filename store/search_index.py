@@ -6,10 +6,12 @@ import does so in its worker processes, which is where the tokens are cheap to m
 from __future__ import annotations
 
 import sqlite3
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from jixiao.store.search_tokens import bigram_tokens_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 CREATE = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', columnsize=0, tokenize='ascii')"

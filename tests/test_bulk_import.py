@@ -4,6 +4,7 @@ interrupted import that leaves every document either fully in the store or not a
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -151,6 +152,42 @@ class TestBulkImport:
         assert "02-binary.txt" in failures[1] and "binary" in failures[1]
         assert err.count("jixiao: error:") == 2  # each also reported as it happened
         assert len(consistent(db)) == 4
+
+    def test_the_workers_start_before_the_store_opens(self, corpus, tmp_path):
+        # They read the first files while this process opens the store (SQLAlchemy's import
+        # alone: ≈ 0.15 s).
+        db = tmp_path / "bulk.db"
+        workers_at_opening = []
+
+        def opener():
+            workers_at_opening.extend(multiprocessing.active_children())
+            return open_store(db)
+
+        files = sorted(corpus.rglob("*.txt"))
+        results = import_files(opener, files, overrides=Overrides(), jobs=2)
+        assert len(workers_at_opening) == 2
+        assert [r.status for r in results] == ["imported"] * len(files)
+        assert len(consistent(db)) == len(files)
+
+    def test_the_writing_process_loads_no_reader(self, corpus, tmp_path):
+        # Its workers parse; the readers would cost it ≈ 45 ms before they could start.
+        script = (
+            "import sys; from jixiao.tui.cli import main; "
+            f"code = main(['--db', {str(tmp_path / 'bulk.db')!r}, 'import', '--quiet', "
+            f"'--jobs', '2', {str(corpus)!r}]); "
+            "print(code, 'jixiao.importers.layouts' in sys.modules)"
+        )
+        ran = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        assert ran.stdout.splitlines()[-1] == "0 False"
+        assert len(consistent(tmp_path / "bulk.db")) == 8
+
+    def test_a_store_that_cannot_be_opened_ends_the_workers(self, corpus, tmp_path, capsys):
+        missing = tmp_path / "no-such-folder" / "bulk.db"
+        assert main(["--db", str(missing), "import", "--jobs", "2", str(corpus)]) == 2
+        assert "no-such-folder" in capsys.readouterr().err
+        assert multiprocessing.active_children() == []
 
     def test_a_document_the_store_refuses_fails_alone(self, corpus, tmp_path, monkeypatch):
         # The failure comes from the store, inside a batch of many documents: the batch is

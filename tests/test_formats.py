@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from jixiao.importers import ImportFault, ImportReport, ParsedDocument, parse_bytes, parse_file
+from jixiao.importers import (
+    LAYOUT_NAMES,
+    LAYOUTS,
+    ImportFault,
+    ImportReport,
+    ParsedDocument,
+    parse_bytes,
+    parse_file,
+)
 from jixiao.importers.lines import source_lines
 from jixiao.importers.sources import find_sources
 from jixiao.importers.text import squash
@@ -164,6 +172,9 @@ class TestChoosingTheReader:
             renamed.write_bytes(renderings[kind].read_bytes())
             _, report = parse_file(renamed)
             assert report.layout == kind
+
+    def test_the_layouts_names_are_known_without_loading_them(self):
+        assert tuple(LAYOUTS) == LAYOUT_NAMES
 
     def test_the_tab_separated_sample_stays_tabbed(self):
         _, report = parse_file(SAMPLE)

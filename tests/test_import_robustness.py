@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
+from jixiao import importers
 from jixiao.importers import ImportFault, Overrides, parse_bytes
 from jixiao.importers import decode as decode_module
 from jixiao.importers.money import MAX_FEN, parse_amount, to_fen
@@ -183,14 +184,14 @@ class TestOneBadFileNeverEndsTheRun:
         self, corpus, tmp_path, monkeypatch
     ):
         files = sorted(corpus.rglob("*.txt"))
-        parse = bulk_worker.parse_file
+        parse = importers.parse_file
 
         def fail_on_the_third(path, *args):
             if path == files[2]:
                 raise ZeroDivisionError("division by zero")
             return parse(path, *args)
 
-        monkeypatch.setattr(bulk_worker, "parse_file", fail_on_the_third)
+        monkeypatch.setattr(importers, "parse_file", fail_on_the_third)
         monkeypatch.delenv("JIXIAO_DEBUG", raising=False)
         results = import_files(open_store(tmp_path / "s.db"), files, overrides=Overrides(), jobs=1)
         # A failure is told at once; the imported files with their batch's commit.

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.importers import ImportFault
-from jixiao.importers.refusals import columns_one_after_another, contents_without_tables
+from jixiao.importers import ImportFault, province
+from jixiao.importers.refusals import (
+    columns_one_after_another,
+    contents_without_tables,
+    not_targets_refusal,
+)
+from jixiao.importers.sniffing import hebei_template
 from jixiao.tui.cli import main
 from tests.conftest import SAMPLE_LINES, SAMPLE_TEXT, parse_text
 from tests.renderings import FIXTURES
@@ -70,3 +75,20 @@ class TestCoverAndContentsOnly:
         with pytest.raises(ImportFault) as caught:
             parse_text("会议纪要\n一、会议时间\n二、会议内容\n", "minutes.txt")
         assert "unknown layout" in str(caught.value)
+
+
+class TestHebeisTemplateIsNeverAnotherKind:
+    """Hebei's rows (项目编码, 预算规模) are found as written, else in the text reduced as
+    labels are (NFKC, no whitespace): a name a wrap split is still Hebei's."""
+
+    SCORED = "\n一级指标\t二级指标\t分值\t得分\n"
+
+    @pytest.mark.parametrize(
+        "rows", ["项目编码\t1\n预算规模\t2", "项目 编码\t1\n预算规\u3000模\t2", "项目编码\t1"]
+    )
+    def test_found_as_written_or_reduced(self, rows):
+        text = rows + self.SCORED
+        hebei = "预算规模" in "".join(rows.split())
+        assert hebei_template(text) is hebei
+        assert (not_targets_refusal(text) is None) is hebei  # else: an evaluation table
+        assert (province.sniff(text) == 0.0) is hebei

@@ -89,6 +89,7 @@ class TestWheel:
         assert {name.split("/")[0] for name in names} == {"jixiao", "jixiao-0.1.0.dist-info"}
         assert f"jixiao/tui/samples/{SAMPLE_NAME}" in names
         assert "jixiao/i18n/zh.mo" in names  # the compiled Chinese catalog
+        assert "jixiao/store/schema.sql" in names  # what a new store is made from
 
     def test_every_folder_is_packaged(self, wheel):
         packaged = {

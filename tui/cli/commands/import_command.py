@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao.i18n import N_, _
 from jixiao.tui.cli.argparse_words import whole_number
 from jixiao.tui.cli.commands.common import note_line, open_store
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, message, say
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SUMMARY = N_("import text dumps of 绩效文本 into the store")
 DESCRIPTION = N_(
@@ -26,7 +29,7 @@ DESCRIPTION = N_(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from jixiao.importers import LAYOUTS
+    from jixiao.importers import LAYOUT_NAMES
 
     parser.add_argument(
         "files",
@@ -43,13 +46,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--layout",
-        choices=sorted(LAYOUTS),
+        choices=sorted(LAYOUT_NAMES),
         default=None,
         help=_("read the files in this layout instead of detecting it"),
     )
     # The name before --layout, kept working for old scripts but not shown: everywhere else
     # --format names what a command writes.
-    parser.add_argument("--format", dest="layout", choices=sorted(LAYOUTS), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--format", dest="layout", choices=sorted(LAYOUT_NAMES), help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help=_("parse and print the report, write nothing")
     )
@@ -85,9 +90,12 @@ def run(args: argparse.Namespace) -> int:
         message(_("jixiao: error: {message}").format(message=f"{given}: {problem}"))
     if not sources.files:
         raise UsageError(_("no files to import"), _("name dump files, folders or quoted patterns"))
-    engine = None if args.dry_run else open_store(args)
-    if engine is not None:
+
+    def open_for_import() -> Engine:
+        engine = open_store(args)
         _refuse_damaged(args, len(sources.files))
+        return engine
+
     overrides = Overrides(department=args.department, year=args.year, stage=args.stage)
     progress = ProgressLine(len(sources.files))
     per_file = not args.json and not args.quiet
@@ -107,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     stopped = ""
     try:
         results = import_files(
-            engine,
+            None if args.dry_run else open_for_import,  # opened while the workers start
             sources.files,
             overrides=overrides,
             layout=args.layout,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
 
@@ -117,14 +118,21 @@ class TestArgparseInChinese:
         assert "如 jixiao review 1 5 --grade 良" in err and "e.g." not in err
 
 
+def imported_with_a_bell(tmp_path: Path, speak) -> str:
+    """A store holding the sample with a BEL in its first 党刊, imported in Chinese: the
+    import notes the control character."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
+    path = tmp_path / "bell.txt"
+    path.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    speak("zh")
+    assert main(["--db", db, "--lang", "zh", "import", str(path)]) == 0
+    return db
+
+
 class TestNotesAndFilesInChinese:
     def test_a_notes_kind(self, tmp_path, capsys, speak):
-        text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
-        path = tmp_path / "bell.txt"
-        path.write_text(text, encoding="utf-8")
-        db = str(tmp_path / "n.db")
-        speak("zh")
-        assert main(["--db", db, "--lang", "zh", "import", str(path)]) == 0
+        db = imported_with_a_bell(tmp_path, speak)
         assert "：警告：文本中有控制字符" in capsys.readouterr().out
         assert main(["--db", db, "--lang", "zh", "show", "1", "--notes"]) == 0
         assert "：警告：文本中有控制字符" in capsys.readouterr().out
@@ -375,12 +383,7 @@ class TestImportInChinese:
     def test_a_note_is_stored_in_the_language_of_the_import(self, tmp_path, capsys, speak):
         """What an import notes is stored as it was said: `show --notes` later, in either
         language, shows the words of the import."""
-        text = SAMPLE.read_text(encoding="utf-8").replace("党刊", "党\x07刊", 1)
-        path = tmp_path / "bell.txt"
-        path.write_text(text, encoding="utf-8")
-        db = str(tmp_path / "n.db")
-        speak("zh")
-        assert main(["--db", db, "--lang", "zh", "import", str(path)]) == 0
+        db = imported_with_a_bell(tmp_path, speak)
         said = "文本中有控制字符 \\x07：按原样保存，显示时转义"
         assert said in capsys.readouterr().out
         speak("en")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.columns import Columns
 from rich.console import Group
 from rich.text import Text
@@ -54,17 +56,14 @@ def render_overview(overview: Overview) -> Group:
         done=done, total=overview.projects
     )
     text.append(f"\n{progress}", style="dim")
-    states = Columns(
-        [Text(f"{STATE_MARKS.get(state, '·')} {_(STATE_WORDS.get(state, state))} {count}",
-              style=STATE_STYLES.get(state, "dim"))
-         for state, count in overview.progress.items()],
-        padding=(0, 2),
-    )  # fmt: skip
-    grades = Columns(
-        [Text(f"{_('ungraded') if grade == 'ungraded' else grade} {count}",
-              style=GRADE_STYLES.get(grade, "dim"))
-         for grade, count in overview.grades.items()],
-        padding=(0, 2),
+    states = _side_by_side(
+        overview.progress,
+        lambda state: f"{STATE_MARKS.get(state, '·')} {_(STATE_WORDS.get(state, state))}",
+        STATE_STYLES,
+    )
+    grades = _side_by_side(
+        overview.grades, lambda grade: _("ungraded") if grade == "ungraded" else grade,
+        GRADE_STYLES,
     )  # fmt: skip
     conclusion = overview.conclusion
     review = Text(_("审核结论 conclusion (C): "), style="dim")
@@ -89,3 +88,13 @@ def render_overview(overview: Overview) -> Group:
     largest.rstrip()
     grades_label = Text(_("审核等级 grades"), style="dim")
     return Group(Wrapped(text), states, grades_label, grades, Wrapped(review), Wrapped(largest))
+
+
+def _side_by_side(
+    counts: dict[str, int], label: Callable[[str], str], styles: dict[str, str]
+) -> Columns:
+    """Each count after its label, kept whole (未评定 35 is never split), as many to a line as
+    the pane holds."""
+    items = [Text(f"{label(key)} {count}", style=styles.get(key, "dim"))
+             for key, count in counts.items()]  # fmt: skip
+    return Columns(items, padding=(0, 2))

@@ -59,7 +59,8 @@ class ProjectTree(Tree[Ref]):
         self.show_root = False
         self.guide_depth = 2
         self.project_filter = ProjectFilter()
-        self._other_departments: list[DepartmentRow] = []
+        self._other_departments: tuple[list[DepartmentRow], list[DepartmentRow]] = ([], [])
+        """The departments before and after the one shown first (load_departments)."""
 
     def get_label_width(self, node: TreeNode[Ref]) -> int:
         """The label's width without drawing it: Textual measures every line of the tree at
@@ -79,30 +80,29 @@ class ProjectTree(Tree[Ref]):
         by add_other_departments, once the first screen is drawn (a thousand nodes cost that
         screen ≈ 25 ms, and the reviewer looks at one department)."""
         self.root.remove_children()
-        found = departments(self.source)
-        self._other_departments = [d for d in found if first is not None and d.id != first]
-        for department in found:
-            if first is None or department.id == first:
-                self.root.add(_department_label(department), Ref("department", department.id))
+        found = departments(self.source)  # by name
+        place = next((i for i, d in enumerate(found) if d.id == first), None)
+        if place is None:
+            shown, self._other_departments = found, ([], [])
+        else:
+            shown = found[place : place + 1]
+            self._other_departments = (found[:place], found[place + 1 :])
+        for department in shown:
+            self.root.add(_department_label(department), Ref("department", department.id))
 
     def add_other_departments(self) -> None:
         """The departments load_departments left out, in their places around the one shown;
         the view stays where it was."""
-        waiting, self._other_departments = self._other_departments, []
-        if not waiting or not self.root.children:
+        (before, after), self._other_departments = self._other_departments, ([], [])
+        if not (before or after) or not self.root.children:
             return
         shown = self.root.children[0]
         top = self.scroll_y - shown.line if shown.line >= 0 else 0
-        ids = [d.id for d in departments(self.source)]  # their order: by name
-        place = ids.index(shown.data.id) if shown.data and shown.data.id in ids else len(ids)
-        before = {d.id for d in waiting if ids.index(d.id) < place}
-        for department in waiting:
-            ref = Ref("department", department.id)
-            label = _department_label(department)
-            if department.id in before:
-                self.root.add(label, ref, before=shown)
-            else:
-                self.root.add(label, ref)
+        for department in before:
+            self.root.add(_department_label(department), Ref("department", department.id),
+                          before=shown)  # fmt: skip
+        for department in after:
+            self.root.add(_department_label(department), Ref("department", department.id))
         _ = self.last_line  # lay the lines out again: the shown department's line moved
         self.scroll_to(y=shown.line + top, animate=False, immediate=True)
 

@@ -226,10 +226,10 @@ def to_markdown(stored: StoredDocument) -> str:
         "",
     ]
     if doc.kind != "budget_text":  # one table: no part 1, no units' headings
-        code = f" ({doc.department_code})" if doc.department_code else ""
-        out += [f"- 主管部门: {md(doc.department)}{code}", ""]
+        code = f"（{doc.department_code}）" if doc.department_code else ""
+        out += [f"- 主管部门：{md(doc.department)}{code}", ""]
         for unit in doc.units:
-            out += [f"- 实施单位: {md(unit.name)}", ""]
+            out += [f"- 实施单位：{md(unit.name)}", ""]
             out += [line for p in unit.projects for line in _table_markdown(p)]
         return "\n".join(out) + "\n"
     out += [
@@ -279,15 +279,15 @@ def _project_markdown(project: Project) -> list[str]:
     out = [
         f"#### {project.ordinal}. {md(project.name)}",
         "",
-        f"- 项目编码: `{project.code}`",
-        f"- 预算数: {money_text(project.budget)} {project.money_unit} (财政资金 "
-        f"{money_text(project.fiscal_funds) or '—'}, 其他资金 "
-        f"{money_text(project.other_funds) or '—'})",
-        f"- 资金用途: {md(project.purpose)}",
-        f"- 资金支出计划: {plan}",
+        f"- 项目编码：`{project.code}`",
+        f"- 预算数：{money_text(project.budget)} {project.money_unit}（财政资金 "
+        f"{money_text(project.fiscal_funds) or '—'}，其他资金 "
+        f"{money_text(project.other_funds) or '—'}）",
+        f"- 资金用途：{md(project.purpose)}",
+        f"- 资金支出计划：{plan}",
         "- " + _source_lines(project),
         "",
-        "绩效目标:",
+        "绩效目标：",
         "",
     ]
     out += [f"{n}. {md(goal)}" for n, goal in enumerate(project.goals, start=1)]
@@ -309,23 +309,23 @@ _DETAIL_HEADINGS = {
 
 def _table_markdown(project: Project) -> list[str]:
     """A project of another province's table: its own header fields and columns."""
-    funds = "; ".join(f"{md(f.label)} {money_text(f.amount)}" for f in project.funds)
+    funds = "；".join(f"{md(f.label)} {money_text(f.amount)}" for f in project.funds)
     out = [f"## {md(project.name)}", ""]
     out += [
-        f"- {name}: {md(value)}"
+        f"- {name}：{md(value)}"
         for name, value in (("项目属性", project.attribute), ("项目期", project.period),
                             ("项目负责人", project.manager), ("年度主要任务", project.purpose))
         if value
     ]  # fmt: skip
     out += [
-        f"- 资金: {money_text(project.budget)} {project.money_unit}"
-        + (f" (其中: {funds})" if funds else ""),
+        f"- 资金：{money_text(project.budget)} {project.money_unit}"
+        + (f"（其中：{funds}）" if funds else ""),
         "- " + _source_lines(project),
         "",
     ]
     for heading, goals in (("中长期目标", project.medium_term_goals), ("年度目标", project.goals)):
         if goals:
-            out += [f"{heading}:", ""]
+            out += [f"{heading}：", ""]
             out += [f"{n}. {md(goal)}" for n, goal in enumerate(goals, start=1)]
             out += [""]
     details = [

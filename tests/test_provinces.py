@@ -338,7 +338,7 @@ class TestStore:
         assert project["indicators"][0]["weight"] == "20"
         assert project["indicators"][0]["remark"] is None  # the table has no 备注 column
         markdown = to_markdown(document)
-        assert "- 项目属性: 新增项目" in markdown
+        assert "- 项目属性：新增项目" in markdown
         assert "| 指标性质 | 度量单位 | 权重 | 指标方向性 |" in markdown
 
     def test_the_csv_export_carries_the_extra_columns(self, stored):

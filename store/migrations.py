@@ -4,8 +4,8 @@ A new store gets the current schema (store/schema.sql, what the models make: sto
 and is stamped SCHEMA_VERSION. An older store is backed up beside itself (<name>.v<N>.bak)
 and upgraded step by step: STEPS[n] takes a store from version n-1 to n inside one
 transaction. To change the schema: edit store/models.py, add STEPS[n + 1], raise
-SCHEMA_VERSION, write store/schema.sql anew and add it as the snapshot in
-tests/fixtures/schema/ (docs/store.md says how).
+SCHEMA_VERSION, keep the old store/schema.sql as its snapshot in tests/fixtures/schema/ and
+write the new one (docs/store.md says how).
 """
 
 from __future__ import annotations

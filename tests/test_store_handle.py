@@ -70,8 +70,8 @@ print("sqlalchemy" in sys.modules)
         assert found[0] is not None and found[0].projects == 35
 
     def test_the_reader_cannot_write(self, stored):
+        store = open_handle(stored)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            store = open_handle(stored)
             store.reader.connection().execute("DELETE FROM review_mark")
 
 

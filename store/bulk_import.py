@@ -37,17 +37,20 @@ from jixiao.store.bulk_worker import (
     unexpected,
     unpacked,
 )
-from jixiao.store.connection import write_connection
 from jixiao.store.errors import fault_kind
 from jixiao.store.rows import PreparedDocument
 from jixiao.store.save import SaveResult, save_prepared
 from jixiao.store.search_index import tune_search_index
+from jixiao.store.writer import StoreWriter
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.engine import Connection
 
     from jixiao.importers import Overrides
+
+    Store = StoreWriter | Engine
+    """Where a bulk import writes: a writer (store.writer.open_writer: no SQLAlchemy to
+    load), or an engine, whose pool lends the connection."""
 
 BATCH_DOCUMENTS = 200
 BATCH_SECONDS = 1.0
@@ -89,7 +92,7 @@ Progress = Callable[[list[FileResult]], None]
 
 
 def import_files(
-    engine: Engine | Callable[[], Engine] | None,
+    store: Store | Callable[[], Store] | None,
     files: list[Path],
     *,
     overrides: Overrides,
@@ -97,40 +100,47 @@ def import_files(
     jobs: int | None = None,
     on_results: Progress | None = None,
 ) -> list[FileResult]:
-    """Import `files` in order into `engine`: the store, or a function that opens it, called
-    once the workers have started so that they read the first files meanwhile (SQLAlchemy
-    alone takes ≈ 0.15 s to load); None: a dry run that writes nothing. Calls on_results as
-    files' fates are known. On KeyboardInterrupt, rolls back the open transaction, marks its
-    files interrupted, stops, and re-raises with the results attached
-    (`Interrupted.results`)."""
+    """Import `files` in order into `store`, or into what a function opens, called once the
+    workers have started so that they read the first files meanwhile (and closed at the
+    end); None: a dry run that writes nothing. Calls on_results as files' fates are known.
+    On KeyboardInterrupt, rolls back the open transaction, marks its files interrupted,
+    stops, and re-raises with the results attached (`Interrupted.results`)."""
     results: list[FileResult] = []
     notify = on_results or (lambda _results: None)
     jobs = jobs or default_jobs(len(files))
     workers = _Workers(files, overrides, layout, jobs) if jobs > 1 else None
     stream = iter(workers) if workers is not None else _parsed_here(files, overrides, layout)
     thresholds = gc.get_threshold()
+    opened: Store | None = None
     try:
-        if callable(engine):
-            engine = engine()
+        if callable(store):
+            store = opened = store()
         spare_the_collector()
-        if engine is None:
+        if store is None:
             for path, parsed in stream:
                 results.append(_parse_result(path, parsed, "parsed"))
                 notify(results[-1:])
         else:
-            _write(
-                engine,
-                stream,
-                results,
-                notify,
-                lambda path: parse_and_prepare(path, overrides, layout),
-            )
+            writer = store if isinstance(store, StoreWriter) else StoreWriter.of_engine(store)
+            try:
+                _write(
+                    writer,
+                    stream,
+                    results,
+                    notify,
+                    lambda path: parse_and_prepare(path, overrides, layout),
+                )
+            finally:
+                if writer is not store:
+                    writer.close()
     except KeyboardInterrupt:
         raise Interrupted(results) from None
     finally:
         stream.close()
         if workers is not None:
             workers.close()
+        if isinstance(opened, StoreWriter):
+            opened.close()
         gc.unfreeze()
         gc.set_threshold(*thresholds)
     return results
@@ -149,7 +159,7 @@ def default_jobs(file_count: int) -> int:
 
 
 def _write(
-    engine: Engine,
+    writer: StoreWriter,
     stream: Iterator[tuple[Path, Parsed]],
     results: list[FileResult],
     notify: Progress,
@@ -162,55 +172,55 @@ def _write(
     re-reading its files, so that only that document fails and none is half-written. A
     fault of the store itself (disk full, read-only, corrupted) is no document's: it ends
     the run, the open batch rolled back."""
-    with write_connection(engine) as connection:
-        _tune_for_bulk(connection)
-        tuned = False
-        batch: list[tuple[Path, FileResult]] = []
-        transaction = None
-        started = 0.0
-        try:
-            for path, parsed in stream:
-                if parsed.prepared is None:
-                    results.append(_parse_result(path, parsed, "failed"))
-                    notify(results[-1:])
-                    continue
-                if transaction is None:
-                    transaction, started = connection.begin(), time.monotonic()
-                    if not tuned:  # in the first batch's transaction
-                        tune_search_index(connection.connection.driver_connection)
-                        tuned = True
-                result = _parse_result(path, parsed, "imported")
-                batch.append((path, result))
-                try:
-                    _save(connection, result, parsed.prepared)
-                except Exception as error:
-                    if _ends_the_run(error):
-                        raise
-                    transaction.rollback()
-                    transaction = None
-                    _one_by_one(connection, batch, redo)
-                    _settle(batch, results, notify)
-                    continue
-                if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
-                    transaction.commit()
-                    transaction = None
-                    _settle(batch, results, notify)
-            if transaction is not None:
-                transaction.commit()
-                transaction = None
+    connection = writer.connection
+    _tune_for_bulk(connection)
+    tuned = False
+    batch: list[tuple[Path, FileResult]] = []
+    started: float | None = None  # when the open transaction began
+    try:
+        for path, parsed in stream:
+            if parsed.prepared is None:
+                results.append(_parse_result(path, parsed, "failed"))
+                notify(results[-1:])
+                continue
+            if started is None:
+                writer.begin()
+                started = time.monotonic()
+                if not tuned:  # in the first batch's transaction
+                    tune_search_index(connection)
+                    tuned = True
+            result = _parse_result(path, parsed, "imported")
+            batch.append((path, result))
+            try:
+                _save(connection, result, parsed.prepared)
+            except Exception as error:
+                if _ends_the_run(error):
+                    raise
+                writer.rollback()
+                started = None
+                _one_by_one(writer, batch, redo)
                 _settle(batch, results, notify)
-        except BaseException:
-            # Ctrl+C (KeyboardInterrupt) or a fault of the store. Python raises the former
-            # between two steps: if the batch's COMMIT had gone through (a checkpoint can
-            # make it long, so this happens), the batch is in the store and says so;
-            # otherwise it is rolled back and says that.
-            if transaction is not None and transaction.is_active:
-                transaction.rollback()
-                for _, result in batch:
-                    result.status = "interrupted"
-                    result.document_id = result.revision = None
+                continue
+            if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+                writer.commit()
+                started = None
+                _settle(batch, results, notify)
+        if started is not None:
+            writer.commit()
+            started = None
             _settle(batch, results, notify)
-            raise
+    except BaseException:
+        # Ctrl+C (KeyboardInterrupt) or a fault of the store. Python raises the former
+        # between two steps: if the batch's COMMIT had gone through (a checkpoint can
+        # make it long, so this happens), the batch is in the store and says so;
+        # otherwise it is rolled back and says that.
+        if started is not None and connection.in_transaction:
+            writer.rollback()
+            for _, result in batch:
+                result.status = "interrupted"
+                result.document_id = result.revision = None
+        _settle(batch, results, notify)
+        raise
 
 
 def _ends_the_run(error: BaseException) -> bool:
@@ -220,18 +230,17 @@ def _ends_the_run(error: BaseException) -> bool:
     return fault_kind(error) is not None or bool(os.environ.get("JIXIAO_DEBUG"))
 
 
-def _tune_for_bulk(connection: Connection) -> None:
+def _tune_for_bulk(connection: sqlite3.Connection) -> None:
     """A larger page cache (64 MB) keeps the indexes being appended to in memory, and fewer,
     larger checkpoints copy each page from the log to the store once rather than again and
     again (measured: 7% faster on 1,000 documents); both only for this connection. The
     search index's write settings are made current (a store made before one of them) in the
     first batch's transaction, which waits for another writer as long as that one needs."""
-    driver = connection.connection.driver_connection
-    driver.execute("PRAGMA cache_size=-65536")
-    driver.execute("PRAGMA wal_autocheckpoint=10000")
+    connection.execute("PRAGMA cache_size=-65536")
+    connection.execute("PRAGMA wal_autocheckpoint=10000")
 
 
-def _save(connection: Connection, result: FileResult, prepared: PreparedDocument) -> None:
+def _save(connection: sqlite3.Connection, result: FileResult, prepared: PreparedDocument) -> None:
     _record(result, save_prepared(connection, prepared))
 
 
@@ -241,7 +250,7 @@ def _record(result: FileResult, saved: SaveResult) -> None:
 
 
 def _one_by_one(
-    connection: Connection, batch: list[tuple[Path, FileResult]], redo: Callable[[Path], Parsed]
+    writer: StoreWriter, batch: list[tuple[Path, FileResult]], redo: Callable[[Path], Parsed]
 ) -> None:
     for _path, result in batch:
         result.status = "interrupted"  # until its own transaction has committed
@@ -251,22 +260,22 @@ def _one_by_one(
             result.status, result.line, result.error = "failed", parsed.line, parsed.error
             result.summary = {}
             continue
+        writer.begin()
         try:
-            with connection.begin():
-                saved = save_prepared(connection, parsed.prepared)
+            saved = save_prepared(writer.connection, parsed.prepared)
         except Exception as error:
+            writer.rollback()
             if _ends_the_run(error):
                 raise
             result.status, result.error = "failed", _save_failure(error)
             result.document_id = result.revision = None
         else:
+            writer.commit()
             _record(result, saved)
 
 
 def _save_failure(error: Exception) -> str:
-    from sqlalchemy.exc import SQLAlchemyError  # loaded with the engine
-
-    if isinstance(error, sqlite3.Error | SQLAlchemyError):
+    if isinstance(error, sqlite3.Error):
         return _("could not be saved in the store: {error}").format(error=error)
     return unexpected(error)
 

@@ -13,20 +13,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING
 
 from jixiao.store.unique_pairs import unique_pairs
 
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
 
-
-def link_changes(connection: Connection, document_id: int, *, fresh: bool = False) -> None:
+def link_changes(connection: sqlite3.Connection, document_id: int, *, fresh: bool = False) -> None:
     """Link a newly saved document to the year before, and the year after to it when it is
     now the newest revision of its year. `fresh`: the document's projects were inserted
     just now, unlinked, so those left unpaired need no update (every project of a
     department's first year: a quarter of a bulk import's link time)."""
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = connection.cursor()
     department_id, year, stage = cursor.execute(
         "SELECT department_id, year, stage FROM document WHERE id = ?", (document_id,)
     ).fetchone()

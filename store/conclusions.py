@@ -3,6 +3,7 @@ set, cleared, read, and carried over to the next revision like the marks."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -37,17 +38,17 @@ def clear_conclusion(engine: Engine, document_id: int) -> None:
 
 
 def carry_over_conclusion(
-    connection: Connection, old_document_id: int, new_document_id: int
+    connection: sqlite3.Connection, old_document_id: int, new_document_id: int
 ) -> None:
     """The next revision starts from the reviewer's conclusion on the one before: it is still
-    the reviewer's word until they change it, as the marks are."""
-    row = connection.exec_driver_sql(
-        """SELECT grade, note, reviewer, updated_at FROM review_conclusion
-                WHERE document_id = :id""",
-        {"id": old_document_id},
-    ).first()
-    if row is not None:
-        _insert(connection, new_document_id, Conclusion(*row))
+    the reviewer's word until they change it, as the marks are. Inside the caller's
+    transaction (a save's)."""
+    connection.execute(
+        "INSERT INTO review_conclusion (document_id, grade, note, reviewer, updated_at) "
+        "SELECT ?, grade, note, reviewer, updated_at FROM review_conclusion "
+        "WHERE document_id = ?",
+        (new_document_id, old_document_id),
+    )
 
 
 def _insert(connection: Connection, document_id: int, conclusion: Conclusion) -> None:

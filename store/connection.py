@@ -39,7 +39,7 @@ _notices: weakref.WeakKeyDictionary[Engine, Callable[[], None]] = weakref.WeakKe
 def configure(engine: Engine) -> None:
     from sqlalchemy import event  # with the engine: the TUI reads without SQLAlchemy
 
-    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "connect", lambda connection, _record: configure_connection(connection))
     event.listen(engine, "begin", _begin)
 
 
@@ -49,15 +49,21 @@ def when_busy(engine: Engine, notice: Callable[[], None]) -> None:
     _notices[engine] = notice
 
 
+def notice_of(engine: Engine) -> Callable[[], None] | None:
+    """What when_busy set for `engine`."""
+    return _notices.get(engine)
+
+
 def write_connection(engine: Engine) -> Connection:
     """A connection whose transactions take the write lock at BEGIN (BEGIN IMMEDIATE), so
     that a concurrent writer waits instead of failing halfway."""
     return engine.connect().execution_options(begin_immediate=True)
 
 
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # Let SQLAlchemy's begin event issue BEGIN itself (the driver's own transaction
-    # handling would start them late and never as IMMEDIATE).
+def configure_connection(dbapi_connection: sqlite3.Connection) -> None:
+    """The settings of every connection that writes, through SQLAlchemy or not."""
+    # BEGIN is issued by jixiao (SQLAlchemy's begin event, or store/writer.py): the driver's
+    # own transaction handling would start them late and never as IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL may need a lock
@@ -77,7 +83,7 @@ def _begin(connection: Connection) -> None:
         return
     driver = connection.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
-    begin_immediate(driver, _notices.get(connection.engine))
+    begin_immediate(driver, notice_of(connection.engine))
 
 
 def begin_immediate(driver: sqlite3.Connection, notice: Callable[[], None] | None = None) -> None:

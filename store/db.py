@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
-from jixiao.i18n import _
-from jixiao.store.connection import configure, when_busy
-from jixiao.store.errors import StoreError, store_fault
+from jixiao.store.connection import configure, notice_of, when_busy
+from jixiao.store.errors import opening_error
 from jixiao.store.location import ENV_VAR, check_path, default_path
 from jixiao.store.version import SCHEMA_VERSION
 
@@ -36,22 +36,18 @@ def open_store(
         if version == 0:
             from jixiao.store.schema import make_new_store
 
-            version = make_new_store(engine, path)
+            raw = engine.raw_connection()
+            try:
+                version = make_new_store(raw.driver_connection, path, notice_of(engine))
+            finally:
+                raw.close()
         if version != SCHEMA_VERSION:
             # the schema's models and the migrations load only when a store is upgraded:
             # ≈ 100 ms a start otherwise
             from jixiao.store.migrations import upgrade
 
             upgrade(engine, path)
-    except (DBAPIError, OSError) as error:  # not SQLite, unreadable, read-only, damaged…
+    except (DBAPIError, sqlite3.Error, OSError) as error:  # not SQLite, read-only, damaged…
         engine.dispose()
-        fault = store_fault(error, path)
-        if fault is not None:
-            raise fault from None
-        raise StoreError(
-            _("cannot open the store {path}: {error}").format(
-                path=path, error=getattr(error, "orig", error)
-            ),
-            _("is it a jixiao store, and is the file readable and writable?"),
-        ) from None
+        raise opening_error(error, path) from None
     return engine

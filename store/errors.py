@@ -115,6 +115,20 @@ def store_fault(error: BaseException, path: Path | str | None) -> StoreError | N
     )
 
 
+def opening_error(error: BaseException, path: Path) -> StoreError:
+    """Why the store at `path` could not be opened: a fault of the environment named with
+    its fix, else whatever SQLite or the system said, asking whether it is a store at all."""
+    fault = store_fault(error, path)
+    if fault is not None:
+        return fault
+    return StoreError(
+        _("cannot open the store {path}: {error}").format(
+            path=path, error=getattr(error, "orig", error)
+        ),
+        _("is it a jixiao store, and is the file readable and writable?"),
+    )
+
+
 def fault_kind(error: BaseException, path: Path | str | None = None) -> str | None:
     """full | read-only | cannot-open | not-a-store | damaged | busy | io, or None. An
     OSError counts only when it names one of the store's files (STORE, STORE-wal…)."""

@@ -3,6 +3,7 @@ to the next revision by save.py). The checks never see them: store/findings.py j
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -31,18 +32,16 @@ def restore(engine: Engine, document_id: int, key: str) -> None:
 
 
 def carry_over_dismissals(
-    connection: Connection, old_document_id: int, new_document_id: int
+    connection: sqlite3.Connection, old_document_id: int, new_document_id: int
 ) -> None:
-    """The next revision keeps the dismissals: a finding with the same key is the same one."""
-    rows = connection.exec_driver_sql(
-        "SELECT * FROM finding_dismissal WHERE document_id = :id", {"id": old_document_id}
-    ).all()
-    if rows:
-        connection.exec_driver_sql(_INSERT, [
-            {"document_id": new_document_id, "finding_key": row.finding_key, "note": row.note,
-             "reviewer": row.reviewer, "dismissed_at": row.dismissed_at}
-            for row in rows
-        ])  # fmt: skip
+    """The next revision keeps the dismissals: a finding with the same key is the same one.
+    Inside the caller's transaction (a save's)."""
+    connection.execute(
+        "INSERT INTO finding_dismissal (document_id, finding_key, note, reviewer, dismissed_at) "
+        "SELECT ?, finding_key, note, reviewer, dismissed_at FROM finding_dismissal "
+        "WHERE document_id = ? ORDER BY id",
+        (new_document_id, old_document_id),
+    )
 
 
 def _delete(connection: Connection, document_id: int, key: str) -> None:

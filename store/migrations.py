@@ -150,8 +150,7 @@ def _scale(connection: Connection) -> None:
             f"ALTER TABLE document ADD COLUMN {column} INTEGER DEFAULT '0' NOT NULL"
         )
     connection.exec_driver_sql(_DOCUMENT_COUNTS)
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
+    driver = _driver(connection)
     driver.create_function("mask_code", 1, mask_code, deterministic=True)
     driver.create_function("normalize_name", 1, normalize_name, deterministic=True)
     connection.exec_driver_sql(
@@ -165,7 +164,7 @@ def _scale(connection: Connection) -> None:
     for (document_id,) in connection.exec_driver_sql(
         "SELECT id FROM document ORDER BY year, revision"
     ).all():
-        link_changes(connection, document_id)
+        link_changes(driver, document_id)
 
 
 DETAIL_COLUMNS = (
@@ -209,6 +208,12 @@ STEPS: dict[int, Callable[[Connection], None]] = {
 }
 
 
+def _driver(connection: Connection) -> sqlite3.Connection:
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
 def schema_version(connection: Connection) -> int:
     return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
 
@@ -229,7 +234,7 @@ def upgrade(engine: Engine, path: Path | None = None) -> None:
     with write_connection(engine) as connection, connection.begin():
         version = schema_version(connection)  # another process may have upgraded it
         if version == 0:
-            create_schema(connection, path)
+            create_schema(_driver(connection), path)
         elif version < SCHEMA_VERSION:
             if path is not None:
                 _backup(path, version)

@@ -5,9 +5,10 @@ loads no SQLAlchemy: the TUI's first screen does not wait for it."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from jixiao.store.connection import write_connection
 from jixiao.store.review_state import Mark
@@ -18,7 +19,6 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.engine import Connection, Row
 
 
 class Unchanged(Enum):
@@ -94,41 +94,48 @@ def clear_mark(engine: Engine, project_id: int, indicator_id: int | None = None)
         connection.exec_driver_sql(f"DELETE FROM review_mark WHERE {where}", params)
 
 
-def carry_over_marks(connection: Connection, old_document_id: int, new_document_id: int) -> int:
+def carry_over_marks(
+    connection: sqlite3.Connection, old_document_id: int, new_document_id: int
+) -> int:
     """Copy the marks of one revision onto the next where the project is the same: the same
     code, else the same name (each only where it names one project on both sides); an
-    indicator is the same when its three levels and description are. Returns how many."""
-    projects_of = "SELECT id, code, name FROM project WHERE document_id = :id"
-    old_projects = connection.exec_driver_sql(projects_of, {"id": old_document_id}).all()
-    new_projects = connection.exec_driver_sql(projects_of, {"id": new_document_id}).all()
-    pairs = _ids(unique_pairs(old_projects, new_projects, lambda p: p.code))
+    indicator is the same when its three levels and description are. Inside the caller's
+    transaction (a save's). Returns how many."""
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    projects_of = "SELECT id, code, name FROM project WHERE document_id = ?"
+    old_projects = cursor.execute(projects_of, (old_document_id,)).fetchall()
+    new_projects = cursor.execute(projects_of, (new_document_id,)).fetchall()
+    pairs = _ids(unique_pairs(old_projects, new_projects, lambda p: p["code"]))
     paired_old = {old for old, _ in pairs}
     paired_new = {new for _, new in pairs}
     pairs += _ids(
         unique_pairs(
-            [p for p in old_projects if p.id not in paired_old],
-            [p for p in new_projects if p.id not in paired_new],
-            lambda p: p.name,
+            [p for p in old_projects if p["id"] not in paired_old],
+            [p for p in new_projects if p["id"] not in paired_new],
+            lambda p: p["name"],
         )
     )
     project_map = dict(pairs)
-    marks = connection.exec_driver_sql(
-        "SELECT * FROM review_mark WHERE document_id = :id", {"id": old_document_id}
-    ).all()
-    indicator_map = _indicator_pairs(connection, project_map)
+    marks = cursor.execute(
+        "SELECT * FROM review_mark WHERE document_id = ?", (old_document_id,)
+    ).fetchall()
+    indicator_map = _indicator_pairs(cursor, project_map)
     copied = []
     for mark in marks:
-        new_project = project_map.get(mark.project_id)
-        new_indicator = indicator_map.get(mark.indicator_id) if mark.indicator_id else None
-        if new_project is None or (mark.indicator_id is not None and new_indicator is None):
+        new_project = project_map.get(mark["project_id"])
+        old_indicator = mark["indicator_id"]
+        new_indicator = indicator_map.get(old_indicator) if old_indicator else None
+        if new_project is None or (old_indicator is not None and new_indicator is None):
             continue
         copied.append({
             "document_id": new_document_id, "project_id": new_project,
-            "indicator_id": new_indicator, "state": mark.state, "note": mark.note,
-            "grade": mark.grade, "reviewer": mark.reviewer, "updated_at": mark.updated_at,
+            "indicator_id": new_indicator, "state": mark["state"], "note": mark["note"],
+            "grade": mark["grade"], "reviewer": mark["reviewer"],
+            "updated_at": mark["updated_at"],
         })  # fmt: skip
     if copied:
-        connection.exec_driver_sql(
+        cursor.executemany(
             """INSERT INTO review_mark (document_id, project_id, indicator_id, state, note,
                                              grade, reviewer, updated_at)
                     VALUES (:document_id, :project_id, :indicator_id, :state, :note, :grade,
@@ -138,29 +145,29 @@ def carry_over_marks(connection: Connection, old_document_id: int, new_document_
     return len(copied)
 
 
-def _indicator_pairs(connection: Connection, project_map: dict[int, int]) -> dict[int, int]:
+def _indicator_pairs(cursor: sqlite3.Cursor, project_map: dict[int, int]) -> dict[int, int]:
     if not project_map:
         return {}
     projects = ", ".join(str(int(p)) for p in (*project_map, *project_map.values()))
-    rows = connection.exec_driver_sql(
+    rows = cursor.execute(
         f"""SELECT id, project_id, level1, level2, level3, description FROM indicator
                  WHERE project_id IN ({projects})"""
-    ).all()
+    ).fetchall()
     pairs: dict[int, int] = {}
     for old_project, new_project in project_map.items():
-        old = [r for r in rows if r.project_id == old_project]
-        new = [r for r in rows if r.project_id == new_project]
+        old = [r for r in rows if r["project_id"] == old_project]
+        new = [r for r in rows if r["project_id"] == new_project]
         pairs.update(_ids(unique_pairs(old, new, _same_indicator)))
     return pairs
 
 
-def _same_indicator(row: Row[Any]) -> tuple[str, str, str, str]:
+def _same_indicator(row: sqlite3.Row) -> tuple[str, str, str, str]:
     """Indicators of two revisions are the same when their levels and description are."""
-    return (row.level1, row.level2, row.level3, row.description)
+    return (row["level1"], row["level2"], row["level3"], row["description"])
 
 
-def _ids(pairs: list[tuple[Row[Any], Row[Any]]]) -> list[tuple[int, int]]:
-    return [(old.id, new.id) for old, new in pairs]
+def _ids(pairs: list[tuple[sqlite3.Row, sqlite3.Row]]) -> list[tuple[int, int]]:
+    return [(old["id"], new["id"]) for old, new in pairs]
 
 
 def _target(project_id: int, indicator_id: int | None) -> tuple[str, dict[str, int]]:

@@ -44,14 +44,16 @@ def save_document(engine: Engine, parsed: ParsedDocument, report: ImportReport) 
 
 def save_in(connection: Connection, parsed: ParsedDocument, report: ImportReport) -> SaveResult:
     """Save inside the caller's transaction, which must hold the write lock."""
-    return save_prepared(connection, prepare(parsed, report))
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return save_prepared(driver, prepare(parsed, report))
 
 
-def save_prepared(connection: Connection, prepared: PreparedDocument) -> SaveResult:
+def save_prepared(connection: sqlite3.Connection, prepared: PreparedDocument) -> SaveResult:
     """Insert a prepared document inside the caller's transaction, which must hold the write
     lock (BEGIN IMMEDIATE): the next ids are read from the tables. The prepared rows are
     changed in place and must not be saved twice."""
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = connection.cursor()
     existing = cursor.execute(
         "SELECT id, revision FROM document WHERE source_sha256 = ?", (prepared.sha256,)
     ).fetchone()

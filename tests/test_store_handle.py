@@ -130,3 +130,58 @@ class TestOpening:
         set_mark(store.engine, project.id, reviewer="wang", state="reviewed")
         assert overview(store.reader, 1).progress["reviewed"] == 1
         assert project_detail(store.reader, project.id).mark.reviewer == "wang"
+
+
+class TestWriterOpening:
+    """store/writer.py: the store a bulk import writes, opened with sqlite3 alone."""
+
+    def test_a_new_store_is_made_without_sqlalchemy(self, tmp_path):
+        code = f"""
+import sys
+from jixiao.store import open_writer
+writer = open_writer(__import__("pathlib").Path({str(tmp_path / "new.db")!r}))
+print(writer.connection.execute("PRAGMA user_version").fetchone()[0],
+      writer.connection.execute("PRAGMA journal_mode").fetchone()[0],
+      writer.connection.execute("PRAGMA foreign_keys").fetchone()[0],
+      "sqlalchemy" in sys.modules)
+writer.close()
+"""
+        assert run_python(code).split() == [str(SCHEMA_VERSION), "wal", "1", "False"]
+
+    def test_an_older_store_is_upgraded_first(self, tmp_path):
+        from jixiao.store import open_writer
+        from tests.test_migrations import store_from_snapshot
+
+        path = tmp_path / "old.db"
+        store_from_snapshot(path, 5)
+        writer = open_writer(path)
+        try:
+            version = writer.connection.execute("PRAGMA user_version").fetchone()
+            assert version == (SCHEMA_VERSION,)
+        finally:
+            writer.close()
+        assert conclusion_of(open_handle(path).reader, 1) is None  # a table of version 7
+
+    def test_a_newer_store_is_refused_and_an_import_into_it_says_why(self, tmp_path, capsys):
+        from jixiao.store import StoreError, open_writer
+
+        path = tmp_path / "newer.db"
+        open_writer(path).close()
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA user_version = 99")
+        with pytest.raises(StoreError, match="newer than this jixiao"):
+            open_writer(path)
+        assert main(["--db", str(path), "--lang", "en", "import", str(SAMPLE)]) == 2
+        assert "newer than this jixiao" in capsys.readouterr().err
+
+    def test_a_file_that_is_not_a_store_is_refused(self, tmp_path):
+        from jixiao.store import StoreError, open_writer
+
+        (tmp_path / "notes.txt").write_text("not a store\n" * 50)
+        with pytest.raises(StoreError, match="not an SQLite store"):
+            open_writer(tmp_path / "notes.txt")
+        other = tmp_path / "other.db"
+        with sqlite3.connect(other) as connection:
+            connection.execute("CREATE TABLE t (x)")
+        with pytest.raises(StoreError, match="not a jixiao store"):
+            open_writer(other)

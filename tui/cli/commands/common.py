@@ -15,7 +15,7 @@ from jixiao.tui.cli.errors import UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store import Cursor, StoreFilter, StoreHandle, StoreSource
+    from jixiao.store import Cursor, StoreFilter, StoreHandle, StoreSource, StoreWriter
 
 
 NOTE_WORDS = {"warning": N_("warning"), "unread": N_("unread")}
@@ -67,6 +67,21 @@ def open_store(args: argparse.Namespace) -> Engine:
     except StoreError as error:
         raise UsageError(error.message, error.hint) from None
     return engine
+
+
+def open_writer(args: argparse.Namespace) -> StoreWriter:
+    """The store for a bulk import: written with sqlite3 alone (store/writer.py), made or
+    upgraded first when it is new or older."""
+    from jixiao.store import StoreError
+    from jixiao.store import open_writer as open_store_writer
+
+    path = store_path(args)
+    try:
+        return open_store_writer(
+            path, create_folder=_default_location(args), on_busy=_busy_notice(path)
+        )
+    except StoreError as error:
+        raise UsageError(error.message, error.hint) from None
 
 
 def open_for_session(args: argparse.Namespace) -> StoreHandle:

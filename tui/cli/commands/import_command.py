@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from jixiao.i18n import N_, _
 from jixiao.tui.cli.argparse_words import whole_number
-from jixiao.tui.cli.commands.common import note_line, open_store
+from jixiao.tui.cli.commands.common import note_line, open_writer
 from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, message, say
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from jixiao.store import StoreWriter
 
 SUMMARY = N_("import text dumps of 绩效文本 into the store")
 DESCRIPTION = N_(
@@ -91,10 +91,14 @@ def run(args: argparse.Namespace) -> int:
     if not sources.files:
         raise UsageError(_("no files to import"), _("name dump files, folders or quoted patterns"))
 
-    def open_for_import() -> Engine:
-        engine = open_store(args)
-        _refuse_damaged(args, len(sources.files))
-        return engine
+    def open_for_import() -> StoreWriter:
+        writer = open_writer(args)
+        try:
+            _refuse_damaged(args, len(sources.files))
+        except BaseException:
+            writer.close()
+            raise
+        return writer
 
     overrides = Overrides(department=args.department, year=args.year, stage=args.stage)
     progress = ProgressLine(len(sources.files))

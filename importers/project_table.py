@@ -9,10 +9,11 @@ columns from table to table.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.i18n import _
+from jixiao.i18n import N_, _
 from jixiao.importers.lines import Line, Row, UsedLines
 from jixiao.importers.model import QUARTER_ENDS, Indicator, Project
 from jixiao.importers.money import parse_amount, to_fen
@@ -32,6 +33,17 @@ _INDICATOR_COLUMNS = {
 _REQUIRED_INDICATOR_COLUMNS = ("level1", "level2", "level3", "value")
 _QUARTER_END = re.compile(r"^(\d{1,2})月(?:底|末)$")
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%?$")
+
+
+_PARTS: tuple[tuple[str, Callable[[_Reading], object]], ...] = (
+    (N_("the 项目编码/项目名称 row"), lambda reading: reading.code),
+    (N_("the 预算规模及资金用途 row with 预算数"), lambda reading: reading.budget is not None),
+    (N_("the 资金支出计划（%） rows"), lambda reading: reading.plan is not None),
+    (N_("the 绩效目标 row"), lambda reading: reading.goal_lines),
+    (N_("the 一级指标 header row"), lambda reading: reading.columns is not None),
+    (N_("at least one indicator row"), lambda reading: reading.indicators),
+)
+"""What a whole table has: a table without one of them is cut off (its message, and the test)."""
 
 
 @dataclass
@@ -255,21 +267,7 @@ class ProjectTableReader:
 
     def _finish(self, reading: _Reading, rows: list[Row], end_line: int) -> Project:
         head = reading.head
-        where = _("the table '{title}' (line {line})").format(
-            title=head.title, line=head.title_line.number
-        )
-        missing = [
-            what
-            for what, present in (
-                (_("the 项目编码/项目名称 row"), reading.code),
-                (_("the 预算规模及资金用途 row with 预算数"), reading.budget is not None),
-                (_("the 资金支出计划（%） rows"), reading.plan is not None),
-                (_("the 绩效目标 row"), reading.goal_lines),
-                (_("the 一级指标 header row"), reading.columns is not None),
-                (_("at least one indicator row"), reading.indicators),
-            )
-            if not present
-        ]
+        missing = [what for what, present in _PARTS if not present(reading)]
         if missing:
             raise ImportFault(
                 self._filename,
@@ -277,13 +275,14 @@ class ProjectTableReader:
                 _(
                     "{where} ends here without {missing}; the table is cut off or not in the "
                     "绩效目标表 template ({count} part(s) missing)"
-                ).format(where=where, missing=missing[0], count=len(missing)),
+                ).format(where=_where(head), missing=_(missing[0]), count=len(missing)),
             )
         assert reading.budget is not None and reading.plan is not None
         name = reading.name or ""
         if not name:
             self._report.warn(
-                head.title_line.number, _("{where} has an empty 项目名称").format(where=where)
+                head.title_line.number,
+                _("{where} has an empty 项目名称").format(where=_where(head)),
             )
         elif squash(name) != squash(head.title):
             self._report.warn(
@@ -324,6 +323,12 @@ class ProjectTableReader:
             return parse_amount(cell)
         except ValueError as error:
             raise ImportFault(self._filename, line.number, f"{name} {error}") from None
+
+
+def _where(head: TableHead) -> str:
+    return _("the table '{title}' (line {line})").format(
+        title=head.title, line=head.title_line.number
+    )
 
 
 def _looks_like_indicator(row: Row, columns: dict[str, int] | None) -> bool:

@@ -9,6 +9,7 @@ import unicodedata
 # "冀财社 2023 年 218 号" / "冀组发〔2018〕14 号": a document number names a year's file.
 _DOCUMENT_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[【(]?\d{4}[〕\]】)]?年?\d+号")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
+_EIGHT_DIGITS = re.compile(r"\d{8}")
 
 
 def normalize_name(name: str) -> str:
@@ -22,4 +23,4 @@ def normalize_name(name: str) -> str:
 def mask_code(code: str) -> str:
     """A project code with its year digits masked: 130529 is the county, the next two digits
     the year ("13052924P…" → "130529##P…"). Codes of another shape stay as they are."""
-    return f"{code[:6]}##{code[8:]}" if re.match(r"^\d{8}", code) else code
+    return f"{code[:6]}##{code[8:]}" if _EIGHT_DIGITS.match(code) else code

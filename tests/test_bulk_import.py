@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from jixiao.importers.sources import DUMP_SUFFIXES, find_sources
 from jixiao.store import bulk_import
 from jixiao.store.bulk_import import Interrupted, import_files
 from jixiao.store.db import open_store
-from jixiao.store.writer import StoreWriter
+from jixiao.store.writer import StoreWriter, open_writer
 from jixiao.tui.cli import main
 from jixiao.tui.cli.progress import ProgressLine
 from tests.conftest import ROOT, SAMPLE_TEXT
@@ -190,6 +191,46 @@ class TestBulkImport:
         assert ran.stdout.splitlines()[-1] == "0 False False"
         assert len(consistent(db)) == 8
 
+    def test_workers_are_forked_only_from_a_single_thread(self):
+        # A fork copies the locks other threads hold: with a thread running (the writer's
+        # checkpoints, when a pool starts again after a worker died), they are spawned.
+        script = (
+            "import threading; from jixiao.store.bulk_import import _start_method; "
+            "alone = _start_method(); "
+            "threading.Thread(target=threading.Event().wait, daemon=True).start(); "
+            "print(alone, _start_method())"
+        )
+        ran = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        expected = "fork spawn" if sys.platform == "linux" else "spawn spawn"
+        assert ran.stdout.split() == expected.split()
+
+    def test_spawned_workers_import_as_forked_ones_do(self, corpus, tmp_path):
+        files = sorted(corpus.rglob("*.txt"))
+        stop = threading.Event()
+        waiting = threading.Thread(target=stop.wait, daemon=True)
+        waiting.start()  # so the pool is spawned
+        try:
+            results = import_files(
+                open_store(tmp_path / "spawned.db"), files, overrides=Overrides(), jobs=2
+            )
+        finally:
+            stop.set()
+        assert [r.status for r in results] == ["imported"] * len(files)
+        assert consistent(tmp_path / "spawned.db") == consistent(self._forked(corpus, tmp_path))
+
+    @staticmethod
+    def _forked(corpus: Path, tmp_path: Path) -> Path:
+        """The same files imported by the command line, a process of one thread."""
+        db = tmp_path / "forked.db"
+        subprocess.run(
+            [sys.executable, "-m", "jixiao.tui.cli", "--db", str(db), "import", "--quiet",
+             "--jobs", "2", str(corpus)],
+            cwd=ROOT, check=True, capture_output=True,
+        )  # fmt: skip
+        return db
+
     def test_a_store_that_cannot_be_opened_ends_the_workers(self, corpus, tmp_path, capsys):
         missing = tmp_path / "no-such-folder" / "bulk.db"
         assert main(["--db", str(missing), "import", "--jobs", "2", str(corpus)]) == 2
@@ -331,3 +372,46 @@ class TestProgressLine:
         progress = ProgressLine(10, stream=stream)
         progress.advance()
         assert stream.getvalue() == ""
+
+
+class TestCheckpoints:
+    """store/checkpoints.py: the log is copied into the store beside the writing."""
+
+    def test_what_is_committed_is_copied_into_the_store_by_the_thread(self, tmp_path):
+        from jixiao.store.checkpoints import Checkpointer
+
+        store = tmp_path / "s.db"
+        writer = open_writer(store)
+        connection = writer.connection
+        connection.execute("PRAGMA wal_autocheckpoint=0")  # as a bulk import's writer
+        checkpoints = Checkpointer(connection)
+        try:
+            writer.begin()
+            names = [(f"部门{n}" * 20,) for n in range(5000)]
+            connection.executemany("INSERT INTO department (name) VALUES (?)", names)
+            writer.commit()
+            in_the_log_only = store.stat().st_size
+            checkpoints.request()
+            deadline = time.monotonic() + 10
+            while store.stat().st_size == in_the_log_only and time.monotonic() < deadline:
+                time.sleep(0.01)
+            copied = store.stat().st_size
+        finally:
+            checkpoints.close()
+        writer.close()
+        assert copied > in_the_log_only + 500_000  # the departments' pages, now in the store
+
+    def test_a_connection_an_engine_lends_is_given_back_as_it_came(self, corpus, tmp_path):
+        engine = open_store(tmp_path / "s.db")
+        with engine.connect() as connection:
+            before = [
+                connection.exec_driver_sql(f"PRAGMA {name}").scalar_one()
+                for name in ("wal_autocheckpoint", "cache_size")
+            ]
+        import_files(engine, sorted(corpus.rglob("*.txt")), overrides=Overrides(), jobs=1)
+        with engine.connect() as connection:
+            after = [
+                connection.exec_driver_sql(f"PRAGMA {name}").scalar_one()
+                for name in ("wal_autocheckpoint", "cache_size")
+            ]
+        assert after == before == [1000, -2000]

@@ -376,9 +376,12 @@ def children_of(pid: int) -> set[int]:
     return found
 
 
-def is_worker(pid: int) -> bool:
+def is_worker(pid: int, parent: int) -> bool:
+    """A worker process of the import `parent`: spawned (a new interpreter running
+    multiprocessing's spawn_main) or forked (the import's own command line)."""
     try:
-        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"spawn_main" in command or command == Path(f"/proc/{parent}/cmdline").read_bytes()
     except OSError:
         return False
 
@@ -406,7 +409,7 @@ class TestWorkersEndWithTheirParent:
         workers: set[int] = set()
         deadline = time.monotonic() + 60
         while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
-            workers = {pid for pid in children_of(process.pid) if is_worker(pid)}
+            workers = {pid for pid in children_of(process.pid) if is_worker(pid, process.pid)}
             time.sleep(0.02)
         assert len(workers) == 2, "the import ended before its workers were seen"
         everyone = children_of(process.pid)  # the workers, and multiprocessing's helper

@@ -34,12 +34,13 @@ DETAIL_COLUMNS = {
 }  # fmt: skip
 """An indicator's extra columns (importers/model.py INDICATOR_DETAILS) → the store's."""
 _NO_DETAILS = (None,) * len(DETAIL_COLUMNS)
-"""Hebei's indicators have none: their columns, without a lookup each (0.2 ms a document)."""
 INDICATOR_COLUMNS = (
     "id", "project_id", "position", "level1", "level2", "level3", "description", "value",
     "basis", "target_kind", "target_op", "target_number", "target_unit", "line", "period",
-    *DETAIL_COLUMNS.values(),
 )  # fmt: skip
+"""An indicator's columns, and DETAIL_COLUMNS after them when any indicator of the document
+has details. Hebei's have none: their rows leave the nine columns out, to be NULL as the
+store's default makes them, not bound one by one (a fifth of the indicators' writing)."""
 SEARCH_COLUMNS = ("id", "document_id", "project_id", "indicator_id", "kind", "text")
 
 
@@ -163,7 +164,7 @@ def document_tables(
         "project": _from_dicts(projects),
         "project_goal": (PROJECT_GOAL_COLUMNS, project_goals),
         "project_fund": (PROJECT_FUND_COLUMNS, _fund_rows(ids, parsed)),
-        "indicator": (INDICATOR_COLUMNS, indicators),
+        "indicator": _indicator_table(indicators),
         "search_text": (SEARCH_COLUMNS, search),
         "search_fts": (
             ("rowid", "tokens"),
@@ -239,16 +240,28 @@ def _unit_rows(
                      target.op if target else None,
                      _text(target.number) if target else None,
                      target.unit if target else None,
-                     i.line, i.period,
-                     *([i.details.get(name) for name in DETAIL_COLUMNS] if i.details
-                       else _NO_DETAILS)]
+                     i.line, i.period]
                 )  # fmt: skip
+                if i.details:
+                    indicators[-1].extend(i.details.get(name) for name in DETAIL_COLUMNS)
                 text = indicator_search_text(i.level3, i.description, i.value, i.basis)
                 search.append([None, document_id, project_id, indicator_id, "indicator", text])
                 indicator_id += 1
             project_id += 1
         unit_id += 1
     return units, projects, goals, indicators
+
+
+def _indicator_table(indicators: list[list[Any]]) -> Table:
+    """The indicators' rows, with the detail columns when any row has them (the rows
+    without are given NULLs there)."""
+    width = len(INDICATOR_COLUMNS)
+    if all(len(row) == width for row in indicators):
+        return INDICATOR_COLUMNS, indicators
+    for row in indicators:
+        if len(row) == width:
+            row.extend(_NO_DETAILS)
+    return (*INDICATOR_COLUMNS, *DETAIL_COLUMNS.values()), indicators
 
 
 def _goals(project: ParsedProject) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import count
 from typing import NamedTuple
 
 # NamedTuples rather than frozen dataclasses: a document makes a thousand of each, and a
@@ -38,7 +39,7 @@ def source_lines(text: str) -> list[str]:
 
 
 def number_lines(text: str) -> list[Line]:
-    return [Line(number, raw.rstrip()) for number, raw in enumerate(source_lines(text), start=1)]
+    return list(map(Line, count(1), map(str.rstrip, source_lines(text))))
 
 
 @dataclass

@@ -9,6 +9,7 @@ columns from table to table.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +32,8 @@ _INDICATOR_COLUMNS = {
     "指标值确定依据": "basis",
 }
 _REQUIRED_INDICATOR_COLUMNS = ("level1", "level2", "level3", "value")
+_ABSENT = sys.maxsize
+"""The position of a column the table does not have: past every row's end, so read as ''."""
 _QUARTER_END = re.compile(r"^(\d{1,2})月(?:底|末)$")
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%?$")
 
@@ -70,6 +73,8 @@ class _Reading:
     goals_text: list[str] = field(default_factory=list)
     goal_lines: list[int] = field(default_factory=list)
     columns: dict[str, int] | None = None
+    positions: tuple[int, ...] = ()
+    """The columns of level1, level2, level3, description, value and basis (_ABSENT: none)."""
     indicators: list[Indicator] = field(default_factory=list)
 
 
@@ -87,8 +92,9 @@ class ProjectTableReader:
         index = 0
         while index < len(rows):
             row = rows[index]
-            first = label(row.cell(0))
-            if row.is_empty:
+            cells = row.cells
+            first = label(cells[0]) if cells else ""
+            if not first and row.is_empty:
                 self._used.take(row.line)
             elif first == "项目编码":
                 self._read_code_row(reading, row)
@@ -106,6 +112,9 @@ class ProjectTableReader:
                 stage = "goal_continuation"
             elif first == "一级指标":
                 reading.columns = self._read_indicator_header(row)
+                reading.positions = tuple(
+                    reading.columns.get(name, _ABSENT) for name in _INDICATOR_COLUMNS.values()
+                )
                 stage = "indicators"
             elif stage == "purpose" and not first:
                 reading.purpose.append(" ".join(c for c in row.cells if c))
@@ -228,11 +237,9 @@ class ProjectTableReader:
     def _read_indicator(self, reading: _Reading, row: Row) -> None:
         assert reading.columns is not None
         cells, count = row.cells, len(row.cells)  # row.cell written out: a row an indicator
-        values = {
-            name: cells[position] if position < count else ""
-            for name, position in reading.columns.items()
-        }
-        level1 = values.get("level1", "")
+        level1, level2, level3, description, value, basis = (
+            cells[position] if position < count else "" for position in reading.positions
+        )
         if not level1:
             if not reading.indicators:
                 raise ImportFault(
@@ -244,18 +251,17 @@ class ProjectTableReader:
                     ),
                 )
             level1 = reading.indicators[-1].level1
-        value = values.get("value", "")
         kind, target = parse_target(value)
         if not value:
             self._report.warn(row.line.number, _("indicator row has no 指标值 (target value)"))
         reading.indicators.append(
             Indicator(
                 level1=level1,
-                level2=values.get("level2", ""),
-                level3=values.get("level3", ""),
-                description=values.get("description", ""),
+                level2=level2,
+                level3=level3,
+                description=description,
                 value=value,
-                basis=values.get("basis", ""),
+                basis=basis,
                 line=row.line.number,
                 target=target,
                 target_kind=kind,

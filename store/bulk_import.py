@@ -174,28 +174,6 @@ def _write(
     files: int,
     tail: int,
 ) -> None:
-    checkpoints = Checkpointer(writer.connection)
-    try:
-        with _tuned_for_bulk(writer.connection):
-            _write_batches(
-                writer, stream, results, notify, redo,
-                checkpoints=checkpoints, files=files, tail=tail,
-            )  # fmt: skip
-    finally:
-        checkpoints.close()
-
-
-def _write_batches(
-    writer: StoreWriter,
-    stream: Iterator[tuple[Path, Parsed]],
-    results: list[FileResult],
-    notify: Progress,
-    redo: Callable[[Path], Parsed],
-    *,
-    checkpoints: Checkpointer,
-    files: int,
-    tail: int,
-) -> None:
     """Write documents many to a transaction, each as soon as it arrives (so the workers
     parse the next ones meanwhile). When only `tail` of the `files` are still to come (those
     in the workers' hands), the batch is committed: the last commit, which nothing overlaps
@@ -207,60 +185,61 @@ def _write_batches(
     fault of the store itself (disk full, read-only, corrupted) is no document's: it ends
     the run, the open batch rolled back."""
     connection = writer.connection
-    tuned = False
-    batch: list[tuple[Path, FileResult]] = []
-    started: float | None = None  # when the open transaction began
-    left = files
-    try:
-        for path, parsed in stream:
-            left -= 1
-            if parsed.prepared is None:
-                results.append(_parse_result(path, parsed, "failed"))
-                notify(results[-1:])
-                continue
-            if started is None:
-                writer.begin()
-                started = time.monotonic()
-                if not tuned:  # in the first batch's transaction
-                    tune_search_index(connection)
-                    tuned = True
-            result = _parse_result(path, parsed, "imported")
-            batch.append((path, result))
-            try:
-                _save(connection, result, parsed.prepared)
-            except Exception as error:
-                if _ends_the_run(error):
-                    raise
-                writer.rollback()
-                started = None
-                _one_by_one(writer, batch, redo)
-                _settle(batch, results, notify)
-                continue
-            if (
-                len(batch) >= BATCH_DOCUMENTS
-                or time.monotonic() - started >= BATCH_SECONDS
-                or left == tail
-            ):
+    with _tuned_for_bulk(connection), Checkpointer(connection) as checkpoints:
+        tuned = False
+        batch: list[tuple[Path, FileResult]] = []
+        started: float | None = None  # when the open transaction began
+        left = files
+        try:
+            for path, parsed in stream:
+                left -= 1
+                if parsed.prepared is None:
+                    results.append(_parse_result(path, parsed, "failed"))
+                    notify(results[-1:])
+                    continue
+                if started is None:
+                    writer.begin()
+                    started = time.monotonic()
+                    if not tuned:  # in the first batch's transaction
+                        tune_search_index(connection)
+                        tuned = True
+                result = _parse_result(path, parsed, "imported")
+                batch.append((path, result))
+                try:
+                    _save(connection, result, parsed.prepared)
+                except Exception as error:
+                    if _ends_the_run(error):
+                        raise
+                    writer.rollback()
+                    started = None
+                    _one_by_one(writer, batch, redo)
+                    _settle(batch, results, notify)
+                    continue
+                if (
+                    len(batch) >= BATCH_DOCUMENTS
+                    or time.monotonic() - started >= BATCH_SECONDS
+                    or left == tail
+                ):
+                    writer.commit()
+                    started = None
+                    checkpoints.request()
+                    _settle(batch, results, notify)
+            if started is not None:  # the last files failed: the batch before them is open
                 writer.commit()
                 started = None
-                checkpoints.request()
                 _settle(batch, results, notify)
-        if started is not None:  # the last files failed: the batch before them is open
-            writer.commit()
-            started = None
+        except BaseException:
+            # Ctrl+C (KeyboardInterrupt) or a fault of the store. Python raises the former
+            # between two steps: if the batch's COMMIT had gone through (it writes a
+            # second's worth of pages, so this happens), the batch is in the store and says
+            # so; otherwise it is rolled back and says that.
+            if started is not None and connection.in_transaction:
+                writer.rollback()
+                for _, result in batch:
+                    result.status = "interrupted"
+                    result.document_id = result.revision = None
             _settle(batch, results, notify)
-    except BaseException:
-        # Ctrl+C (KeyboardInterrupt) or a fault of the store. Python raises the former
-        # between two steps: if the batch's COMMIT had gone through (a checkpoint can
-        # make it long, so this happens), the batch is in the store and says so;
-        # otherwise it is rolled back and says that.
-        if started is not None and connection.in_transaction:
-            writer.rollback()
-            for _, result in batch:
-                result.status = "interrupted"
-                result.document_id = result.revision = None
-        _settle(batch, results, notify)
-        raise
+            raise
 
 
 def _ends_the_run(error: BaseException) -> bool:

@@ -29,6 +29,12 @@ class Checkpointer:
         self._thread = threading.Thread(target=self._run, name="checkpoints", daemon=True)
         self._thread.start()
 
+    def __enter__(self) -> Checkpointer:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.close()
+
     def request(self) -> None:
         """Copy what is committed now (soon, in the thread)."""
         self._wanted.set()

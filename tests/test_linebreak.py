@@ -85,3 +85,18 @@ class TestRichText:
         lines = console.export_text().splitlines()
         assert lines[0].rstrip() == "1.为 291 个村"
         assert not any(line.startswith(tuple(CLOSING)) for line in lines)
+
+
+class TestHeightWithoutDrawing:
+    """The browse screen lays its wrapped texts out by Wrapped.height_at: it must count the
+    lines that drawing them makes, or the pane would cut a text or leave a gap."""
+
+    @pytest.mark.parametrize(
+        "text", [GOAL, "", "甲\n\n乙", "  缩进的段落，" * 9, *sample_sentences()[:20]]
+    )
+    def test_height_is_the_number_of_lines_drawn(self, text):
+        console = Console(width=120)
+        for width in (2, 5, 13, 38, 79):
+            wrapped = Wrapped(Text(text))
+            drawn = console.render_lines(wrapped, console.options.update_width(width), pad=False)
+            assert wrapped.height_at(width) == len(drawn), (width, text)

@@ -140,17 +140,24 @@ class Wrapped:
         self.text = text if isinstance(text, Text) else Text(text)
         self._lines: dict[int, Text] = {}
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # Textual draws a widget's content at least twice at one width (to measure its
-        # height, then to paint it): the breaking is done once a width.
-        width = options.max_width
+    def lines_at(self, width: int) -> Text:
+        """The text broken into lines of at most `width` cells, joined by newlines. Textual
+        draws a widget's content more than once at one width (to lay it out, then to paint
+        it): the breaking is done once a width."""
         joined = self._lines.get(width)
         if joined is None:
             joined = Text("\n").join(wrap_text(self.text, width))
             joined.no_wrap = True
             joined.overflow = "crop"
             self._lines[width] = joined
-        yield joined.copy()
+        return joined
+
+    def height_at(self, width: int) -> int:
+        """How many lines the text takes at `width` cells, without drawing it."""
+        return self.lines_at(max(width, 0)).plain.count("\n") + 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.lines_at(options.max_width).copy()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         paragraphs = self.text.plain.split("\n")

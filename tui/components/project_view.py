@@ -14,6 +14,7 @@ from jixiao.i18n import _
 from jixiao.store import local_time
 from jixiao.tui import actions
 from jixiao.tui.bindings import bindings
+from jixiao.tui.components.wrapped_visual import show_wrapped
 from jixiao.tui.display import (
     GRADE_STYLES,
     STATE_LABELS,
@@ -25,7 +26,6 @@ from jixiao.tui.display import (
     plan_bar,
     visible,
 )
-from jixiao.tui.linebreak import Wrapped
 
 if TYPE_CHECKING:
     from jixiao.store import Dismissal, Finding, Mark, ProjectDetail
@@ -88,14 +88,14 @@ class ProjectView(VerticalScroll, can_focus=False):
             found.append_text(finding_line(finding, dismissal=dismissed.get(finding.key)))
             found.append("\n")
         found.rstrip()
-        self.query_one("#findings", Static).update(Wrapped(found))
+        show_wrapped(self.query_one("#findings", Static), found)
         self.query_one("#findings").display = bool(findings)
-        self.query_one("#head", Static).update(Wrapped(_head(detail)))
+        show_wrapped(self.query_one("#head", Static), _head(detail))
         self.query_one("#plan", Static).update(_plan(detail))
         # Another province's table has no spending plan: nothing to draw.
         self.query_one("#plan").display = detail.kind == "budget_text"
-        self.query_one("#goals", Static).update(Wrapped(_goals(detail)))
-        self.query_one("#mark", Static).update(Wrapped(_mark(detail)))
+        show_wrapped(self.query_one("#goals", Static), _goals(detail))
+        show_wrapped(self.query_one("#mark", Static), _mark(detail))
         table = self.query_one(IndicatorTable)
         row = table.cursor_row
         table.clear()
@@ -115,7 +115,10 @@ class ProjectView(VerticalScroll, can_focus=False):
         if detail.indicators:
             table.move_cursor(row=min(row, len(detail.indicators) - 1))
         source_widget = self.query_one("#source", Static)
-        source_widget.update(Wrapped(_source(detail, source)) if source is not None else "")
+        if source is not None:
+            show_wrapped(source_widget, _source(detail, source))
+        else:
+            source_widget.update("")
         self.set_class(source is not None, "with-source")
 
     def selected_indicator(self) -> int | None:

@@ -2,9 +2,9 @@
 
 In WAL mode a commit appends the changed pages to STORE-wal, and a checkpoint copies them
 into the store itself. SQLite runs one inside the commit that takes the log past its limit
-(store/bulk_import.py sets 10,000 pages, 40 MB): the writing stops meanwhile, ≈ 0.1 s on
-the development machine, and the last commit of an import of a few hundred documents was
-the one that paid it, after the workers had finished — 0.18 s in which nothing else ran.
+(a bulk import set 10,000 pages, 40 MB): the writing stopped meanwhile, ≈ 0.1 s on the
+development machine, and the last commit of an import of a few hundred documents was the
+one that paid it, after the workers had finished — 0.18 s in which nothing else ran.
 Here the writer's connection checkpoints never; after each commit this thread copies what
 is committed on a connection of its own (PASSIVE: it waits for no one and no one waits for
 it), while the writer goes on with the next documents — SQLite lets the two run at once,

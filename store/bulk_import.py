@@ -339,7 +339,7 @@ class _Workers:
     def __init__(
         self, files: list[Path], overrides: Overrides, layout: str | None, jobs: int
     ) -> None:
-        self._chunks = deque(files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES))
+        self._chunks = deque(_chunked(files, jobs))
         self._overrides, self._layout, self._jobs = overrides, layout, jobs
         self._window: deque[tuple[list[Path], Future[bytes]]] = deque()
         self._pool: ProcessPoolExecutor | None = None
@@ -384,6 +384,21 @@ class _Workers:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def _chunked(files: list[Path], jobs: int) -> list[list[Path]]:
+    """The files in chunks of CHUNK_FILES, but one file a chunk at both ends: each worker's
+    first answer comes after one document, so that the writing starts sooner, and the last
+    files are handed out one by one, so that no worker still parses a whole chunk while the
+    others have nothing left."""
+    head = min(jobs, len(files))
+    tail = max(head, len(files) - jobs * CHUNK_FILES)
+    middle = files[head:tail]
+    return [
+        *([path] for path in files[:head]),
+        *(middle[i : i + CHUNK_FILES] for i in range(0, len(middle), CHUNK_FILES)),
+        *([path] for path in files[tail:]),
+    ]
 
 
 def _parsed_alone(path: Path, overrides: Overrides, layout: str | None) -> Parsed:

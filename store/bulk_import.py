@@ -228,12 +228,15 @@ def _write(
                 writer.commit()
                 started = None
                 _settle(batch, results, notify)
-        except BaseException:
+        except BaseException as error:
             # Ctrl+C (KeyboardInterrupt) or a fault of the store. Python raises the former
             # between two steps: if the batch's COMMIT had gone through (it writes a
             # second's worth of pages, so this happens), the batch is in the store and says
-            # so; otherwise it is rolled back and says that.
-            if started is not None and connection.in_transaction:
+            # so; otherwise it is rolled back and says that. After a fault of the store the
+            # batch is never in, whatever the connection says: on some (a full disk) SQLite
+            # has rolled the transaction back itself.
+            uncommitted = connection.in_transaction or not isinstance(error, KeyboardInterrupt)
+            if started is not None and uncommitted:
                 writer.rollback()
                 for _, result in batch:
                     result.status = "interrupted"
@@ -351,9 +354,12 @@ class _Workers:
             self._hand_out()
 
     def _hand_out(self) -> None:
+        """The next chunk to the pool. A pool found broken here (BrokenProcessPool) keeps
+        the chunk for the next one."""
         if self._chunks and self._pool is not None:
-            chunk = self._chunks.popleft()
+            chunk = self._chunks[0]
             future = self._pool.submit(parse_chunk, chunk, self._overrides, self._layout)
+            self._chunks.popleft()
             self._window.append((chunk, future))
 
     def __iter__(self) -> Generator[tuple[Path, Parsed], None, None]:
@@ -366,15 +372,26 @@ class _Workers:
                 # the pool is lost. The chunk that was awaited is read again a file to a
                 # process, so that a file that kills its process fails alone; a new pool
                 # takes the rest.
-                self._chunks.extendleft(reversed([waiting for waiting, _ in self._window]))
-                self.close()
+                self._put_back_the_window()
                 for path in chunk:
                     yield path, _parsed_alone(path, self._overrides, self._layout)
                 if self._chunks:
                     self._start()
                 continue
-            self._hand_out()
+            try:
+                self._hand_out()
+            except BrokenProcessPool:
+                # The pool broke since this chunk was parsed (its answers stand): what it
+                # had in hand goes to a new pool, where a file that kills its process again
+                # is found as above.
+                self._put_back_the_window()
+                self._start()
             yield from zip(chunk, unpacked(parsed_chunk), strict=True)
+
+    def _put_back_the_window(self) -> None:
+        """End a broken pool; the chunks it had in hand are handed out again first."""
+        self._chunks.extendleft(reversed([waiting for waiting, _ in self._window]))
+        self.close()
 
     def close(self) -> None:
         """Stop handing out files and end the pool (it waits for the chunks being parsed)."""

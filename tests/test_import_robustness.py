@@ -13,6 +13,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from pathlib import Path
 
@@ -272,6 +274,58 @@ class TestOneBadFileNeverEndsTheRun:
         assert [r.status for r in results] == ["imported"] * 5 + ["failed"] + ["imported"] * 3
         assert "the process reading this file died" in results[5].error
         assert len(consistent(db)) == 8
+
+    def test_a_pool_found_broken_when_handing_out_loses_no_file(
+        self, corpus, tmp_path, monkeypatch
+    ):
+        # The pool can break between two chunks: the answers in hand stand, the chunks it
+        # held (and the one being handed out) go to a new pool, none lost, none twice.
+        files = sorted(corpus.rglob("*.txt"))
+        submit = ProcessPoolExecutor.submit
+        handed: list[int] = []
+
+        def broken_at_the_seventh(pool, *args, **kwargs):
+            handed.append(1)
+            if len(handed) == 7:
+                raise BrokenProcessPool("A child process terminated abruptly")
+            return submit(pool, *args, **kwargs)
+
+        monkeypatch.setattr(ProcessPoolExecutor, "submit", broken_at_the_seventh)
+        monkeypatch.setattr(bulk_import, "CHUNK_FILES", 1)
+        db = tmp_path / "s.db"
+        results = import_files(open_store(db), files, overrides=Overrides(), jobs=2)
+        assert len(handed) > 7  # the new pool took the rest
+        assert [Path(r.file) for r in results] == files
+        assert [r.status for r in results] == ["imported"] * len(files)
+        assert len(consistent(db)) == len(files)
+
+    def test_a_batch_sqlite_rolled_back_itself_is_not_reported_in(
+        self, corpus, tmp_path, monkeypatch
+    ):
+        # On a full disk SQLite may roll the transaction back by itself: the documents
+        # written before in that batch are not in the store, and must not be said to be.
+        files = sorted(corpus.rglob("*.txt"))
+        save = bulk_import.save_prepared
+        written: list[str] = []
+
+        def full_and_rolled_back_at_the_third(connection, prepared):
+            if len(written) == 2:
+                connection.execute("ROLLBACK")  # as SQLite does on SQLITE_FULL
+                error = sqlite3.OperationalError("database or disk is full")
+                error.sqlite_errorcode = sqlite3.SQLITE_FULL
+                raise error
+            written.append(prepared.sha256)
+            return save(connection, prepared)
+
+        monkeypatch.setattr(bulk_import, "save_prepared", full_and_rolled_back_at_the_third)
+        db = tmp_path / "s.db"
+        told: list[bulk_import.FileResult] = []
+        with pytest.raises(sqlite3.OperationalError):
+            import_files(open_store(db), files, overrides=Overrides(), jobs=1,
+                         on_results=told.extend)  # fmt: skip
+        assert stored_documents(db) == 0
+        assert [r.status for r in told] == ["interrupted"] * 3
+        assert all(r.document_id is None for r in told)
 
     def test_a_year_that_is_no_year_is_a_usage_error(self, tmp_path, capsys):
         file = tmp_path / "a.txt"

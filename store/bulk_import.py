@@ -27,6 +27,7 @@ from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +64,11 @@ waits at most about this long."""
 
 CHUNK_FILES = 4
 """Files a worker parses per task: fewer, larger messages between the processes."""
+
+WATCH_SECONDS = 0.5
+STUCK_SECONDS = 2.0
+"""How often the workers are looked at while an answer is awaited, and how long a pool may
+take to notice a dead worker before it is taken to be stuck (see _answer)."""
 
 WINDOW_PER_WORKER = 3
 """Chunks handed out ahead of the writer, per worker: keeps the workers busy while bounding
@@ -346,12 +352,14 @@ class _Workers:
         self._overrides, self._layout, self._jobs = overrides, layout, jobs
         self._window: deque[tuple[list[Path], Future[bytes]]] = deque()
         self._pool: ProcessPoolExecutor | None = None
+        self._processes: list[BaseProcess] = []
         self._start()
 
     def _start(self) -> None:
-        self._pool = _pool(self._jobs)
+        self._pool, processes = _started(self._jobs)
         for _handed in range(self._jobs * WINDOW_PER_WORKER):
             self._hand_out()
+        self._processes = processes()
 
     def _hand_out(self) -> None:
         """The next chunk to the pool. A pool found broken here (BrokenProcessPool) keeps
@@ -365,8 +373,9 @@ class _Workers:
     def __iter__(self) -> Generator[tuple[Path, Parsed], None, None]:
         while self._window:
             chunk, future = self._window.popleft()
+            assert self._pool is not None  # a window is only filled by a pool
             try:
-                parsed_chunk = future.result()
+                parsed_chunk = _answer(future, self._pool, self._processes)
             except BrokenProcessPool:
                 # A worker died (killed, out of memory, a crash in a library it called):
                 # the pool is lost. The chunk that was awaited is read again a file to a
@@ -418,11 +427,56 @@ def _chunked(files: list[Path], jobs: int) -> list[list[Path]]:
     ]
 
 
+def _answer(
+    future: Future[bytes], pool: ProcessPoolExecutor, processes: list[BaseProcess]
+) -> bytes:
+    """A chunk's answer, or BrokenProcessPool. A worker killed while it was sending an answer
+    leaves the pool reading the rest of that message for ever, and this process unable to
+    exit: the pipe stays open (the other workers and this process hold it), so no end of file
+    comes — seen in two of eleven runs where a worker was killed. So while waiting, the pool's
+    `processes` are watched: once one has died and the pool has not said so within
+    STUCK_SECONDS (it notices a death at once when it is not stuck), the others are ended,
+    and this process's end of the pipe is closed, so that the pool reads an end of file and
+    breaks the usual way."""
+    died_at: float | None = None
+    while True:
+        try:
+            return future.result(timeout=WATCH_SECONDS)
+        except TimeoutError:
+            if died_at is None:
+                if any(process.exitcode is not None for process in processes):
+                    died_at = time.monotonic()
+            elif time.monotonic() - died_at >= STUCK_SECONDS:
+                _unstick(pool, processes)
+                raise BrokenProcessPool("a worker died while sending its answer") from None
+
+
+def _unstick(pool: ProcessPoolExecutor, processes: list[BaseProcess]) -> None:
+    for process in processes:
+        if process.exitcode is None:
+            process.kill()
+    # The pool's queue of answers is the executor's own (CPython 3.11–3.13 alike): closing
+    # the writing end this process holds is what lets its reader see the end of the pipe.
+    answers = getattr(pool, "_result_queue", None)
+    writer = getattr(answers, "_writer", None)
+    if writer is not None:
+        writer.close()
+
+
+def _started(jobs: int) -> tuple[ProcessPoolExecutor, Callable[[], list[BaseProcess]]]:
+    """A pool, and a function that names its worker processes once work was handed out."""
+    before = set(multiprocessing.active_children())
+    pool = _pool(jobs)
+    return pool, lambda: [p for p in multiprocessing.active_children() if p not in before]
+
+
 def _parsed_alone(path: Path, overrides: Overrides, layout: str | None) -> Parsed:
     """One file parsed in a process of its own: if the process dies, only this file fails."""
-    with _pool(1) as pool:
+    pool, processes = _started(1)
+    try:
+        future = pool.submit(parse_chunk, [path], overrides, layout)
         try:
-            return unpacked(pool.submit(parse_chunk, [path], overrides, layout).result())[0]
+            return unpacked(_answer(future, pool, processes()))[0]
         except BrokenProcessPool:
             return Parsed(
                 None,
@@ -434,6 +488,8 @@ def _parsed_alone(path: Path, overrides: Overrides, layout: str | None) -> Parse
                     "--jobs 1 and JIXIAO_DEBUG=1"
                 ),
             )
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

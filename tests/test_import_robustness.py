@@ -275,6 +275,53 @@ class TestOneBadFileNeverEndsTheRun:
         assert "the process reading this file died" in results[5].error
         assert len(consistent(db)) == 8
 
+    def test_a_worker_killed_while_sending_its_answer_neither_hangs_nor_costs_more(
+        self, corpus, tmp_path
+    ):
+        # Killed halfway through writing an answer to the pipe, a worker leaves the pool
+        # reading the rest for ever (and the process unable to exit): seen when a worker was
+        # killed. The import must end, the dead worker's file alone failed. Run in a process
+        # of its own, so that a hang fails the test rather than the suite.
+        files = sorted(corpus.rglob("*.txt"))
+        dies = tmp_path / "dies.txt"
+        dies.write_text(SAMPLE_TEXT, encoding="utf-8")
+        order = [*files[:5], dies, *files[5:]]
+        script = f"""
+import os, signal, struct, sys
+from pathlib import Path
+from jixiao.importers import Overrides
+from jixiao.store import bulk_import, bulk_worker
+from jixiao.store.db import open_store
+
+def dies_sending(paths, overrides, layout):
+    if any(path.name == "dies.txt" for path in paths):
+        frame = sys._getframe(1)  # up to concurrent.futures' worker loop and its queue
+        while "result_queue" not in frame.f_locals:
+            frame = frame.f_back
+        pipe = frame.f_locals["result_queue"]._writer
+        pipe._send(struct.pack("!i", 100_000) + b"x" * 100)  # half an answer
+        os.kill(os.getpid(), signal.SIGKILL)
+    return bulk_worker.parse_chunk(paths, overrides, layout)
+
+if __name__ == "__main__":
+    bulk_import.parse_chunk = dies_sending
+    bulk_import.CHUNK_FILES = 2
+    order = [Path(p) for p in {[str(path) for path in order]!r}]
+    results = bulk_import.import_files(
+        open_store(Path({str(tmp_path / "s.db")!r})), order, overrides=Overrides(), jobs=2
+    )
+    results.sort(key=lambda result: order.index(Path(result.file)))
+    print(" ".join(result.status for result in results))
+"""
+        (tmp_path / "run.py").write_text(script, encoding="utf-8")
+        ran = subprocess.run(
+            [sys.executable, str(tmp_path / "run.py")],
+            capture_output=True, text=True, timeout=90, cwd=ROOT, check=False,
+        )  # fmt: skip
+        assert ran.returncode == 0, ran.stderr[-2000:]
+        assert ran.stdout.split() == ["imported"] * 5 + ["failed"] + ["imported"] * 3
+        assert len(consistent(tmp_path / "s.db")) == 8
+
     def test_a_pool_found_broken_when_handing_out_loses_no_file(
         self, corpus, tmp_path, monkeypatch
     ):

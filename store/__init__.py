@@ -82,7 +82,7 @@ _API: dict[str, tuple[str, str]] = {
     "when_busy": ("connection", "when_busy"),
     "write_connection": ("connection", "write_connection"),
     "open_store": ("db", "open_store"),
-    "StoreWriter": ("writer", "StoreWriter"),
+    "WritingConnection": ("writer", "WritingConnection"),
     "open_writer": ("writer", "open_writer"),
     "StoreError": ("errors", "StoreError"),
     "fault_kind": ("errors", "fault_kind"),

@@ -46,14 +46,14 @@ from jixiao.store.errors import fault_kind
 from jixiao.store.rows import PreparedDocument
 from jixiao.store.save import SaveResult, save_prepared
 from jixiao.store.search_index import tune_search_index
-from jixiao.store.writer import StoreWriter
+from jixiao.store.writer import WritingConnection
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from jixiao.importers import Overrides
 
-    Store = StoreWriter | Engine
+    Store = WritingConnection | Engine
     """Where a bulk import writes: a writer (store.writer.open_writer: no SQLAlchemy to
     load), or an engine, whose pool lends the connection."""
 
@@ -131,7 +131,9 @@ def import_files(
                 results.append(_parse_result(path, parsed, "parsed"))
                 notify(results[-1:])
         else:
-            writer = store if isinstance(store, StoreWriter) else StoreWriter.of_engine(store)
+            writer = store
+            if not isinstance(writer, WritingConnection):  # an engine: its pool lends one
+                writer = WritingConnection.of_engine(writer)
             try:
                 _write(
                     writer,
@@ -151,7 +153,7 @@ def import_files(
         stream.close()
         if workers is not None:
             workers.close()
-        if isinstance(opened, StoreWriter):
+        if isinstance(opened, WritingConnection):
             opened.close()
         gc.unfreeze()
         gc.set_threshold(*thresholds)
@@ -171,7 +173,7 @@ def default_jobs(file_count: int) -> int:
 
 
 def _write(
-    writer: StoreWriter,
+    writer: WritingConnection,
     stream: Iterator[tuple[Path, Parsed]],
     results: list[FileResult],
     notify: Progress,
@@ -288,7 +290,7 @@ def _record(result: FileResult, saved: SaveResult) -> None:
 
 
 def _one_by_one(
-    writer: StoreWriter, batch: list[tuple[Path, FileResult]], redo: Callable[[Path], Parsed]
+    writer: WritingConnection, batch: list[tuple[Path, FileResult]], redo: Callable[[Path], Parsed]
 ) -> None:
     for _path, result in batch:
         result.status = "interrupted"  # until its own transaction has committed

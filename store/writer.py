@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class StoreWriter:
+class WritingConnection:
     """A connection that writes in transactions holding the write lock from their start
     (BEGIN IMMEDIATE, waiting for another writer as long as it needs: see begin_immediate)."""
 
@@ -50,7 +50,7 @@ class StoreWriter:
         (self.release or self.connection.close)()
 
     @classmethod
-    def of_engine(cls, engine: Engine) -> StoreWriter:
+    def of_engine(cls, engine: Engine) -> WritingConnection:
         """A writer on a connection of `engine`'s pool, with its busy notice."""
         pooled = engine.raw_connection()
         driver = pooled.driver_connection
@@ -60,7 +60,7 @@ class StoreWriter:
 
 def open_writer(
     path: Path, *, create_folder: bool = True, on_busy: Callable[[], None] | None = None
-) -> StoreWriter:
+) -> WritingConnection:
     """The store at `path` to write, made when it is new (create_folder: see
     store.db.open_store), upgraded when it is older; refused, with the reason and a hint, when
     it cannot be (a folder, read-only, not a store, damaged, newer)."""
@@ -73,7 +73,7 @@ def open_writer(
 
         open_store(path, create_folder=create_folder, on_busy=on_busy).dispose()
         connection, version = _connected(path, on_busy)
-    return StoreWriter(connection, on_busy)
+    return WritingConnection(connection, on_busy)
 
 
 def _connected(path: Path, on_busy: Callable[[], None] | None) -> tuple[sqlite3.Connection, int]:

@@ -22,7 +22,7 @@ from jixiao.importers.sources import DUMP_SUFFIXES, find_sources
 from jixiao.store import bulk_import
 from jixiao.store.bulk_import import Interrupted, import_files
 from jixiao.store.db import open_store
-from jixiao.store.writer import StoreWriter, open_writer
+from jixiao.store.writer import WritingConnection, open_writer
 from jixiao.tui.cli import main
 from jixiao.tui.cli.progress import ProgressLine
 from tests.conftest import ROOT, SAMPLE_TEXT
@@ -287,13 +287,13 @@ class TestBulkImport:
         # makes "just after the commit" a likely moment. The batch is in the store then.
         engine = open_store(tmp_path / "bulk.db")
         monkeypatch.setattr(bulk_import, "BATCH_DOCUMENTS", 3)
-        commit = StoreWriter.commit
+        commit = WritingConnection.commit
 
         def commit_then_interrupt(self):
             commit(self)
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(StoreWriter, "commit", commit_then_interrupt)
+        monkeypatch.setattr(WritingConnection, "commit", commit_then_interrupt)
         files = sorted(corpus.rglob("*.txt"))
         with pytest.raises(Interrupted) as stop:
             import_files(engine, files, overrides=Overrides(), jobs=1)

@@ -15,7 +15,7 @@ from jixiao.tui.cli.errors import UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from jixiao.store import Cursor, StoreFilter, StoreHandle, StoreSource, StoreWriter
+    from jixiao.store import Cursor, StoreFilter, StoreHandle, StoreSource, WritingConnection
 
 
 NOTE_WORDS = {"warning": N_("warning"), "unread": N_("unread")}
@@ -69,7 +69,7 @@ def open_store(args: argparse.Namespace) -> Engine:
     return engine
 
 
-def open_writer(args: argparse.Namespace) -> StoreWriter:
+def open_writer(args: argparse.Namespace) -> WritingConnection:
     """The store for a bulk import: written with sqlite3 alone (store/writer.py), made or
     upgraded first when it is new or older."""
     from jixiao.store import StoreError

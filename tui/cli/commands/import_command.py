@@ -12,7 +12,7 @@ from jixiao.tui.cli.errors import UsageError
 from jixiao.tui.cli.output import json_text, message, say
 
 if TYPE_CHECKING:
-    from jixiao.store import StoreWriter
+    from jixiao.store import WritingConnection
 
 SUMMARY = N_("import text dumps of 绩效文本 into the store")
 DESCRIPTION = N_(
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if not sources.files:
         raise UsageError(_("no files to import"), _("name dump files, folders or quoted patterns"))
 
-    def open_for_import() -> StoreWriter:
+    def open_for_import() -> WritingConnection:
         writer = open_writer(args)
         try:
             _refuse_damaged(args, len(sources.files))

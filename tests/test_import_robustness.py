@@ -143,13 +143,18 @@ class TestAmounts:
         assert budget == fen
 
 
-def disk_full_at_the_third_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The store's disk fills up as the third document is written."""
+def disk_full_at_the_third_document(
+    monkeypatch: pytest.MonkeyPatch, *, rolled_back: bool = False
+) -> None:
+    """The store's disk fills up as the third document is written; `rolled_back`: SQLite
+    rolls the transaction back itself, as it may on a full disk."""
     save = bulk_import.save_prepared
     written: list[str] = []
 
     def full_at_the_third(connection, prepared):
         if len(written) == 2:
+            if rolled_back:
+                connection.execute("ROLLBACK")
             error = sqlite3.OperationalError("database or disk is full")
             error.sqlite_errorcode = sqlite3.SQLITE_FULL
             raise error
@@ -352,19 +357,7 @@ if __name__ == "__main__":
         # On a full disk SQLite may roll the transaction back by itself: the documents
         # written before in that batch are not in the store, and must not be said to be.
         files = sorted(corpus.rglob("*.txt"))
-        save = bulk_import.save_prepared
-        written: list[str] = []
-
-        def full_and_rolled_back_at_the_third(connection, prepared):
-            if len(written) == 2:
-                connection.execute("ROLLBACK")  # as SQLite does on SQLITE_FULL
-                error = sqlite3.OperationalError("database or disk is full")
-                error.sqlite_errorcode = sqlite3.SQLITE_FULL
-                raise error
-            written.append(prepared.sha256)
-            return save(connection, prepared)
-
-        monkeypatch.setattr(bulk_import, "save_prepared", full_and_rolled_back_at_the_third)
+        disk_full_at_the_third_document(monkeypatch, rolled_back=True)
         db = tmp_path / "s.db"
         told: list[bulk_import.FileResult] = []
         with pytest.raises(sqlite3.OperationalError):
